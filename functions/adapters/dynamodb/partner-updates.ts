@@ -1,0 +1,33 @@
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { AgreementAcceptance, HistoryEntry, Partner } from '#domain/partners.js';
+import { tableName } from './client.js';
+import { partnerKey } from './partners.js';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Sets a partner's status (and optionally its first admin agent, ENR-13), with an audit entry. */
+export function partnerStatusUpdate(tenantId: string, status: Partner['status'], entry: HistoryEntry, adminAgent?: string): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: partnerKey(tenantId),
+      UpdateExpression: `SET #status = :s, updatedAt = :now, history = list_append(history, :h)${adminAgent ? ', adminAgents = :agents' : ''}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':s': status, ':now': entry.at, ':h': [entry], ...(adminAgent ? { ':agents': [adminAgent] } : {}) },
+    },
+  };
+}
+
+/** MPA-2: records an acceptance unless this version is already accepted (then the condition fails). */
+export function partnerAgreementUpdate(tenantId: string, acceptance: AgreementAcceptance & { ipAddress: string; userAgent: string }, entry: HistoryEntry): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: partnerKey(tenantId),
+      UpdateExpression: 'SET agreement = :a, updatedAt = :now, history = list_append(history, :h)',
+      ConditionExpression: 'attribute_exists(pk) AND (agreement.accepted = :false OR agreement.version <> :v)',
+      ExpressionAttributeValues: { ':a': acceptance, ':now': entry.at, ':h': [entry], ':false': false, ':v': acceptance.version },
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import type { Role } from '#lib/auth.js';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * A route of API.md as data: the handler wrapper validates against it, the catalogue
+ * deploys it, and `GET /openapi.json` is generated from it.
+ */
+export interface RouteContract<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
+  /** kebab-case; also the function's name and its handler file under functions/handlers/http/. */
+  name: string;
+  method: Method;
+  path: string;
+  auth: 'jwt' | 'public';
+  /** Roles allowed; absent = any signed-in user (or anyone, for public routes). */
+  roles?: readonly Role[];
+  /** The rule a wrong role violates (cited in the 403). */
+  roleRule?: string;
+  summary: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Response description per status, for the OpenAPI document. */
+  responses: Record<number, string>;
+  /** Answers HTML (link pages) rather than JSON. */
+  html?: boolean;
+  /** Mutating JSON routes honour Idempotency-Key (GEN-3); on by default for non-GET. */
+  idempotent?: boolean;
+  /** Caps concurrent executions on AWS where abuse could cost money. */
+  reservedConcurrency?: number;
+}
+
+export const route = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  contract: RouteContract<P, Q, B>,
+): RouteContract<P, Q, B> => contract;

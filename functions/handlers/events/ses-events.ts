@@ -1,0 +1,31 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { z } from 'zod';
+import { logger } from '#lib/observability.js';
+import { contactUndeliverable } from '#usecases/bounces.js';
+
+const recipients = z.array(z.object({ emailAddress: z.string() }));
+/** The SES event (configuration set → EventBridge) for bounces and complaints. */
+const SesEvent = z.object({
+  source: z.literal('aws.ses'),
+  detail: z.object({
+    eventType: z.string(),
+    bounce: z.object({ bounceType: z.string(), bouncedRecipients: recipients }).optional(),
+    complaint: z.object({ complainedRecipients: recipients }).optional(),
+  }),
+});
+
+export const handler = middy()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event: unknown) => {
+    const { detail } = SesEvent.parse(event);
+    let marked = 0;
+    // Transient bounces (mailbox full, …) are not a reason to give up on the contact.
+    if (detail.eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent') {
+      for (const r of detail.bounce.bouncedRecipients) marked += await contactUndeliverable(r.emailAddress, 'bounce');
+    }
+    if (detail.eventType === 'Complaint' && detail.complaint) {
+      for (const r of detail.complaint.complainedRecipients) marked += await contactUndeliverable(r.emailAddress, 'complaint');
+    }
+    return { marked };
+  });

@@ -1,0 +1,8 @@
+import { putPartnerId } from '#api/routes.js';
+import { httpHandler } from '#lib/http.js';
+import { registerPartnerId } from '#usecases/operator-setup.js';
+
+export const handler = httpHandler(putPartnerId, async ({ params, body }) => ({
+  status: 200,
+  json: await registerPartnerId(params.partnerId, body),
+}));

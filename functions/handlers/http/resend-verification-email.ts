@@ -1,0 +1,8 @@
+import { resendVerification } from '#api/enrollment-routes.js';
+import { httpHandler } from '#lib/http.js';
+import { resendVerificationEmail } from '#usecases/enrollment-emails.js';
+
+export const handler = httpHandler(resendVerification, async ({ caller, params }) => ({
+  status: 202,
+  json: await resendVerificationEmail(caller!, params.id),
+}));

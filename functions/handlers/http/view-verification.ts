@@ -1,0 +1,26 @@
+import { viewVerification } from '#api/enrollment-routes.js';
+import { httpHandler } from '#lib/http.js';
+import { neutralPage, page } from '#lib/pages.js';
+import { LinkGone, enrollmentForLink } from '#usecases/verification.js';
+
+export const handler = httpHandler(viewVerification, async ({ params, headers, rawPath }) => {
+  try {
+    const { enrollment: e } = await enrollmentForLink(params.token);
+    return page(
+      200,
+      {
+        kind: 'verify.confirm',
+        companyName: e.company.legalName,
+        contactName: `${e.primaryContact.firstName} ${e.primaryContact.lastName}`,
+        requestedBy: e.enrolledBy.email,
+        formAction: rawPath,
+        expiresAt: e.contact.expiresAt,
+      },
+      headers,
+      e.primaryContact.language,
+    );
+  } catch (error) {
+    if (error instanceof LinkGone) return neutralPage(headers);
+    throw error;
+  }
+});

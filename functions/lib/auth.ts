@@ -1,0 +1,54 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { z } from 'zod';
+
+export const roles = ['global_admin', 'user_admin', 'admin_agent', 'sales_agent', 'operator'] as const;
+export type Role = (typeof roles)[number];
+
+/** The signed-in user, as the JWT authorizer passed it on (API.md "Auth"). */
+export interface Caller {
+  sub: string;
+  email: string;
+  tenantId: string;
+  tenantCountry: string;
+  roles: Role[];
+}
+
+/**
+ * API Gateway's JWT authorizer hands claims on as strings; array claims arrive as
+ * "[a b c]". Accept both shapes so the same code reads AWS and the local gateway.
+ */
+const roleClaim = z.preprocess((value) => {
+  if (Array.isArray(value)) return value;
+  if (typeof value === 'string') return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+  return value;
+}, z.array(z.string()));
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  email: z.string().min(3),
+  tid: z.string().min(1),
+  tenant_ctry: z.string().regex(/^[A-Za-z]{2}$/),
+  roles: roleClaim.default([]),
+});
+
+type JwtEvent = APIGatewayProxyEventV2 & {
+  requestContext: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } };
+};
+
+/** Reads the caller from the authorizer's claims; undefined when absent or malformed. */
+export function callerFrom(event: APIGatewayProxyEventV2): Caller | undefined {
+  const claims = (event as JwtEvent).requestContext.authorizer?.jwt?.claims;
+  const parsed = claimsSchema.safeParse(claims ?? {});
+  if (!parsed.success) return undefined;
+  const known = parsed.data.roles.filter((r): r is Role => (roles as readonly string[]).includes(r));
+  return {
+    sub: parsed.data.sub,
+    email: parsed.data.email.toLowerCase(),
+    tenantId: parsed.data.tid,
+    tenantCountry: parsed.data.tenant_ctry.toUpperCase(),
+    roles: known,
+  };
+}
+
+export const hasAnyRole = (caller: Caller, wanted: readonly Role[]): boolean =>
+  wanted.some((role) => caller.roles.includes(role));

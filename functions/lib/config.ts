@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * The one configuration object (ARCHITECTURE principle 7), parsed from the environment
+ * at cold start. Defaults are the local cloud's; the CDK stack sets every variable.
+ */
+const days = (n: number) => n * 86_400;
+const secondsList = z
+  .string()
+  .transform((s) => s.split(',').map((x) => Number(x.trim())))
+  .pipe(z.array(z.number().int().positive()));
+
+const schema = z.object({
+  TABLE_NAME: z.string().min(1).default('partner-program'),
+  PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
+  MAIL_FROM: z.string().min(3).default('Partner Program <no-reply@partner-program.example>'),
+  MAIL_REPLY_TO: z.string().min(3).default('support@partner-program.example'),
+  SES_CONFIGURATION_SET: z.string().optional(),
+  ENROLLMENT_STATE_MACHINE_ARN: z.string().default('arn:aws:states:local:000000000000:stateMachine:enrollment'),
+  PARTNERSHIP_STATE_MACHINE_ARN: z.string().default('arn:aws:states:local:000000000000:stateMachine:partnership-request'),
+  /** Local only; on AWS the secret comes from VETTING_WEBHOOK_SECRET_PARAMETER. */
+  VETTING_WEBHOOK_SECRET: z.string().startsWith('whsec_').default('whsec_bG9jYWwtdmV0dGluZy1zZWNyZXQtY2hhbmdlLW1l'),
+  VETTING_WEBHOOK_SECRET_PARAMETER: z.string().optional(),
+  /** Key from which link tokens are derived (local default); on AWS read from LINK_SIGNING_KEY_PARAMETER. */
+  LINK_SIGNING_KEY: z.string().min(16).default('local-link-signing-key-change-me-0123456789'),
+  LINK_SIGNING_KEY_PARAMETER: z.string().optional(),
+  /** Where emails send partners to act (the partner portal in front of this API). */
+  PORTAL_URL: z.url().default('https://partner-program.example/portal'),
+  AGREEMENT_VERSION: z.string().default('2026-10'),
+  AGREEMENT_URL: z.url().default('https://partner-program.example/legal/partner-agreement/2026-10'),
+  VERIFICATION_REMINDERS_SECONDS: secondsList.default([days(2), days(5)]),
+  VERIFICATION_EXPIRY_SECONDS: z.coerce.number().int().positive().default(days(7)),
+  AGREEMENT_REMINDER_INTERVAL_SECONDS: z.coerce.number().int().positive().default(days(7)),
+  AGREEMENT_REMINDER_MAX: z.coerce.number().int().min(0).default(3),
+  MORE_INFO_REMINDERS_SECONDS: secondsList.default([days(3), days(7)]),
+  MORE_INFO_EXPIRY_SECONDS: z.coerce.number().int().positive().default(days(30)),
+  PARTNERSHIP_REMINDERS_SECONDS: secondsList.default([days(7), days(21)]),
+  PARTNERSHIP_EXPIRY_SECONDS: z.coerce.number().int().positive().default(days(30)),
+  /** GEN-4: how often an open enrollment's workflow is checked for life. */
+  LIVENESS_CHECK_SECONDS: z.coerce.number().int().positive().default(days(1)),
+  RESEND_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  RESEND_MAX_PER_DAY: z.coerce.number().int().positive().default(5),
+  WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
+  IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().positive().default(days(1)),
+});
+
+export type Config = z.infer<typeof schema>;
+
+let cached: Config | undefined;
+
+/** The parsed configuration; throws at cold start when the environment is invalid. */
+export function config(): Config {
+  cached ??= schema.parse(process.env);
+  return cached;
+}
+
+/** Forgets the parsed configuration (the local cloud sets the environment before start). */
+export function resetConfig(): void {
+  cached = undefined;
+}

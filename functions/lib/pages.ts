@@ -1,0 +1,14 @@
+import { renderPage, type Page } from '#messages/pages.js';
+import { pickLanguage } from '#messages/language.js';
+import type { HttpResult } from './http.js';
+
+/** An HTML page result in the language of a stored preference, else Accept-Language (GEN-2). */
+export function page(status: number, content: Page, headers: Record<string, string>, stored?: string): HttpResult {
+  const language = pickLanguage(stored, headers['accept-language']);
+  return { status, html: renderPage(content, language), headers: { 'content-language': language, vary: 'Accept-Language' } };
+}
+
+/** ENR-7: the one neutral page, whatever made the link invalid. */
+export const neutralPage = (headers: Record<string, string>): HttpResult => page(410, { kind: 'link.neutral' }, headers);
+
+export const wantsJson = (headers: Record<string, string>): boolean => (headers.accept ?? '').includes('application/json');

@@ -1,0 +1,259 @@
+/**
+ * English message catalogue — the reference shape every other catalogue must match
+ * (GEN-2). Parameterised strings are functions returning plain text; escaping happens
+ * when a template renders them.
+ */
+export const en = {
+  meta: {
+    /** BCP 47 locale for dates. */
+    dateLocale: 'en-GB',
+    programName: 'Partner Program',
+  },
+
+  common: {
+    greeting: (p: { name: string }) => `Hello ${p.name},`,
+    greetingNoName: 'Hello,',
+    signOff: 'Kind regards,',
+    team: 'The Partner Program team',
+    automated: 'This email was sent automatically. Replies to it are not read.',
+    linkFallback: 'If the button does not work, copy this link into your browser:',
+    portalAction: 'Open the partner portal',
+    /** ENR-6: the two statements the primary contact confirms. */
+    statements: {
+      signedUp: (p: { companyName: string }) =>
+        `you signed up for a partner account for ${p.companyName}, and`,
+      addressBelongs: (p: { companyName: string }) =>
+        `this email address belongs to ${p.companyName}.`,
+    },
+    /** PRT-4: what authorising an indirect provider grants. */
+    grants: {
+      intro: (p: { providerName: string }) =>
+        `If you authorize ${p.providerName} as your indirect provider, you allow it to:`,
+      placeOrders: 'place orders on behalf of your customers,',
+      addSubscriptions: 'add subscriptions for your customers, and',
+      delegatedAdmin: "access your company's work account as an administrator (delegated admin).",
+    },
+    reasonsHeading: 'Reasons given:',
+    fieldsHeading: 'Please update these details in the partner portal:',
+    deadline: (p: { deadline: string }) => `Please make the changes by ${p.deadline}.`,
+  },
+
+  /** Labels for enrollment field paths named in `requirements.currentlyDue` (ENR-8). */
+  fields: {
+    partnerId: 'Partner ID',
+    'company.legalName': 'Legal company name',
+    'company.address.line1': 'Address',
+    'company.address.line2': 'Address (line 2)',
+    'company.address.city': 'City',
+    'company.address.region': 'State or province',
+    'company.address.postalCode': 'Postal code',
+    'company.address.country': 'Country',
+    'primaryContact.firstName': 'Primary contact: first name',
+    'primaryContact.lastName': 'Primary contact: last name',
+    'primaryContact.email': 'Primary contact: email address',
+    'primaryContact.phone': 'Primary contact: phone number',
+    'supportContact.email': 'Customer support: email address',
+    'supportContact.phone': 'Customer support: phone number',
+    'supportContact.website': 'Customer support: website',
+  },
+
+  emails: {
+    verification: {
+      subject: (p: { companyName: string }) =>
+        `Please confirm your email address for the enrollment of ${p.companyName}`,
+      intro: (p: { requestedBy: string; companyName: string }) =>
+        `${p.requestedBy} has enrolled ${p.companyName} in the partner program as an indirect reseller and named you as the primary contact.`,
+      ask: 'For security and privacy reasons, please confirm that:',
+      action: 'Confirm email address',
+      validity: (p: { expiresAt: string }) =>
+        `The link works once and until ${p.expiresAt}. Opening it changes nothing: you confirm on the page it opens.`,
+      afterConfirm: 'Once you have confirmed, we start checking your company details and keep you informed by email.',
+      notYou: (p: { companyName: string }) =>
+        `If you did not sign up, or this address does not belong to ${p.companyName}, ignore this email. Nothing will be confirmed and the enrollment expires on its own.`,
+    },
+    verificationReminder: {
+      subject: (p: { companyName: string; reminderNumber: number }) =>
+        `Reminder ${p.reminderNumber}: please confirm your email address for ${p.companyName}`,
+      intro: (p: { requestedBy: string; companyName: string }) =>
+        `We have not yet received your confirmation. ${p.requestedBy} has enrolled ${p.companyName} in the partner program as an indirect reseller and named you as the primary contact.`,
+    },
+    status: {
+      subject: {
+        under_review: (p: { companyName: string }) => `We are reviewing the enrollment of ${p.companyName}`,
+        more_info_needed: (p: { companyName: string }) =>
+          `More information needed for the enrollment of ${p.companyName}`,
+        approved: (p: { companyName: string }) => `The enrollment of ${p.companyName} has been approved`,
+        rejected: (p: { companyName: string }) => `The enrollment of ${p.companyName} could not be approved`,
+        active: (p: { companyName: string }) => `The partner account of ${p.companyName} is active`,
+        expired: (p: { companyName: string }) => `The enrollment of ${p.companyName} has expired`,
+      },
+      underReview: (p: { companyName: string }) =>
+        `Thank you for confirming your email address. We are now checking the details of ${p.companyName}. This can take several days; we will email you as soon as we have finished.`,
+      moreInfoNeeded: (p: { companyName: string }) =>
+        `To finish checking the enrollment of ${p.companyName}, we need more information.`,
+      moreInfoNext: 'Once you have saved the changes, we review the enrollment again.',
+      approved: (p: { companyName: string }) => `Good news: we have approved the company details of ${p.companyName}.`,
+      agreementMissing:
+        'One step is left: a global administrator of your company must accept the partner agreement in the partner portal. Your account becomes active as soon as the agreement is accepted.',
+      agreementAccepted: 'Your company has already accepted the partner agreement, so nothing more is needed from you.',
+      rejected: (p: { companyName: string }) => `We are sorry: we could not approve the enrollment of ${p.companyName}.`,
+      rejectedNext:
+        'Once the reasons have been resolved, a global administrator of your company can start a new enrollment.',
+      active: (p: { companyName: string }) =>
+        `The partner account of ${p.companyName} is now active. Your company can do business in the program: indirect providers can send you partnership requests, and you can authorize them.`,
+      expired: (p: { companyName: string }) =>
+        `The enrollment of ${p.companyName} has expired because it was not completed in time. It will not be processed further.`,
+      expiredNext: 'A global administrator of your company can start a new enrollment at any time.',
+    },
+    agreementReminder: {
+      subject: (p: { companyName: string }) => `Action needed: accept the partner agreement for ${p.companyName}`,
+      intro: (p: { companyName: string; agreementTitle: string }) =>
+        `${p.companyName} has not yet accepted the “${p.agreementTitle}”. Your company cannot do new business in the program until it has.`,
+      who: 'Only a global administrator of your company can accept the agreement. If that is not you, please forward this email to one.',
+      readAction: 'Read the agreement',
+      acceptAction: 'Accept in the partner portal',
+    },
+    moreInfoReminder: {
+      subject: (p: { companyName: string }) => `Reminder: we still need information about ${p.companyName}`,
+      intro: (p: { companyName: string }) =>
+        `We are still waiting for some details to finish checking the enrollment of ${p.companyName}.`,
+    },
+    contactUndeliverable: {
+      subject: (p: { companyName: string }) => `We could not reach the primary contact of ${p.companyName}`,
+      bounce: (p: { contactEmail: string }) => `The verification email to ${p.contactEmail} could not be delivered.`,
+      complaint: (p: { contactEmail: string }) =>
+        `The verification email to ${p.contactEmail} was reported as unwanted.`,
+      stopped:
+        'We have stopped sending reminders to this address. The enrollment cannot continue until a primary contact confirms.',
+      next: 'Please change the primary contact in the partner portal to a work email address at your company. We then send a new verification email to the new contact.',
+    },
+    invitation: {
+      subject: (p: { providerName: string }) =>
+        `${p.providerName} invites you to authorize it as your indirect provider`,
+      intro: (p: { providerName: string; providerRegionName: string }) =>
+        `${p.providerName}, an indirect provider in the region ${p.providerRegionName}, would like to work with your company as its indirect reseller.`,
+      noteHeading: (p: { providerName: string }) => `Personal message from ${p.providerName}:`,
+      requirements:
+        'To respond, sign in with your work account as a global administrator or admin agent. Your company must be enrolled as an indirect reseller in the same region.',
+      action: 'View the invitation',
+      validity: (p: { expiresAt: string }) => `The link works once and until ${p.expiresAt}.`,
+      notExpected: (p: { providerName: string }) =>
+        `If you do not know ${p.providerName} or do not want to work with it, ignore this email or decline the invitation.`,
+    },
+    invitationReminder: {
+      subject: (p: { providerName: string; reminderNumber: number }) =>
+        `Reminder ${p.reminderNumber}: ${p.providerName} is waiting for your answer`,
+      intro: (p: { providerName: string; providerRegionName: string }) =>
+        `${p.providerName}, an indirect provider in the region ${p.providerRegionName}, has invited your company to work with it as its indirect reseller. We have not yet received your answer.`,
+    },
+    accepted: {
+      providerSubject: (p: { resellerName: string }) => `${p.resellerName} has authorized you as its indirect provider`,
+      providerBody: (p: { resellerName: string }) =>
+        `${p.resellerName} has accepted your partnership request and now appears in your list of indirect resellers.`,
+      providerNext:
+        "You can now add customers on its behalf and place orders for its customers. New business in its name, such as naming its partner ID on a subscription, also requires that it has accepted the partner agreement.",
+      resellerSubject: (p: { providerName: string }) => `You have authorized ${p.providerName} as your indirect provider`,
+      resellerBody: (p: { providerName: string }) =>
+        `${p.providerName} is now your indirect provider and appears in your list of indirect providers. It can now:`,
+      resellerNext: 'To end the partnership, contact the program support team.',
+    },
+  },
+
+  pages: {
+    verifyConfirm: {
+      title: 'Confirm your email address',
+      intro: (p: { contactName: string; requestedBy: string; companyName: string }) =>
+        `Hello ${p.contactName}, ${p.requestedBy} has enrolled ${p.companyName} in the partner program and named you as the primary contact.`,
+      ask: 'By selecting Confirm, you confirm that:',
+      button: 'Confirm',
+      validity: (p: { expiresAt: string }) => `This link works until ${p.expiresAt}.`,
+      notYou: (p: { companyName: string }) =>
+        `If you did not sign up, or this address does not belong to ${p.companyName}, simply close this page. Nothing is confirmed unless you select Confirm.`,
+    },
+    verifyDone: {
+      title: 'Thank you: your email address is confirmed',
+      body: (p: { companyName: string }) =>
+        `You have confirmed that you signed up for ${p.companyName} and that this email address belongs to the company.`,
+      nextHeading: 'What happens next',
+      vetting: 'We check your company details. This can take several days.',
+      agreement:
+        'A global administrator of your company accepts the partner agreement in the partner portal. This can be done now, while we check the details.',
+      emails: 'We email you about every change in the status of the enrollment.',
+      close: 'You can close this page.',
+    },
+    linkNeutral: {
+      title: 'This link is no longer valid',
+      body: 'The link you opened has already been used, has expired, or is incomplete.',
+      next: 'If you still need to act, ask the person who enrolled your company or sent you the invitation for a new link.',
+      copyHint: 'If you copied the link from an email, check that you copied all of it.',
+    },
+    invitationView: {
+      title: (p: { providerName: string }) => `${p.providerName} invites you to authorize it as your indirect provider`,
+      intro: (p: { providerName: string; providerRegionName: string }) =>
+        `${p.providerName}, an indirect provider in the region ${p.providerRegionName}, would like to work with your company as its indirect reseller.`,
+      signInPrompt:
+        'To respond, sign in with your work account. You must be a global administrator or admin agent of a company enrolled as an indirect reseller.',
+      signInButton: 'Sign in',
+      signedInAs: (p: { userEmail: string; tenantName?: string }) =>
+        p.tenantName ? `Signed in as ${p.userEmail} (${p.tenantName}).` : `Signed in as ${p.userEmail}.`,
+      authorizeLabel: (p: { providerName: string }) =>
+        `I authorize ${p.providerName} as our indirect provider and grant it the permissions listed above.`,
+      authorizeButton: 'Authorize indirect provider',
+      declineHeading: 'Not interested?',
+      declineText: (p: { providerName: string }) =>
+        `If you do not want to work with ${p.providerName}, decline the invitation.`,
+      declineButton: 'Decline invitation',
+    },
+    invitationAccepted: {
+      title: 'Indirect provider authorized',
+      body: (p: { providerName: string }) =>
+        `${p.providerName} is now your indirect provider and appears in your list of indirect providers.`,
+      next: 'It can now place orders and add subscriptions for your customers. To end the partnership later, contact the program support team.',
+    },
+    invitationDeclined: {
+      title: 'Invitation declined',
+      body: (p: { providerName: string }) => `You have declined the invitation from ${p.providerName}.`,
+      next: (p: { providerName: string }) =>
+        `If you change your mind, ask ${p.providerName} to send you a new invitation.`,
+    },
+    invitationRefused: {
+      title: 'We could not accept this invitation',
+      nextHeading: 'What you can do',
+      wrong_region: {
+        body: (p: { providerName?: string }) =>
+          `Your company is in a different region from ${p.providerName ?? 'this indirect provider'}. An indirect provider and its indirect resellers must be in the same region; your official business address decides your region.`,
+        next: 'Work with an indirect provider in your region. If your business address is wrong, a global administrator can correct it in the partner portal.',
+      },
+      not_enrolled: {
+        body: (p: { providerName?: string }) =>
+          `Your company is not yet enrolled as an indirect reseller, so it cannot authorize ${p.providerName ?? 'this indirect provider'} yet.`,
+        next: 'Ask a global administrator of your company to enroll it as an indirect reseller. Once the enrollment is complete, open the invitation link again while it is still valid, or ask the provider for a new one.',
+      },
+      wrong_role: {
+        body: (p: { providerName?: string }) =>
+          `Only a global administrator or admin agent of your company can authorize ${p.providerName ?? 'an indirect provider'}.`,
+        next: 'Ask a colleague with one of these roles to open the invitation link, or ask a global administrator to give you the admin agent role.',
+      },
+      already_partnered: {
+        body: (p: { providerName?: string }) =>
+          `Your company has already authorized ${p.providerName ?? 'this indirect provider'} as its indirect provider.`,
+        next: 'There is nothing more to do. You find it in your list of indirect providers.',
+      },
+      not_authorized_checkbox: {
+        body: (p: { providerName?: string }) =>
+          `To authorize ${p.providerName ?? 'the indirect provider'}, you must tick the authorization box.`,
+        next: 'Go back, tick the box and choose “Authorize indirect provider” again.',
+      },
+    },
+    localSignIn: {
+      title: 'Sign in (local demo)',
+      intro: 'This page exists only in the local environment. Choose a demo user to continue.',
+      legend: 'Demo user',
+      button: 'Continue',
+      noUsers: 'No demo users are loaded.',
+    },
+  },
+};
+
+/** The shape every catalogue has: the English one's (GEN-2). */
+export type Catalogue = typeof en;

@@ -1,0 +1,32 @@
+/** PRT-3/PRT-4/PRT-6/PRT-10: why an invitation could not be accepted, and what to do. */
+import type { Catalogue } from '../catalogues.js';
+import { html } from '../html.js';
+import type { PageContent } from './layout.js';
+
+export type InvitationRefusal =
+  | 'wrong_region'
+  | 'not_enrolled'
+  | 'wrong_role'
+  | 'already_partnered'
+  | 'not_authorized_checkbox';
+
+export interface InvitationRefusedPage {
+  kind: 'invitation.refused';
+  /** PRT-6, PRT-3, PRT-4 (role), PRT-10 (one partnership per pair), PRT-4 (checkbox). */
+  reason: InvitationRefusal;
+  providerName?: string;
+}
+
+/** A specific explanation and next step per refusal reason. */
+export function invitationRefusedPage(p: InvitationRefusedPage, catalogue: Catalogue): PageContent {
+  const t = catalogue.pages.invitationRefused;
+  const reason = t[p.reason];
+  // An empty name counts as none: each language has its own words for "this indirect provider".
+  const providerName = p.providerName || undefined;
+  return {
+    title: t.title,
+    body: html`<p>${reason.body({ providerName })}</p>
+<h2>${t.nextHeading}</h2>
+<p>${reason.next}</p>`,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The shared page layout: a complete, small, accessible HTML document with one inline
+ * `<style>`, no scripts and no external assets (works without JavaScript).
+ */
+import type { Catalogue } from '../catalogues.js';
+import { html, raw, type SafeHtml } from '../html.js';
+import type { Language } from '../language.js';
+
+const STYLE = raw(`
+*{box-sizing:border-box}
+body{margin:0;background:#f6f8fa;color:#1f2328;font:16px/1.5 "Segoe UI",Helvetica,Arial,sans-serif}
+main{max-width:40rem;margin:2rem auto;padding:1.5rem 2rem;background:#fff;border:1px solid #d0d7de;border-radius:8px}
+h1{font-size:1.5rem;line-height:1.25;margin:0 0 1rem}
+h2{font-size:1.125rem;margin:1.5rem 0 .5rem}
+p,ul,form{margin:0 0 1rem}
+a{color:#0b5cad}
+.muted{color:#57606a;font-size:.9375rem}
+.button,button{display:inline-block;font:inherit;font-weight:600;padding:.625rem 1.25rem;border:2px solid #0b5cad;border-radius:6px;background:#0b5cad;color:#fff;text-decoration:none;cursor:pointer}
+button.secondary{background:#fff;color:#0b5cad}
+a:focus,button:focus,input:focus{outline:3px solid #1f6feb;outline-offset:2px}
+a:focus:not(:focus-visible),button:focus:not(:focus-visible),input:focus:not(:focus-visible){outline:none}
+:focus-visible{outline:3px solid #1f6feb;outline-offset:2px}
+.check{display:flex;gap:.625rem;align-items:flex-start;margin:0 0 1rem}
+.check input{width:1.25rem;height:1.25rem;margin:.125rem 0 0;flex:none}
+fieldset{border:1px solid #d0d7de;border-radius:6px;margin:0 0 1rem;padding:.75rem 1rem}
+legend{font-weight:600;padding:0 .25rem}
+.option{display:flex;gap:.5rem;align-items:center;padding:.25rem 0}
+footer{max-width:40rem;margin:0 auto 2rem;padding:0 2rem}
+@media (max-width:30rem){main{margin:0;border:0;border-radius:0;padding:1rem}footer{padding:0 1rem}}
+`);
+
+/** What a page template produces: its title (also the `<h1>`) and its body. */
+export interface PageContent {
+  title: string;
+  body: SafeHtml;
+}
+
+/** Wraps a page body into a full HTML document in the given language. */
+export function pageDocument({ title, body }: PageContent, catalogue: Catalogue, language: Language): string {
+  return html`<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<meta name="referrer" content="no-referrer">
+<title>${title} – ${catalogue.meta.programName}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>${title}</h1>
+${body}
+</main>
+<footer><p class="muted">${catalogue.meta.programName}</p></footer>
+</body>
+</html>
+`.toString();
+}

@@ -1,0 +1,25 @@
+/** ENR-6: shown after the primary contact confirmed. */
+import type { Catalogue } from '../catalogues.js';
+import { html } from '../html.js';
+import type { PageContent } from './layout.js';
+
+export interface VerifyDonePage {
+  kind: 'verify.done';
+  companyName: string;
+}
+
+/** ENR-6/ENR-8/MPA-5/ENR-9: confirmed; next come vetting and agreement acceptance, in either order. */
+export function verifyDonePage(p: VerifyDonePage, catalogue: Catalogue): PageContent {
+  const t = catalogue.pages.verifyDone;
+  return {
+    title: t.title,
+    body: html`<p>${t.body(p)}</p>
+<h2>${t.nextHeading}</h2>
+<ul>
+<li>${t.vetting}</li>
+<li>${t.agreement}</li>
+<li>${t.emails}</li>
+</ul>
+<p class="muted">${t.close}</p>`,
+  };
+}

@@ -1,0 +1,119 @@
+import { dueEnrollments, getEnrollment } from '#adapters/dynamodb/enrollments.js';
+import { isRunning, startWorkflow, wakeWorkflow } from '#adapters/sfn/workflows.js';
+import { nextDue, transition, type Enrollment } from '#domain/enrollment.js';
+import { systemClock } from '#lib/clock.js';
+import { config } from '#lib/config.js';
+import { logger } from '#lib/observability.js';
+import { changeEnrollment, timing } from './enrollment-store.js';
+import { sendToContact, verificationLink } from './enrollment-emails.js';
+import { expireIfOverdue } from './enrollment-workflow.js';
+
+export interface SweepResult {
+  reminded: number;
+  expired: number;
+  redriven: number;
+  /** Items read from the due index: grows with what is due, never with what exists. */
+  examined: number;
+}
+
+const PAGE = 100;
+const MAX_PER_RUN = 1000;
+
+/**
+ * The scheduled job: reminders and deadlines (ENR-10, ENR-8, MPA agreement reminders)
+ * and GEN-4 re-drive, for the enrollments the sparse due index says are due now.
+ */
+export async function sweep(): Promise<SweepResult> {
+  const result: SweepResult = { reminded: 0, expired: 0, redriven: 0, examined: 0 };
+  const seen = new Set<string>();
+  while (result.examined < MAX_PER_RUN) {
+    const now = systemClock.now().toISOString();
+    const { ids } = await dueEnrollments(now, PAGE);
+    const fresh = ids.filter((id) => !seen.has(id));
+    if (fresh.length === 0) break;
+    for (const id of fresh) {
+      seen.add(id);
+      result.examined++;
+      try {
+        await sweepOne(id, result);
+      } catch (error) {
+        logger.error('sweep failed for an enrollment', { enrollmentId: id, error: error as Error });
+      }
+    }
+  }
+  return result;
+}
+
+async function sweepOne(id: string, result: SweepResult): Promise<void> {
+  const record = await getEnrollment(id);
+  if (!record) return;
+  const now = systemClock.now().toISOString();
+  const due = nextDue(record.enrollment, timing(), now);
+  if (due && due.at <= now) {
+    switch (due.action) {
+      case 'expire':
+        if (await expireIfOverdue(id, 'system:sweep')) {
+          result.expired++;
+          await wakeWorkflow(record.waitToken);
+        }
+        break;
+      case 'verification_reminder':
+      case 'agreement_reminder':
+      case 'more_info_reminder':
+        if (await remind(id, due.action)) result.reminded++;
+        break;
+      case 'liveness_check':
+        // Recomputing the due attributes pushes the next check forward.
+        await changeEnrollment(id, ({ enrollment: e }) => ({ next: e, wake: false }));
+        break;
+    }
+  }
+  if (await redriveIfStranded(id)) result.redriven++;
+}
+
+/** Sends a reminder once: counting it is the conditional write; the email follows it. */
+async function remind(id: string, action: 'verification_reminder' | 'agreement_reminder' | 'more_info_reminder'): Promise<boolean> {
+  const counters = { verification_reminder: 'contact', agreement_reminder: 'agreementRemindersSent', more_info_reminder: 'moreInfoRemindersSent' } as const;
+  const { after } = await changeEnrollment(id, ({ enrollment: e }, now) => {
+    const patch: Partial<Enrollment> =
+      counters[action] === 'contact'
+        ? { contact: { ...e.contact, remindersSent: e.contact.remindersSent + 1 } }
+        : { [counters[action]]: (e[counters[action] as 'agreementRemindersSent' | 'moreInfoRemindersSent'] ?? 0) + 1 };
+    return { next: transition(e, { now, actor: 'system:sweep', action: `reminder.${action}` }, patch), wake: false };
+  });
+  const base = { contactName: `${after.primaryContact.firstName} ${after.primaryContact.lastName}`, companyName: after.company.legalName };
+  const c = config();
+  switch (action) {
+    case 'verification_reminder':
+      await sendToContact(after, {
+        kind: 'enrollment.verification_reminder',
+        ...base,
+        requestedBy: after.enrolledBy.email,
+        link: await verificationLink(after),
+        expiresAt: after.contact.expiresAt,
+        reminderNumber: after.contact.remindersSent,
+      });
+      break;
+    case 'agreement_reminder':
+      await sendToContact(after, { kind: 'enrollment.agreement_reminder', ...base, agreementTitle: `Partner Agreement (${c.AGREEMENT_VERSION})`, agreementUrl: c.AGREEMENT_URL, portalUrl: c.PORTAL_URL });
+      break;
+    case 'more_info_reminder':
+      await sendToContact(after, { kind: 'enrollment.more_info_reminder', ...base, fields: after.vetting.fieldsDue, deadline: after.deadline ?? after.updatedAt, portalUrl: c.PORTAL_URL });
+      break;
+  }
+  return true;
+}
+
+/** GEN-4: an open enrollment whose execution is gone gets a new one, which picks up from the recorded state. */
+async function redriveIfStranded(id: string): Promise<boolean> {
+  const record = await getEnrollment(id);
+  if (!record || ['active', 'rejected', 'expired'].includes(record.enrollment.status)) return false;
+  const arn = config().ENROLLMENT_STATE_MACHINE_ARN;
+  if (await isRunning(arn, record.enrollment.execution.name)) return false;
+  const { after } = await changeEnrollment(id, ({ enrollment: e }, now) => {
+    const generation = e.execution.generation + 1;
+    return { next: transition(e, { now, actor: 'system:sweep', action: 'workflow.redriven', note: `generation ${generation}` }, { execution: { generation, name: `${e.id}-g${generation}` } }), wake: false };
+  });
+  await startWorkflow(arn, after.execution.name, { enrollmentId: id, wakeups: 0 });
+  return true;
+}

@@ -1,0 +1,49 @@
+import { getEnrollment, getLink, linkUse } from '#adapters/dynamodb/enrollments.js';
+import { transition, type Enrollment } from '#domain/enrollment.js';
+import { systemClock } from '#lib/clock.js';
+import { ApiError } from '#lib/errors.js';
+import { hashToken } from '#lib/ids.js';
+import { isWellFormedToken } from '#lib/links.js';
+import { changeEnrollment } from './enrollment-store.js';
+
+/** ENR-7: used, expired and unknown links all get this one answer. */
+export class LinkGone extends ApiError {
+  constructor() {
+    super(410, 'gone', 'link_invalid', 'This link is no longer valid.');
+  }
+}
+
+/** The enrollment a live verification link belongs to, or LinkGone. Reads only (ENR-7: GET changes nothing). */
+export async function enrollmentForLink(token: string): Promise<{ enrollment: Enrollment; hash: string }> {
+  if (!isWellFormedToken(token)) throw new LinkGone();
+  const hash = hashToken(token);
+  const link = await getLink(hash);
+  const now = systemClock.now().toISOString();
+  if (!link || link.kind !== 'verify' || link.usedAt || link.expiresAt <= now) throw new LinkGone();
+  const record = await getEnrollment(link.subjectId);
+  const e = record?.enrollment;
+  if (!e || e.status !== 'pending_contact_verification' || e.contact.linkHash !== hash || e.contact.expiresAt <= now) throw new LinkGone();
+  return { enrollment: e, hash };
+}
+
+/**
+ * ENR-6/7: the contact confirms. The link is used and the enrollment moves to review in
+ * one transaction, so of many concurrent clicks exactly one confirms; the rest see LinkGone.
+ */
+export async function confirmContact(token: string): Promise<Enrollment> {
+  const { enrollment, hash } = await enrollmentForLink(token);
+  const { after } = await changeEnrollment(
+    enrollment.id,
+    ({ enrollment: e }, now) => {
+      if (e.status !== 'pending_contact_verification' || e.contact.linkHash !== hash || e.contact.expiresAt <= now) throw new LinkGone();
+      const next = transition(
+        e,
+        { now, actor: `contact:${e.primaryContact.email}`, action: 'contact.confirmed', status: 'under_review' },
+        { contact: { ...e.contact, verifiedAt: now }, vetting: { ...e.vetting, status: 'pending' } },
+      );
+      return { next, with: [linkUse(hash, now)] };
+    },
+    () => new LinkGone(),
+  );
+  return after;
+}

