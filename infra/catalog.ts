@@ -56,6 +56,11 @@ const httpAccess: Record<string, Omit<FunctionAccess, 'table'>> = {
   'vetting-webhook': { workflows: ['enrollment'], webhookSecret: true },
   'operator-decide-enrollment': { workflows: ['enrollment'] },
   'accept-agreement': { workflows: ['enrollment'] },
+  'create-partnership-request': { workflows: ['partnership-request'] },
+  'resend-partnership-request': { workflows: ['partnership-request'] },
+  'revoke-partnership-request': { workflows: ['partnership-request'] },
+  'accept-invitation': { workflows: ['partnership-request'] },
+  'decline-invitation': { workflows: ['partnership-request'] },
 };
 
 /**
@@ -73,7 +78,8 @@ const httpFunctions: FunctionSpec[] = httpRoutes.map((r) => ({
 export const functions: FunctionSpec[] = [
   ...httpFunctions,
   { name: 'enrollment-step', entry: 'functions/handlers/workflow/enrollment-step.ts', trigger: { kind: 'workflow' }, access: { table: 'write', sendEmail: true, workflows: ['enrollment'] } },
-  { name: 'sweep', entry: 'functions/handlers/events/sweep.ts', trigger: { kind: 'schedule', everyMinutes: 5 }, access: { table: 'write', sendEmail: true, workflows: ['enrollment'] }, reservedConcurrency: 1 },
+  { name: 'partnership-step', entry: 'functions/handlers/workflow/partnership-step.ts', trigger: { kind: 'workflow' }, access: { table: 'write', sendEmail: true, workflows: ['partnership-request'] } },
+  { name: 'sweep', entry: 'functions/handlers/events/sweep.ts', trigger: { kind: 'schedule', everyMinutes: 5 }, access: { table: 'write', sendEmail: true, workflows: ['enrollment', 'partnership-request'] }, reservedConcurrency: 1 },
   { name: 'ses-events', entry: 'functions/handlers/events/ses-events.ts', trigger: { kind: 'ses-events' }, access: { table: 'write', sendEmail: true } },
   { name: 'get-openapi', entry: 'functions/handlers/http/get-openapi.ts', trigger: { kind: 'http', method: 'GET', path: '/openapi.json', auth: 'public' }, access: { table: 'none' } },
 ];
@@ -85,6 +91,13 @@ export const workflows: WorkflowSpec[] = [
     functionSubstitutions: { EnrollmentStepFunctionArn: 'enrollment-step' },
     tableSubstitutions: [],
     envVar: 'ENROLLMENT_STATE_MACHINE_ARN',
+  },
+  {
+    name: 'partnership-request',
+    file: 'workflows/partnership-request.asl.json',
+    functionSubstitutions: { PartnershipStepFunctionArn: 'partnership-step' },
+    tableSubstitutions: [],
+    envVar: 'PARTNERSHIP_STATE_MACHINE_ARN',
   },
 ];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { route, type RouteContract } from './contract.js';
 import { OnboardPartnerInput, PartnerId, RegistryEntryInput } from './schemas.js';
 import { enrollmentRoutes } from './enrollment-routes.js';
+import { partnershipRoutes } from './partnership-routes.js';
 
 /** Every route of API.md, in one place (see contract.ts). */
 export const putPartnerId = route({
@@ -39,4 +40,4 @@ export const getPartnerMe = route({
   responses: { 200: 'The partner profile', 404: 'The tenant is not a partner' },
 });
 
-export const httpRoutes: RouteContract[] = [putPartnerId, onboardPartner, getPartnerMe, ...enrollmentRoutes];
+export const httpRoutes: RouteContract[] = [putPartnerId, onboardPartner, getPartnerMe, ...enrollmentRoutes, ...partnershipRoutes];

@@ -128,3 +128,26 @@ export const AgreementAcceptInput = z.strictObject({
 });
 
 export const EnrollmentStatusFilter = z.enum(['pending_contact_verification', 'under_review', 'more_info_needed', 'active', 'rejected', 'expired']);
+
+/** `POST /partnership-requests` (PRT-2). */
+export const PartnershipRequestInput = z.strictObject({
+  email: Email,
+  message: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((s) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'must not contain control characters')
+    .optional(),
+  language: Language.optional(),
+  send: z.boolean().default(true),
+});
+
+export const RequestStatusFilter = z.enum(['pending', 'accepted', 'declined', 'revoked', 'expired']);
+
+/** `POST /invitations/{token}/accept` (PRT-4): the explicit authorisation. */
+export const AcceptInvitationInput = z.strictObject({ authorize: z.boolean() });
+
+/** `DELETE /relationships/{id}` (PRT-8). */
+export const RemoveRelationshipInput = z.strictObject({ confirm: z.boolean(), attestation: z.boolean(), reason: z.string().trim().max(1000).optional() });
+
+export const TerminateRelationshipInput = z.strictObject({ reason: text(1000), supportTicket: z.string().trim().max(100).optional() });

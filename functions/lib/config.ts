@@ -24,6 +24,8 @@ const schema = z.object({
   /** Key from which link tokens are derived (local default); on AWS read from LINK_SIGNING_KEY_PARAMETER. */
   LINK_SIGNING_KEY: z.string().min(16).default('local-link-signing-key-change-me-0123456789'),
   LINK_SIGNING_KEY_PARAMETER: z.string().optional(),
+  /** The program's OIDC sign-in page (on AWS); the local cloud serves /_local/sign-in. */
+  SIGN_IN_URL: z.url().optional(),
   /** Where emails send partners to act (the partner portal in front of this API). */
   PORTAL_URL: z.url().default('https://partner-program.example/portal'),
   AGREEMENT_VERSION: z.string().default('2026-10'),

@@ -7,6 +7,7 @@ import { logger } from '#lib/observability.js';
 import { changeEnrollment, timing } from './enrollment-store.js';
 import { sendToContact, verificationLink } from './enrollment-emails.js';
 import { expireIfOverdue } from './enrollment-workflow.js';
+import { sweepRequests } from './partnership-workflow.js';
 
 export interface SweepResult {
   reminded: number;
@@ -41,6 +42,7 @@ export async function sweep(): Promise<SweepResult> {
       }
     }
   }
+  await sweepRequests(result, MAX_PER_RUN);
   return result;
 }
 

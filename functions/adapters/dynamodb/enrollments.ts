@@ -1,11 +1,10 @@
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { conditionally, notifiedUpdate, splitItem, versionedUpdate, waitTokenUpdate, type TransactItem } from './versioned.js';
 import { nextDue, type Enrollment, type Timing } from '#domain/enrollment.js';
 import type { Partner } from '#domain/partners.js';
-import { ddb, isConditionFailed, tableName } from './client.js';
+import { ddb, tableName } from './client.js';
 import { partnerKey, registryKey } from './partners.js';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export const enrollmentKey = (id: string) => ({ pk: `ENROLLMENT#${id}`, sk: 'ENROLLMENT' });
 export const tenantLockKey = (tenantId: string) => ({ pk: `TENANT#${tenantId}`, sk: 'ENROLLMENT_LOCK' });
@@ -39,13 +38,8 @@ function indexAttributes(e: Enrollment, timing: Timing, now: string) {
 
 export function toRecord(item: Record<string, unknown> | undefined): EnrollmentRecord | undefined {
   if (!item) return undefined;
-  const enrollment: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!outOfBand.has(k)) enrollment[k] = v;
-  return {
-    enrollment: enrollment as unknown as Enrollment,
-    ...(typeof item.waitToken === 'string' ? { waitToken: item.waitToken } : {}),
-    ...(typeof item.notified === 'string' ? { notified: item.notified } : {}),
-  };
+  const { entity, ...rest } = splitItem<Enrollment>(item, outOfBand);
+  return { enrollment: entity, ...rest };
 }
 
 export async function getEnrollment(id: string): Promise<EnrollmentRecord | undefined> {
@@ -59,37 +53,9 @@ export function enrollmentPut(e: Enrollment, timing: Timing, now: string): Trans
   return { Put: { TableName: tableName(), Item: { ...enrollmentKey(e.id), ...e, ...idx.set }, ConditionExpression: 'attribute_not_exists(pk)' } };
 }
 
-/**
- * The versioned update of an enrollment: writes every field of the entity (never the
- * workflow's out-of-band attributes) if nobody changed it since `expectVersion`.
- */
+/** The versioned update of an enrollment (see versionedUpdate). */
 export function enrollmentUpdate(e: Enrollment, expectVersion: number, timing: Timing, now: string): TransactItem {
-  const idx = indexAttributes(e, timing, now);
-  const names: Record<string, string> = { '#version': 'version' };
-  const values: Record<string, unknown> = { ':expect': expectVersion };
-  const sets: string[] = [];
-  let i = 0;
-  for (const [k, v] of Object.entries({ ...e, ...idx.set })) {
-    if (k === 'pk' || k === 'sk') continue;
-    names[`#a${i}`] = k;
-    values[`:v${i}`] = v;
-    sets.push(`#a${i} = :v${i}`);
-    i++;
-  }
-  const removes = idx.remove.map((k) => {
-    names[`#r${k}`] = k;
-    return `#r${k}`;
-  });
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: enrollmentKey(e.id),
-      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-      ConditionExpression: '#version = :expect',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    },
-  };
+  return versionedUpdate(enrollmentKey(e.id), e, expectVersion, indexAttributes(e, timing, now));
 }
 
 /** ENR-5 guards of a new enrollment: the tenant lock, the partner ID link, the reseller profile. */
@@ -211,43 +177,12 @@ export async function dueEnrollments(now: string, limit: number) {
 }
 
 /** The workflow parks on a task token, if the enrollment is still at the version it read. */
-export async function registerWait(id: string, token: string, expectVersion: number): Promise<boolean> {
-  try {
-    await ddb.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: enrollmentKey(id),
-        UpdateExpression: 'SET waitToken = :t',
-        ConditionExpression: '#version = :v',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':t': token, ':v': expectVersion },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
-}
+export const registerWait = (id: string, token: string, expectVersion: number): Promise<boolean> =>
+  conditionally(() => ddb.send(new UpdateCommand(waitTokenUpdate(enrollmentKey(id), token, expectVersion))));
 
 /** Records that the contact was told about `key` (ENR-9), once. */
-export async function markNotified(id: string, key: string, previous: string | undefined): Promise<boolean> {
-  try {
-    await ddb.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: enrollmentKey(id),
-        UpdateExpression: 'SET notified = :k',
-        ConditionExpression: previous === undefined ? 'attribute_not_exists(notified)' : 'notified = :p',
-        ExpressionAttributeValues: { ':k': key, ...(previous === undefined ? {} : { ':p': previous }) },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
-}
+export const markNotified = (id: string, key: string, previous: string | undefined): Promise<boolean> =>
+  conditionally(() => ddb.send(new UpdateCommand(notifiedUpdate(enrollmentKey(id), key, previous))));
 
 export async function deleteItem(key: { pk: string; sk: string }): Promise<void> {
   await ddb.send(new DeleteCommand({ TableName: tableName(), Key: key }));

@@ -51,6 +51,7 @@ export interface WaitPlan {
   wrapped: boolean;
 }
 
+/** How the server runs a state it handles itself. */
 export type StatePlan = TaskPlan | WaitPlan;
 
 /** A definition ready to run. */

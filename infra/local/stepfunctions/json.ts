@@ -5,9 +5,6 @@
 /** A JSON value as the interpreter passes it around. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** A plain JSON object. */
-export type JsonObject = { [key: string]: Json };
-
 /** True when `value` is a non-null, non-array object. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -19,6 +19,7 @@ import { LocalTimers } from './local-timers.js';
 import { timeoutErrorFactory } from './timeout-error.js';
 import { TaskTokenRegistry } from './tokens.js';
 
+/** Options of `startStepFunctionsServer`. */
 export interface LocalStepFunctionsOptions {
   /** stateMachineArn -> ASL definition object (already substituted). */
   definitions: Record<string, unknown>;
@@ -33,12 +34,13 @@ export interface LocalStepFunctionsOptions {
   retryIntervalScale?: number;
 }
 
+/** A running local Step Functions endpoint. */
 export interface LocalStepFunctions {
   url: string; // http://127.0.0.1:<port>
   close(): Promise<void>;
   /** Counts since start, for benchmarks: state transitions (states entered) and Lambda invocations. */
   stats(): { stateTransitions: number; lambdaInvocations: number; executionsStarted: number };
-  /** Resolves when no execution is RUNNING with a non-callback step in flight (i.e. all executions are either finished or parked on a waitForTaskToken task). Useful for tests. */
+  /** Resolves when no execution is RUNNING with a non-callback step in flight (i.e. all executions are either finished or parked on a waitForTaskToken task — or in a Wait state, which waits on the local clock). Useful for tests. */
   idle(): Promise<void>;
 }
 
@@ -46,10 +48,7 @@ const TARGET_PREFIX = 'AWSStepFunctions.';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
 
-/**
- * Starts the server. Definitions are validated first (an invalid one rejects the promise).
- * `idle()` also treats an execution sitting in a Wait state (local clock) as parked.
- */
+/** Starts the server. Definitions are validated first: an invalid one rejects the promise. */
 export async function startStepFunctionsServer(options: LocalStepFunctionsOptions): Promise<LocalStepFunctions> {
   const retryIntervalScale = options.retryIntervalScale ?? 1;
   const definitions = new Map<string, PreparedDefinition>();

@@ -61,12 +61,8 @@ export class TaskTokenRegistry {
 
   /** Opens a callback task resolved by any of `tokens` (none: only a timeout can end it). */
   openTask(tokens: string[], options: CallbackTaskOptions): CallbackTask {
-    let settle: Pick<OpenTask, 'resolve' | 'reject'> | undefined;
-    const result = new Promise<Json>((resolve, reject) => {
-      settle = { resolve, reject };
-    });
-    if (settle === undefined) throw new Error('unreachable: Promise executors run synchronously');
-    const task: OpenTask = { tokens, ...settle, timers: [], done: false };
+    const { promise: result, resolve, reject } = Promise.withResolvers<Json>();
+    const task: OpenTask = { tokens, resolve, reject, timers: [], done: false };
     for (const token of tokens) this.open.set(token, task);
     const registry = this;
     if (options.timeoutAtMs !== undefined) {

@@ -1,0 +1,319 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ArnFormat, CfnCondition, CfnOutput, CfnParameter, Duration, Fn, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import {
+  functions as catalogFunctions,
+  workflows as catalogWorkflows,
+  type FunctionSpec,
+  type WorkflowName,
+  type WorkflowSpec,
+} from './catalog.js';
+import { tables as tableDefinitions } from './tables.js';
+import { Alarms } from './constructs/alarms.js';
+import { placeholdersOf } from './constructs/asl.js';
+import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
+import { Email } from './constructs/email.js';
+import { HttpApi } from './constructs/http-api.js';
+import { constructId, functionPhysicalName, stateMachinePhysicalName } from './constructs/naming.js';
+import { PartnerFunction, type AccessTargets } from './constructs/partner-function.js';
+import { ScheduledInvocation } from './constructs/scheduled-invocation.js';
+import { buildTable, type DeployedTable } from './constructs/tables.js';
+import { Workflow } from './constructs/workflow.js';
+
+/** The repository root (this file lives in `<root>/infra/`). */
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+
+/** Powertools settings every function shares. */
+export const POWERTOOLS = { serviceName: 'partner-program', metricsNamespace: 'PartnerProgram' } as const;
+
+export interface PartnerProgramStackProps extends StackProps {
+  /** Repository root; defaults to the one this file is in. */
+  projectRoot?: string;
+  /** The catalogue to deploy; defaults to infra/catalog.ts. */
+  functions?: FunctionSpec[];
+  workflows?: WorkflowSpec[];
+  /** Default route throttling of the API's $default stage. */
+  apiThrottle?: { rateLimit: number; burstLimit: number };
+  logRetention?: logs.RetentionDays;
+}
+
+/** Why a catalogue entry was not deployed (the entry file or workflow file is missing…). */
+export interface SkippedEntry {
+  kind: 'function' | 'workflow';
+  name: string;
+  reason: string;
+}
+
+/**
+ * The partner program on AWS, generated from the catalogue (infra/catalog.ts) and the
+ * table description (infra/tables.ts): adding a catalogue entry deploys it with no change
+ * here. Entries whose files do not exist yet are skipped with a warning.
+ */
+export class PartnerProgramStack extends Stack {
+  readonly tables: DeployedTable[];
+  readonly functions = new Map<string, PartnerFunction>();
+  readonly workflows = new Map<string, Workflow>();
+  readonly skipped: SkippedEntry[] = [];
+  readonly api: HttpApi;
+  readonly email: Email;
+  readonly alarms: Alarms;
+
+  constructor(scope: Construct, id: string, props: PartnerProgramStackProps = {}) {
+    super(scope, id, {
+      description: 'Two-tier partner program backend (enrollment, agreement, partnerships)',
+      ...props,
+    });
+    const root = props.projectRoot ?? PROJECT_ROOT;
+    const functionSpecs = props.functions ?? catalogFunctions;
+    const workflowSpecs = props.workflows ?? catalogWorkflows;
+    const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
+    Tags.of(this).add('project', 'partner-program');
+
+    // ---- Parameters -------------------------------------------------------------------
+    const jwtIssuer = new CfnParameter(this, 'JwtIssuer', {
+      type: 'String',
+      description: 'Issuer (iss) of the access tokens the HTTP API accepts, e.g. https://login.microsoftonline.com/<tenant-id>/v2.0',
+      allowedPattern: '^https://.+',
+    });
+    const jwtAudience = new CfnParameter(this, 'JwtAudience', {
+      type: 'CommaDelimitedList',
+      description: 'Accepted audience (aud) values of the access tokens, comma separated (e.g. the API application ID URI)',
+    });
+    const senderIdentity = new CfnParameter(this, 'SenderIdentity', {
+      type: 'String',
+      description: 'SES identity the mail is sent from: a domain (example.com) or an e-mail address',
+      minLength: 3,
+    });
+    const createSenderIdentity = new CfnParameter(this, 'CreateSenderIdentity', {
+      type: 'String',
+      description: "'true' creates the SES identity in this stack; 'false' if it is already verified in this account and region",
+      allowedValues: ['true', 'false'],
+      default: 'true',
+    });
+    const mailFrom = new CfnParameter(this, 'MailFrom', {
+      type: 'String',
+      description: 'From header of outgoing mail, within the sender identity, e.g. "Partner Program <no-reply@example.com>"',
+      minLength: 3,
+    });
+    const mailReplyTo = new CfnParameter(this, 'MailReplyTo', {
+      type: 'String',
+      description: 'Reply-To address of outgoing mail',
+      minLength: 3,
+    });
+    const publicBaseUrl = new CfnParameter(this, 'PublicBaseUrl', {
+      type: 'String',
+      description: 'Base URL of the links in e-mails (a custom domain in front of the API); empty = the API endpoint',
+      default: '',
+      allowedPattern: '^(https://[^/]+(/.*[^/])?)?$',
+    });
+    const webhookSecretParameter = new CfnParameter(this, 'VettingWebhookSecretParameterName', {
+      type: 'String',
+      description: 'Name of the SSM SecureString parameter holding the vetting webhook secret (whsec_…); create it before deploying',
+      default: '/partner-program/vetting-webhook-secret',
+      allowedPattern: '^/[A-Za-z0-9_.\\-/]+$',
+    });
+    const alarmEmail = new CfnParameter(this, 'AlarmEmail', {
+      type: 'String',
+      description: 'E-mail address subscribed to the alarm topic (empty = none; subscribe later)',
+      default: '',
+    });
+
+    // ---- Shared resources -------------------------------------------------------------
+    this.alarms = new Alarms(this, 'Alarms', { alarmEmail });
+    this.tables = tableDefinitions.map((definition) => buildTable(this, definition));
+    const mainTable = this.tables[0];
+    if (!mainTable) throw new Error('infra/tables.ts describes no table');
+
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: this.stackName,
+      jwtIssuer: jwtIssuer.valueAsString,
+      jwtAudience: jwtAudience.valueAsList,
+      throttle: props.apiThrottle ?? { rateLimit: 50, burstLimit: 100 },
+      logRetention,
+    });
+    this.email = new Email(this, 'Email', {
+      senderIdentity: senderIdentity.valueAsString,
+      createIdentity: createSenderIdentity.valueAsString,
+      alarms: this.alarms,
+    });
+
+    // Fixed state machine names → ARNs known without referencing the state machines.
+    const stateMachineArn = (name: WorkflowName) =>
+      this.formatArn({
+        service: 'states',
+        resource: 'stateMachine',
+        resourceName: stateMachinePhysicalName(this.stackName, name),
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      });
+    const executionsArn = (name: WorkflowName) =>
+      this.formatArn({
+        service: 'states',
+        resource: 'execution',
+        resourceName: `${stateMachinePhysicalName(this.stackName, name)}:*`,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      });
+
+    const access: AccessTargets = {
+      tables: this.tables.map((t) => ({ tableArn: t.table.tableArn, indexArns: t.indexArns })),
+      email: { identityArn: this.email.identityArn, configurationSetArn: this.email.configurationSetArn },
+      workflows: (name) => ({ stateMachineArn: stateMachineArn(name), executionsArn: executionsArn(name) }),
+      webhookSecretParameterArn: `arn:${this.partition}:ssm:${this.region}:${this.account}:parameter${webhookSecretParameter.valueAsString}`,
+    };
+
+    // The one configuration of functions/lib/config.ts, the same on every function.
+    const environment: Record<string, string> = {
+      ...Object.fromEntries(this.tables.map((t) => [t.definition.envVar, t.table.tableName])),
+      PUBLIC_BASE_URL: Fn.conditionIf(
+        new CfnCondition(this, 'UseApiEndpointAsBaseUrl', { expression: Fn.conditionEquals(publicBaseUrl.valueAsString, '') }).logicalId,
+        this.api.endpoint,
+        publicBaseUrl.valueAsString,
+      ).toString(),
+      MAIL_FROM: mailFrom.valueAsString,
+      MAIL_REPLY_TO: mailReplyTo.valueAsString,
+      SES_CONFIGURATION_SET: this.email.configurationSet.configurationSetName,
+      VETTING_WEBHOOK_SECRET_PARAMETER: webhookSecretParameter.valueAsString,
+      ...Object.fromEntries(workflowSpecs.map((w) => [w.envVar, stateMachineArn(w.name)])),
+      POWERTOOLS_SERVICE_NAME: POWERTOOLS.serviceName,
+      POWERTOOLS_METRICS_NAMESPACE: POWERTOOLS.metricsNamespace,
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+    };
+
+    // ---- Functions --------------------------------------------------------------------
+    const asyncFailures = new Map<string, DeadLetterQueue>();
+    for (const spec of functionSpecs) {
+      if (!existsSync(join(root, spec.entry))) {
+        this.skip('function', spec.name, `entry file ${spec.entry} does not exist`);
+        continue;
+      }
+      const id = constructId(spec.name);
+      const asynchronous = spec.trigger.kind === 'schedule' || spec.trigger.kind === 'ses-events';
+      const dlq = asynchronous
+        ? new DeadLetterQueue(this, `${id}FailedInvocations`, {
+            purpose: `events Lambda gave up invoking ${spec.name} asynchronously with`,
+            alarms: this.alarms,
+          })
+        : undefined;
+      if (dlq) asyncFailures.set(spec.name, dlq);
+      const fn = new PartnerFunction(this, id, {
+        spec,
+        projectRoot: root,
+        functionName: functionPhysicalName(this.stackName, spec.name),
+        environment,
+        access,
+        logRetention,
+        deadLetterQueue: dlq?.queue,
+      });
+      this.functions.set(spec.name, fn);
+      this.alarms.add(fn, 'ErrorsAlarm', {
+        metric: fn.function.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+        threshold: 1,
+        description: `The ${spec.name} function reported errors.`,
+      });
+    }
+    this.addThrottleAlarms();
+
+    // ---- Triggers ---------------------------------------------------------------------
+    let schedulerDlq: DeadLetterQueue | undefined;
+    let sesEventsDlq: DeadLetterQueue | undefined;
+    for (const [name, fn] of this.functions) {
+      const trigger = fn.spec.trigger;
+      switch (trigger.kind) {
+        case 'http':
+          this.api.addRoute(fn.spec, fn.function);
+          break;
+        case 'schedule':
+          schedulerDlq ??= new DeadLetterQueue(this, 'SchedulerFailedDeliveries', {
+            purpose: 'schedules EventBridge Scheduler could not deliver',
+            alarms: this.alarms,
+          });
+          new ScheduledInvocation(this, `${constructId(name)}Schedule`, {
+            fn: fn.function,
+            everyMinutes: trigger.everyMinutes,
+            deadLetterQueue: schedulerDlq.queue,
+          });
+          break;
+        case 'ses-events':
+          sesEventsDlq ??= new DeadLetterQueue(this, 'SesEventsFailedDeliveries', {
+            purpose: 'SES bounce/complaint events EventBridge could not deliver',
+            alarms: this.alarms,
+          });
+          this.email.routeEventsTo(`${constructId(name)}Rule`, fn.function, sesEventsDlq.queue);
+          break;
+        case 'workflow':
+          break; // invoked by the state machines below
+      }
+    }
+
+    // ---- Workflows --------------------------------------------------------------------
+    for (const spec of workflowSpecs) {
+      const file = join(root, spec.file);
+      if (!existsSync(file)) {
+        this.skip('workflow', spec.name, `definition file ${spec.file} does not exist`);
+        continue;
+      }
+      const missing = Object.values(spec.functionSubstitutions).filter((f) => !this.functions.has(f));
+      if (missing.length > 0) {
+        this.skip('workflow', spec.name, `it invokes functions that are not deployed: ${missing.join(', ')}`);
+        continue;
+      }
+      const definition = readFileSync(file, 'utf8');
+      const known = new Set([...Object.keys(spec.functionSubstitutions), ...spec.tableSubstitutions]);
+      const unresolved = placeholdersOf(definition).filter((k) => !known.has(k));
+      if (unresolved.length > 0) {
+        this.skip('workflow', spec.name, `${spec.file} has placeholders with no substitution: ${unresolved.join(', ')}`);
+        continue;
+      }
+      const workflow = new Workflow(this, `${constructId(spec.name)}Workflow`, {
+        spec,
+        definition,
+        stateMachineName: stateMachinePhysicalName(this.stackName, spec.name),
+        functions: new Map([...this.functions].map(([n, f]) => [n, f.function])),
+        table: { tableName: mainTable.table.tableName, tableArn: mainTable.table.tableArn, indexArns: mainTable.indexArns },
+        email: { identityArn: this.email.identityArn, configurationSetArn: this.email.configurationSetArn },
+        logRetention,
+        alarms: this.alarms,
+      });
+      this.workflows.set(spec.name, workflow);
+      new CfnOutput(this, `${constructId(spec.name)}StateMachineArn`, { value: workflow.stateMachine.stateMachineArn });
+    }
+
+    // ---- Outputs ----------------------------------------------------------------------
+    new CfnOutput(this, 'ApiEndpoint', { value: this.api.endpoint, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'VettingWebhookUrl', {
+      value: `${this.api.endpoint}/webhooks/vetting`,
+      description: 'Where the vetting service POSTs its Standard Webhooks events',
+    });
+    for (const t of this.tables) new CfnOutput(this, `${t.definition.id}Name`, { value: t.table.tableName });
+    new CfnOutput(this, 'SesConfigurationSet', { value: this.email.configurationSet.configurationSetName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+  }
+
+  private skip(kind: SkippedEntry['kind'], name: string, reason: string): void {
+    this.skipped.push({ kind, name, reason });
+    console.warn(`[infra] skipping ${kind} ${name}: ${reason}`);
+  }
+
+  /** Lambda throttles, summed over at most 10 functions per alarm (the metric-math limit). */
+  private addThrottleAlarms(): void {
+    const fns = [...this.functions.values()];
+    for (let i = 0; i < fns.length; i += 10) {
+      const chunk = fns.slice(i, i + 10);
+      const usingMetrics = Object.fromEntries(
+        chunk.map((f, j) => [`t${j}`, f.function.metricThrottles({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM })]),
+      );
+      this.alarms.add(this, `LambdaThrottlesAlarm${i / 10 + 1}`, {
+        metric: new cloudwatch.MathExpression({
+          expression: Object.keys(usingMetrics).join(' + '),
+          usingMetrics,
+          period: Duration.minutes(5),
+          label: 'Throttles',
+        }),
+        threshold: 1,
+        description: `Lambda throttled invocations of: ${chunk.map((f) => f.spec.name).join(', ')}.`,
+      });
+    }
+  }
+}
