@@ -37,7 +37,14 @@ type JwtEvent = APIGatewayProxyEventV2 & {
 
 /** Reads the caller from the authorizer's claims; undefined when absent or malformed. */
 export function callerFrom(event: APIGatewayProxyEventV2): Caller | undefined {
-  const claims = (event as JwtEvent).requestContext.authorizer?.jwt?.claims;
+  return callerFromClaims((event as JwtEvent).requestContext.authorizer?.jwt?.claims);
+}
+
+/**
+ * The caller named by a token's claims — as the JWT authorizer passes them on, or as a
+ * verified JWT payload (the session cookie); undefined when absent or malformed.
+ */
+export function callerFromClaims(claims: unknown): Caller | undefined {
   const parsed = claimsSchema.safeParse(claims ?? {});
   if (!parsed.success) return undefined;
   const known = parsed.data.roles.filter((r): r is Role => (roles as readonly string[]).includes(r));

@@ -26,6 +26,13 @@ const schema = z.object({
   LINK_SIGNING_KEY_PARAMETER: z.string().optional(),
   /** The program's OIDC sign-in page (on AWS); the local cloud serves /_local/sign-in. */
   SIGN_IN_URL: z.url().optional(),
+  /**
+   * Verifying the `pp_session` cookie of the link pages: the sign-in's signing keys (JWKS)
+   * and the issuer and audience its tokens carry. Defaults are the local issuer's.
+   */
+  JWKS_URL: z.url().default('http://127.0.0.1:3000/_local/jwks.json'),
+  JWT_ISSUER: z.string().min(1).default('http://127.0.0.1/_local'),
+  JWT_AUDIENCE: z.string().min(1).default('partner-program'),
   /** Where emails send partners to act (the partner portal in front of this API). */
   PORTAL_URL: z.url().default('https://partner-program.example/portal'),
   AGREEMENT_VERSION: z.string().default('2026-10'),

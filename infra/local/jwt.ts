@@ -1,4 +1,5 @@
-import { generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { z } from 'zod';
 
 export const localIssuer = 'http://127.0.0.1/_local';
@@ -16,15 +17,19 @@ export interface LocalIssuer {
   issue(request: z.output<typeof TokenRequest>, nowSeconds: number): Promise<string>;
   /** Verifies like the HTTP API JWT authorizer: signature, issuer, audience, expiry. */
   verify(token: string, nowSeconds: number): Promise<JWTPayload | undefined>;
+  /** The public key as a JSON Web Key Set (served at `GET /_local/jwks.json`). */
+  jwks(): Promise<JSONWebKeySet>;
 }
 
-/** Signs local tokens with a key generated at start (ES256). */
+/** Signs local tokens with a key generated at start (ES256), named by a `kid` in the JWKS. */
 export async function createLocalIssuer(): Promise<LocalIssuer> {
   const { privateKey, publicKey } = (await generateKeyPair('ES256')) as { privateKey: CryptoKey; publicKey: CryptoKey };
+  const kid = `local-${randomUUID()}`;
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
   return {
     issue: (request, now) =>
       new SignJWT({ email: request.email.toLowerCase(), tid: request.tenantId, tenant_ctry: request.tenantCountry.toUpperCase(), roles: request.roles })
-        .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
+        .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid })
         .setSubject(request.sub ?? `user-${request.email.toLowerCase()}`)
         .setIssuer(localIssuer)
         .setAudience(localAudience)
@@ -39,6 +44,7 @@ export async function createLocalIssuer(): Promise<LocalIssuer> {
         return undefined;
       }
     },
+    jwks: async () => ({ keys: [publicJwk] }),
   };
 }
 

@@ -6,6 +6,9 @@ import { demoTenants } from './demo-data.js';
 async function main(): Promise<void> {
   const started = Date.now();
   const port = Number(process.env.PORT ?? 3000);
+  // Executions live in memory: after a restart the scheduler re-drives open enrollments
+  // and requests (GEN-4) within minutes instead of the deployed default of a day.
+  process.env.LIVENESS_CHECK_SECONDS ??= '300';
   const cloud = await startLocalCloud({ port, dataDir: resolve(import.meta.dirname, '../../.data/dynamodb'), demoData: true, schedulerEveryMinutes: 1 });
   const u = cloud.url;
   console.log(`
