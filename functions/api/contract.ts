@@ -7,16 +7,19 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * A route of API.md as data: the handler wrapper validates against it, the catalogue
  * deploys it, and `GET /openapi.json` is generated from it.
  */
+export type Auth = 'jwt' | 'public';
+
 export interface RouteContract<
   P extends z.ZodType = z.ZodType,
   Q extends z.ZodType = z.ZodType,
   B extends z.ZodType = z.ZodType,
+  A extends Auth = Auth,
 > {
   /** kebab-case; also the function's name and its handler file under functions/handlers/http/. */
   name: string;
   method: Method;
   path: string;
-  auth: 'jwt' | 'public';
+  auth: A;
   /** Roles allowed; absent = any signed-in user (or anyone, for public routes). */
   roles?: readonly Role[];
   /** The rule a wrong role violates (cited in the 403). */
@@ -36,6 +39,6 @@ export interface RouteContract<
   reservedConcurrency?: number;
 }
 
-export const route = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
-  contract: RouteContract<P, Q, B>,
-): RouteContract<P, Q, B> => contract;
+export const route = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends Auth>(
+  contract: RouteContract<P, Q, B, A>,
+): RouteContract<P, Q, B, A> => contract;

@@ -150,6 +150,42 @@ export const terminateRelationship = route({
   responses: { 200: 'The terminated relationship', 409: 'Not active' },
 });
 
+export const authorizeInvitation = route({
+  name: 'authorize-invitation',
+  method: 'POST',
+  path: '/invitations/{token}/authorize',
+  auth: 'public',
+  summary:
+    'The invitation page’s “Authorize indirect provider” form (PRT-4): form-encoded `authorize=true` when the box is ticked; the signer-in is read from the `pp_session` cookie (no cookie: 303 to sign-in); a foreign `Origin` is refused',
+  tag: 'Links',
+  params: tokenParam,
+  html: true,
+  idempotent: false,
+  reservedConcurrency: 20,
+  responses: {
+    200: 'The “provider authorized” page',
+    303: 'Not signed in: to the sign-in, returning to the invitation',
+    403: 'PRT-4 wrong role (page), or a cross-origin form post',
+    409: 'PRT-10 already partnered (page)',
+    410: 'The neutral page',
+    422: 'PRT-3 not enrolled, PRT-6 other region, PRT-4 box not ticked (page)',
+  },
+});
+
+export const refuseInvitation = route({
+  name: 'refuse-invitation',
+  method: 'POST',
+  path: '/invitations/{token}/refuse',
+  auth: 'public',
+  summary: 'The invitation page’s decline form: declines the partnership request for the signer-in of the `pp_session` cookie (no cookie: 303 to sign-in); a foreign `Origin` is refused',
+  tag: 'Links',
+  params: tokenParam,
+  html: true,
+  idempotent: false,
+  reservedConcurrency: 20,
+  responses: { 200: 'The “invitation declined” page', 303: 'Not signed in: to the sign-in, returning to the invitation', 403: 'A cross-origin form post', 410: 'The neutral page' },
+});
+
 export const partnershipRoutes = [
   createPartnershipRequest,
   listPartnershipRequests,
@@ -163,4 +199,6 @@ export const partnershipRoutes = [
   getRelationship,
   removeRelationship,
   terminateRelationship,
+  authorizeInvitation,
+  refuseInvitation,
 ];

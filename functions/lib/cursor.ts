@@ -16,3 +16,9 @@ export function decodeCursor(cursor: string | undefined): Record<string, unknown
   }
   throw invalidRequest('invalid_cursor', 'The cursor is not valid.', 'cursor');
 }
+
+/** A cursor only continues the listing it came from: another partition's key is refused. */
+export function cursorFor(cursor: Record<string, unknown> | undefined, partition: { name: string; value: string }): Record<string, unknown> | undefined {
+  if (cursor && cursor[partition.name] !== partition.value) throw invalidRequest('invalid_cursor', 'The cursor belongs to another listing.', 'cursor');
+  return cursor;
+}

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
-import type { RouteContract } from '#api/contract.js';
+import type { Auth, RouteContract } from '#api/contract.js';
 import { callerFrom, hasAnyRole, type Caller } from './auth.js';
 import { ApiError, forbidden, invalidRequest, unauthenticated } from './errors.js';
 import { logger } from './observability.js';
@@ -10,8 +10,9 @@ import { beginIdempotent, completeIdempotent, abandonIdempotent, type Idempotenc
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 
-export interface HttpRequest<P, Q, B> {
-  caller: Caller | undefined;
+export interface HttpRequest<P, Q, B, A extends Auth = Auth> {
+  /** The signed-in user; always present on `jwt` routes. */
+  caller: A extends 'jwt' ? Caller : Caller | undefined;
   params: P;
   query: Q;
   body: B;
@@ -126,9 +127,9 @@ function parseForm(raw: string): Record<string, string> {
  * roles, validates params/query/body with the contract's zod schemas, honours
  * `Idempotency-Key` (GEN-3) and answers errors in the API.md envelope.
  */
-export function httpHandler<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
-  contract: RouteContract<P, Q, B>,
-  useCase: (request: HttpRequest<Infer<P>, Infer<Q>, Infer<B>>) => Promise<HttpResult>,
+export function httpHandler<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends Auth>(
+  contract: RouteContract<P, Q, B, A>,
+  useCase: (request: HttpRequest<Infer<P>, Infer<Q>, Infer<B>, A>) => Promise<HttpResult>,
 ) {
   const idempotent = contract.idempotent ?? contract.method !== 'GET';
 
@@ -155,8 +156,8 @@ export function httpHandler<P extends z.ZodType, Q extends z.ZodType, B extends 
           }
         }
       }
-      const request: HttpRequest<Infer<P>, Infer<Q>, Infer<B>> = {
-        caller,
+      const request: HttpRequest<Infer<P>, Infer<Q>, Infer<B>, A> = {
+        caller: caller as HttpRequest<Infer<P>, Infer<Q>, Infer<B>, A>['caller'],
         params: parsePart(contract.params, event.pathParameters ?? {}, 'path'),
         query: parsePart(contract.query, event.queryStringParameters ?? {}, 'query'),
         body: parsePart(contract.body, bodyValue, ''),

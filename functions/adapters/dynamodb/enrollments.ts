@@ -2,6 +2,7 @@ import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCo
 import { conditionally, notifiedUpdate, splitItem, versionedUpdate, waitTokenUpdate, type TransactItem } from './versioned.js';
 import { nextDue, type Enrollment, type Timing } from '#domain/enrollment.js';
 import type { Partner } from '#domain/partners.js';
+import { cursorFor } from '#lib/cursor.js';
 import { ddb, tableName } from './client.js';
 import { partnerKey, registryKey } from './partners.js';
 
@@ -156,7 +157,7 @@ export async function enrollmentsByStatus(status: string, limit: number, cursor?
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': `ENRSTATUS#${status}` },
       Limit: limit,
-      ...(cursor ? { ExclusiveStartKey: cursor } : {}),
+      ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'gsi1pk', value: `ENRSTATUS#${status}` }) } : {}),
     }),
   );
   return { items: (out.Items ?? []).map((i) => toRecord(i)!.enrollment), next: out.LastEvaluatedKey };

@@ -1,6 +1,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { requestNextDue, type PartnershipRequest, type Relationship } from '#domain/partnerships.js';
 import type { Partner } from '#domain/partners.js';
+import { cursorFor } from '#lib/cursor.js';
 import { ddb, tableName } from './client.js';
 import { partnerKey } from './partners.js';
 import { conditionally, notifiedUpdate, splitItem, versionedUpdate, waitTokenUpdate, type TransactItem } from './versioned.js';
@@ -86,16 +87,17 @@ export async function pairExists(providerTenantId: string, resellerTenantId: str
   return out.Item !== undefined;
 }
 
-export async function requestsOfProvider(providerTenantId: string, limit: number, cursor?: Record<string, unknown>) {
+export async function requestsOfProvider(providerTenantId: string, status: string | undefined, limit: number, cursor?: Record<string, unknown>) {
   const out = await ddb.send(
     new QueryCommand({
       TableName: tableName(),
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `PROVIDER#${providerTenantId}#PREQ` },
+      ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+      ExpressionAttributeValues: { ':pk': `PROVIDER#${providerTenantId}#PREQ`, ...(status ? { ':status': status } : {}) },
       ScanIndexForward: false,
       Limit: limit,
-      ...(cursor ? { ExclusiveStartKey: cursor } : {}),
+      ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'gsi1pk', value: `PROVIDER#${providerTenantId}#PREQ` }) } : {}),
     }),
   );
   return { items: (out.Items ?? []).map((i) => splitItem<PartnershipRequest>(i, outOfBand).entity), next: out.LastEvaluatedKey };
@@ -110,7 +112,7 @@ export async function relationshipsOf(side: 'provider' | 'reseller', tenantId: s
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :state)',
       ExpressionAttributeValues: { ':pk': `RELS#${side === 'provider' ? 'P' : 'R'}#${tenantId}`, ':state': `${state}#` },
       Limit: limit,
-      ...(cursor ? { ExclusiveStartKey: cursor } : {}),
+      ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'gsi1pk', value: `RELS#${side === 'provider' ? 'P' : 'R'}#${tenantId}` }) } : {}),
     }),
   );
   return { items: (out.Items ?? []).map((i) => splitItem<Relationship>(i, outOfBand).entity), next: out.LastEvaluatedKey };

@@ -5,6 +5,6 @@ import { httpHandler } from '#lib/http.js';
 import { acceptInvitation } from '#usecases/partnerships.js';
 
 export const handler = httpHandler(route, async ({ caller, params, body }) => {
-  const relationship = await acceptInvitation(caller!, params.token, body.authorize);
+  const relationship = await acceptInvitation(caller, params.token, body.authorize);
   return { status: 201, json: relationshipResource(relationship, await getPartner(relationship.resellerTenantId)) };
 });

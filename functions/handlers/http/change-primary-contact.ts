@@ -5,5 +5,5 @@ import { changePrimaryContact } from '#usecases/enrollments.js';
 
 export const handler = httpHandler(route, async ({ caller, params, body }) => ({
   status: 200,
-  json: enrollmentResource(await changePrimaryContact(caller!, params.id, body)),
+  json: enrollmentResource(await changePrimaryContact(caller, params.id, body)),
 }));

@@ -5,5 +5,5 @@ import { correctEnrollment } from '#usecases/enrollments.js';
 
 export const handler = httpHandler(route, async ({ caller, params, body }) => ({
   status: 200,
-  json: enrollmentResource(await correctEnrollment(caller!, params.id, body)),
+  json: enrollmentResource(await correctEnrollment(caller, params.id, body)),
 }));

@@ -5,5 +5,5 @@ import { submitEnrollment } from '#usecases/enrollments.js';
 
 export const handler = httpHandler(createEnrollment, async ({ caller, body }) => ({
   status: 202,
-  json: enrollmentResource(await submitEnrollment(caller!, body)),
+  json: enrollmentResource(await submitEnrollment(caller, body)),
 }));

@@ -3,6 +3,6 @@ import { httpHandler } from '#lib/http.js';
 import { createRequest } from '#usecases/partnerships.js';
 
 export const handler = httpHandler(createPartnershipRequest, async ({ caller, body }) => {
-  const { request, link, draft } = await createRequest(caller!, body);
+  const { request, link, draft } = await createRequest(caller, body);
   return { status: 201, json: { id: request.id, status: request.status, email: request.email, expiresAt: request.link.expiresAt, link, draft, sent: request.sendEmails } };
 });

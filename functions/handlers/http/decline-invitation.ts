@@ -3,6 +3,6 @@ import { httpHandler } from '#lib/http.js';
 import { declineInvitation } from '#usecases/partnerships.js';
 
 export const handler = httpHandler(route, async ({ caller, params }) => {
-  const request = await declineInvitation(caller!, params.token);
+  const request = await declineInvitation(caller, params.token);
   return { status: 200, json: { id: request.id, status: request.status, providerName: request.providerName } };
 });

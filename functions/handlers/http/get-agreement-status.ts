@@ -4,5 +4,5 @@ import { agreementStatusOf } from '#usecases/agreements.js';
 
 export const handler = httpHandler(agreementStatus, async ({ caller, params }) => ({
   status: 200,
-  json: await agreementStatusOf(caller!, params.partnerId),
+  json: await agreementStatusOf(caller, params.partnerId),
 }));

@@ -5,5 +5,5 @@ import { readEnrollment } from '#usecases/enrollments.js';
 
 export const handler = httpHandler(getEnrollment, async ({ caller, params }) => ({
   status: 200,
-  json: enrollmentResource(await readEnrollment(caller!, params.id)),
+  json: enrollmentResource(await readEnrollment(caller, params.id)),
 }));

@@ -5,7 +5,6 @@ import { decodeCursor, encodeCursor } from '#lib/cursor.js';
 import { httpHandler } from '#lib/http.js';
 
 export const handler = httpHandler(listPartnershipRequests, async ({ caller, query }) => {
-  const page = await requestsOfProvider(caller!.tenantId, query.limit, decodeCursor(query.cursor));
-  const data = page.items.filter((r) => !query.status || r.status === query.status).map(requestResource);
-  return { status: 200, json: { data, nextCursor: encodeCursor(page.next) } };
+  const page = await requestsOfProvider(caller.tenantId, query.status, query.limit, decodeCursor(query.cursor));
+  return { status: 200, json: { data: page.items.map(requestResource), nextCursor: encodeCursor(page.next) } };
 });

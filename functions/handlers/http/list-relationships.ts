@@ -4,6 +4,6 @@ import { httpHandler } from '#lib/http.js';
 import { listRelationships } from '#usecases/relationships.js';
 
 export const handler = httpHandler(route, async ({ caller, query }) => {
-  const page = await listRelationships(caller!, query.type, query.state, query.limit, decodeCursor(query.cursor));
+  const page = await listRelationships(caller, query.type, query.state, query.limit, decodeCursor(query.cursor));
   return { status: 200, json: { data: page.data, nextCursor: encodeCursor(page.next) } };
 });

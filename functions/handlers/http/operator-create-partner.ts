@@ -5,5 +5,5 @@ import { onboardPartner } from '#usecases/operator-setup.js';
 
 export const handler = httpHandler(route, async ({ caller, body }) => ({
   status: 201,
-  json: partnerProfile(await onboardPartner(caller!, body)),
+  json: partnerProfile(await onboardPartner(caller, body)),
 }));

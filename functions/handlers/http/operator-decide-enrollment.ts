@@ -5,5 +5,5 @@ import { decideVetting } from '#usecases/enrollments.js';
 
 export const handler = httpHandler(operatorDecision, async ({ caller, params, body }) => ({
   status: 200,
-  json: enrollmentResource(await decideVetting(params.id, body, `operator:${caller!.sub}`)),
+  json: enrollmentResource(await decideVetting(params.id, body, `operator:${caller.sub}`)),
 }));

@@ -4,5 +4,5 @@ import { resendVerificationEmail } from '#usecases/enrollment-emails.js';
 
 export const handler = httpHandler(resendVerification, async ({ caller, params }) => ({
   status: 202,
-  json: await resendVerificationEmail(caller!, params.id),
+  json: await resendVerificationEmail(caller, params.id),
 }));

@@ -5,5 +5,5 @@ import { revokeRequest } from '#usecases/partnerships.js';
 
 export const handler = httpHandler(revokePartnershipRequest, async ({ caller, params }) => ({
   status: 200,
-  json: requestResource(await revokeRequest(caller!, params.id)),
+  json: requestResource(await revokeRequest(caller, params.id)),
 }));
