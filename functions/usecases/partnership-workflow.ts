@@ -1,16 +1,15 @@
 import { linkDelete } from '#adapters/dynamodb/enrollments.js';
-import { dueRequests, getRequest, markRequestNotified, pendingLockDelete, registerRequestWait } from '#adapters/dynamodb/partnerships.js';
+import { getRequest, markRequestNotified, pendingLockDelete, registerRequestWait } from '#adapters/dynamodb/partnerships.js';
 import { sendEmail } from '#adapters/ses/mailer.js';
 import { isRunning, startWorkflow, wakeWorkflow } from '#adapters/sfn/workflows.js';
 import { requestNextDue, requestNotificationKey, transitionRequest, type PartnershipRequest } from '#domain/partnerships.js';
 import { systemClock } from '#lib/clock.js';
 import { config } from '#lib/config.js';
-import { logger } from '#lib/observability.js';
 import { renderEmail } from '#messages/emails.js';
 import { pickLanguage } from '#messages/language.js';
 import { getPartner } from '#adapters/dynamodb/partners.js';
 import { changeRequest, invitationEmail, requestTiming } from './partnerships.js';
-import type { SweepResult } from './sweep.js';
+import type { SweepResult } from './due.js';
 
 /** PRT-5: both sides hear of an accepted request, each in its own language. */
 async function acceptedEmails(r: PartnershipRequest): Promise<void> {
@@ -69,25 +68,8 @@ export async function expireRequestIfOverdue(id: string, actor: string): Promise
 }
 class NotDue extends Error {}
 
-/** The sweep's part for partnership requests: reminders (same link), expiry, re-drive (GEN-4). */
-export async function sweepRequests(result: SweepResult, budget: number): Promise<void> {
-  const seen = new Set<string>();
-  while (seen.size < budget) {
-    const fresh = (await dueRequests(systemClock.now().toISOString(), 100)).filter((id) => !seen.has(id));
-    if (fresh.length === 0) return;
-    for (const id of fresh) {
-      seen.add(id);
-      result.examined++;
-      try {
-        await sweepRequest(id, result);
-      } catch (error) {
-        logger.error('sweep failed for a partnership request', { requestId: id, error: error as Error });
-      }
-    }
-  }
-}
-
-async function sweepRequest(id: string, result: SweepResult): Promise<void> {
+/** The sweep's part for one partnership request: reminder (same link), expiry, re-drive (GEN-4). */
+export async function sweepRequest(id: string, result: SweepResult): Promise<void> {
   const record = await getRequest(id);
   if (!record) return;
   const now = systemClock.now().toISOString();

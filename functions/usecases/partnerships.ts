@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { PartnershipRequestInput } from '#api/schemas.js';
-import { getEnrollment, getLink, linkDelete, linkPut, linkUse, transact } from '#adapters/dynamodb/enrollments.js';
+import { getEnrollment, linkDelete, linkPut, linkUse, transact } from '#adapters/dynamodb/enrollments.js';
 import { isConditionFailed } from '#adapters/dynamodb/client.js';
 import { getPartner } from '#adapters/dynamodb/partners.js';
 import {
@@ -22,12 +22,12 @@ import type { Caller } from '#lib/auth.js';
 import { systemClock } from '#lib/clock.js';
 import { config } from '#lib/config.js';
 import { ApiError, conflict, notFound, ruleViolation } from '#lib/errors.js';
-import { hashToken, newId } from '#lib/ids.js';
-import { isWellFormedToken, issueLink, linkToken, linkUrl } from '#lib/links.js';
+import { newId } from '#lib/ids.js';
+import { issueLink, linkToken, linkUrl } from '#lib/links.js';
 import { logger } from '#lib/observability.js';
 import { renderEmail } from '#messages/emails.js';
 import { changeVersioned, type Change, type VersionedStore } from './versioned-change.js';
-import { LinkGone } from './verification.js';
+import { LinkGone, liveLink } from './verification.js';
 
 const plusSeconds = (iso: string, s: number) => new Date(Date.parse(iso) + s * 1000).toISOString();
 const ttlOf = (iso: string) => Math.floor(Date.parse(iso) / 1000) + 30 * 86_400;
@@ -145,11 +145,7 @@ export async function revokeRequest(caller: Caller, id: string) {
 
 /** The pending request a live invitation link belongs to, or LinkGone (reads only). */
 export async function requestForLink(token: string): Promise<{ request: PartnershipRequest; hash: string }> {
-  if (!isWellFormedToken(token)) throw new LinkGone();
-  const hash = hashToken(token);
-  const link = await getLink(hash);
-  const now = systemClock.now().toISOString();
-  if (!link || link.kind !== 'invitation' || link.usedAt || link.expiresAt <= now) throw new LinkGone();
+  const { link, hash, now } = await liveLink(token, 'invitation');
   const record = await getRequest(link.subjectId);
   const r = record?.request;
   if (!r || r.status !== 'pending' || r.link.hash !== hash || r.link.expiresAt <= now) throw new LinkGone();

@@ -3,48 +3,28 @@ import { isRunning, startWorkflow, wakeWorkflow } from '#adapters/sfn/workflows.
 import { nextDue, transition, type Enrollment } from '#domain/enrollment.js';
 import { systemClock } from '#lib/clock.js';
 import { config } from '#lib/config.js';
-import { logger } from '#lib/observability.js';
 import { changeEnrollment, timing } from './enrollment-store.js';
 import { sendToContact, verificationLink } from './enrollment-emails.js';
 import { expireIfOverdue } from './enrollment-workflow.js';
-import { sweepRequests } from './partnership-workflow.js';
+import { sweepRequest } from './partnership-workflow.js';
+import { dueRequests } from '#adapters/dynamodb/partnerships.js';
+import { drainDue, type SweepResult } from './due.js';
 
-export interface SweepResult {
-  reminded: number;
-  expired: number;
-  redriven: number;
-  /** Items read from the due index: grows with what is due, never with what exists. */
-  examined: number;
-}
-
-const PAGE = 100;
 const MAX_PER_RUN = 1000;
 
 /**
  * The scheduled job: reminders and deadlines (ENR-10, ENR-8, MPA agreement reminders)
- * and GEN-4 re-drive, for the enrollments the sparse due index says are due now.
+ * and GEN-4 re-drive, for the enrollments and partnership requests the sparse due index
+ * says are due now.
  */
 export async function sweep(): Promise<SweepResult> {
   const result: SweepResult = { reminded: 0, expired: 0, redriven: 0, examined: 0 };
-  const seen = new Set<string>();
-  while (result.examined < MAX_PER_RUN) {
-    const now = systemClock.now().toISOString();
-    const { ids } = await dueEnrollments(now, PAGE);
-    const fresh = ids.filter((id) => !seen.has(id));
-    if (fresh.length === 0) break;
-    for (const id of fresh) {
-      seen.add(id);
-      result.examined++;
-      try {
-        await sweepOne(id, result);
-      } catch (error) {
-        logger.error('sweep failed for an enrollment', { enrollmentId: id, error: error as Error });
-      }
-    }
-  }
-  await sweepRequests(result, MAX_PER_RUN);
+  await drainDue('an enrollment', async (now, limit) => (await dueEnrollments(now, limit)).ids, (id) => sweepOne(id, result), result, MAX_PER_RUN);
+  await drainDue('a partnership request', dueRequests, (id) => sweepRequest(id, result), result, MAX_PER_RUN);
   return result;
 }
+
+export type { SweepResult };
 
 async function sweepOne(id: string, result: SweepResult): Promise<void> {
   const record = await getEnrollment(id);

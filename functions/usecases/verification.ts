@@ -1,4 +1,4 @@
-import { getEnrollment, getLink, linkUse } from '#adapters/dynamodb/enrollments.js';
+import { getEnrollment, getLink, linkUse, type LinkRecord } from '#adapters/dynamodb/enrollments.js';
 import { transition, type Enrollment } from '#domain/enrollment.js';
 import { systemClock } from '#lib/clock.js';
 import { ApiError } from '#lib/errors.js';
@@ -13,13 +13,22 @@ export class LinkGone extends ApiError {
   }
 }
 
-/** The enrollment a live verification link belongs to, or LinkGone. Reads only (ENR-7: GET changes nothing). */
-export async function enrollmentForLink(token: string): Promise<{ enrollment: Enrollment; hash: string }> {
+/**
+ * ENR-7 / PRT-10: a link that is well formed, known, of this kind, unused and unexpired;
+ * anything else is LinkGone, whatever the cause. Reads only.
+ */
+export async function liveLink(token: string, kind: LinkRecord['kind']): Promise<{ link: LinkRecord; hash: string; now: string }> {
   if (!isWellFormedToken(token)) throw new LinkGone();
   const hash = hashToken(token);
   const link = await getLink(hash);
   const now = systemClock.now().toISOString();
-  if (!link || link.kind !== 'verify' || link.usedAt || link.expiresAt <= now) throw new LinkGone();
+  if (!link || link.kind !== kind || link.usedAt || link.expiresAt <= now) throw new LinkGone();
+  return { link, hash, now };
+}
+
+/** The enrollment a live verification link belongs to, or LinkGone. Reads only (ENR-7: GET changes nothing). */
+export async function enrollmentForLink(token: string): Promise<{ enrollment: Enrollment; hash: string }> {
+  const { link, hash, now } = await liveLink(token, 'verify');
   const record = await getEnrollment(link.subjectId);
   const e = record?.enrollment;
   if (!e || e.status !== 'pending_contact_verification' || e.contact.linkHash !== hash || e.contact.expiresAt <= now) throw new LinkGone();

@@ -79,7 +79,7 @@ let partnerIdCounter = 0;
 export const uniquePartnerId = () => `${Date.now().toString().slice(-7)}${(partnerIdCounter++).toString().padStart(3, '0')}`;
 
 /** Polls until `probe` returns a value (workflows run asynchronously). */
-export async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -49,7 +49,7 @@ export async function waitForEmail(to: string, count = 1) {
   return eventually(async () => {
     const mails = await emailsTo(to);
     return mails.length >= count ? mails[count - 1] : undefined;
-  }, 10_000, `email #${count} to ${to}`);
+  }, 20_000, `email #${count} to ${to}`);
 }
 
 export const verifyLinkOf = (email: { links: string[] }) => {
@@ -66,7 +66,7 @@ export async function waitForStatus(user: User, id: string, status: string) {
   return eventually(async () => {
     const e = await getEnrollment(user, id);
     return e.status === status ? e : undefined;
-  }, 10_000, `status ${status}`);
+  }, 20_000, `status ${status}`);
 }
 
 export async function localNow(): Promise<Date> {

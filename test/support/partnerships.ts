@@ -8,10 +8,10 @@ export interface Provider {
 }
 
 /** Onboards an indirect provider through the operator routes. */
-export async function newProvider(country = 'DE'): Promise<Provider> {
+export async function newProvider(country = 'DE', options: { name?: string } = {}): Promise<Provider> {
   const tenantId = uniqueTenant('provider');
   const partnerId = uniquePartnerId();
-  const name = `Contoso Distribution ${tenantId.slice(-4)}`;
+  const name = options.name ?? `Contoso Distribution ${tenantId.slice(-4)}`;
   await registerPartnerId(partnerId, { legalName: name, country });
   const res = await api('POST', '/operator/partners', {
     user: operator,
