@@ -86,6 +86,7 @@ export function partnerProfile(partner: Partner) {
     country: partner.company.address.country,
     agreement: partner.agreement,
     isAgreementSigned: partner.agreement.accepted,
+    adminAgents: partner.adminAgents,
     ...(partner.enrollmentId === undefined ? {} : { enrollmentId: partner.enrollmentId }),
     createdAt: partner.createdAt,
     updatedAt: partner.updatedAt,

@@ -65,6 +65,8 @@ describe('enrollment happy path (ENR-1, ENR-6, ENR-9, MPA-4, MPA-5, ENR-13, GEN-
 
     const me = await api('GET', '/partners/me', { user: as(r.admin, ['sales_agent']) });
     expect(me.body).toMatchObject({ type: 'indirect_reseller', status: 'active', partnerId: r.partnerId, isAgreementSigned: true, enrollmentId: id });
+    // ENR-13: the enrolling user is the account's first admin agent.
+    expect(me.body.adminAgents).toEqual([r.admin.sub]);
     // ENR-9: the contact heard of every change: verification, under review, approved, active.
     const subjects = (await eventually(async () => {
       const all = await emailsTo(r.contactEmail);
