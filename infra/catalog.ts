@@ -19,6 +19,8 @@ export interface FunctionAccess {
   /** Workflows the function may start or signal (StartExecution, SendTask*). */
   workflows?: WorkflowName[];
   webhookSecret?: boolean;
+  /** Derives emailed link tokens, so needs the link signing key (SSM). */
+  linkSigningKey?: boolean;
 }
 
 export interface FunctionSpec {
@@ -48,19 +50,21 @@ export interface WorkflowSpec {
 
 /** What each HTTP function touches beyond reading the table (least privilege on AWS). */
 const httpAccess: Record<string, Omit<FunctionAccess, 'table'>> = {
-  'create-enrollment': { workflows: ['enrollment'] },
-  'change-primary-contact': { workflows: ['enrollment'] },
-  'resend-verification-email': { sendEmail: true },
+  'create-enrollment': { workflows: ['enrollment'], linkSigningKey: true },
+  'change-primary-contact': { workflows: ['enrollment'], linkSigningKey: true },
+  'resend-verification-email': { sendEmail: true, linkSigningKey: true },
   'correct-enrollment': { workflows: ['enrollment'] },
   'confirm-verification': { workflows: ['enrollment'] },
   'vetting-webhook': { workflows: ['enrollment'], webhookSecret: true },
   'operator-decide-enrollment': { workflows: ['enrollment'] },
   'accept-agreement': { workflows: ['enrollment'] },
-  'create-partnership-request': { workflows: ['partnership-request'] },
-  'resend-partnership-request': { workflows: ['partnership-request'] },
+  'create-partnership-request': { workflows: ['partnership-request'], linkSigningKey: true },
+  'resend-partnership-request': { workflows: ['partnership-request'], linkSigningKey: true },
   'revoke-partnership-request': { workflows: ['partnership-request'] },
   'accept-invitation': { workflows: ['partnership-request'] },
   'decline-invitation': { workflows: ['partnership-request'] },
+  'authorize-invitation': { workflows: ['partnership-request'] },
+  'refuse-invitation': { workflows: ['partnership-request'] },
 };
 
 /**
@@ -77,9 +81,9 @@ const httpFunctions: FunctionSpec[] = httpRoutes.map((r) => ({
 
 export const functions: FunctionSpec[] = [
   ...httpFunctions,
-  { name: 'enrollment-step', entry: 'functions/handlers/workflow/enrollment-step.ts', trigger: { kind: 'workflow' }, access: { table: 'write', sendEmail: true, workflows: ['enrollment'] } },
-  { name: 'partnership-step', entry: 'functions/handlers/workflow/partnership-step.ts', trigger: { kind: 'workflow' }, access: { table: 'write', sendEmail: true, workflows: ['partnership-request'] } },
-  { name: 'sweep', entry: 'functions/handlers/events/sweep.ts', trigger: { kind: 'schedule', everyMinutes: 5 }, access: { table: 'write', sendEmail: true, workflows: ['enrollment', 'partnership-request'] }, reservedConcurrency: 1 },
+  { name: 'enrollment-step', entry: 'functions/handlers/workflow/enrollment-step.ts', trigger: { kind: 'workflow' }, access: { table: 'write', sendEmail: true, workflows: ['enrollment'], linkSigningKey: true } },
+  { name: 'partnership-step', entry: 'functions/handlers/workflow/partnership-step.ts', trigger: { kind: 'workflow' }, access: { table: 'write', sendEmail: true, workflows: ['partnership-request'], linkSigningKey: true } },
+  { name: 'sweep', entry: 'functions/handlers/events/sweep.ts', trigger: { kind: 'schedule', everyMinutes: 5 }, access: { table: 'write', sendEmail: true, workflows: ['enrollment', 'partnership-request'], linkSigningKey: true }, reservedConcurrency: 1 },
   { name: 'ses-events', entry: 'functions/handlers/events/ses-events.ts', trigger: { kind: 'ses-events' }, access: { table: 'write', sendEmail: true } },
   { name: 'get-openapi', entry: 'functions/handlers/http/get-openapi.ts', trigger: { kind: 'http', method: 'GET', path: '/openapi.json', auth: 'public' }, access: { table: 'none' } },
 ];

@@ -79,8 +79,35 @@ export class PartnerProgramStack extends Stack {
       allowedPattern: '^https://.+',
     });
     const jwtAudience = new CfnParameter(this, 'JwtAudience', {
-      type: 'CommaDelimitedList',
-      description: 'Accepted audience (aud) values of the access tokens, comma separated (e.g. the API application ID URI)',
+      type: 'String',
+      description: 'Audience (aud) the access tokens and the link pages\' session tokens must carry (e.g. the API application ID URI)',
+      minLength: 1,
+    });
+    const jwksUrl = new CfnParameter(this, 'JwksUrl', {
+      type: 'String',
+      description: 'JWKS of the issuer, for the link pages\' session cookie, e.g. https://login.microsoftonline.com/<tenant-id>/discovery/v2.0/keys',
+      allowedPattern: '^https://.+',
+    });
+    const signInUrl = new CfnParameter(this, 'SignInUrl', {
+      type: 'String',
+      description: 'The program\'s OIDC sign-in page the link pages send people to',
+      allowedPattern: '^https://.+',
+    });
+    const portalUrl = new CfnParameter(this, 'PortalUrl', {
+      type: 'String',
+      description: 'The partner portal the e-mails point to',
+      allowedPattern: '^https://.+',
+    });
+    const agreementVersion = new CfnParameter(this, 'AgreementVersion', {
+      type: 'String',
+      description: 'Current partner agreement version',
+      default: '2026-10',
+      minLength: 1,
+    });
+    const agreementUrl = new CfnParameter(this, 'AgreementUrl', {
+      type: 'String',
+      description: 'Where the current partner agreement is published',
+      allowedPattern: '^https://.+',
     });
     const senderIdentity = new CfnParameter(this, 'SenderIdentity', {
       type: 'String',
@@ -111,13 +138,19 @@ export class PartnerProgramStack extends Stack {
     });
     const webhookSecretParameter = new CfnParameter(this, 'VettingWebhookSecretParameterName', {
       type: 'String',
-      description: 'Name of the SSM SecureString parameter holding the vetting webhook secret (whsec_…); create it before deploying',
+      description: 'Name of the SSM SecureString holding the vetting webhook secret (whsec_…); create it before deploying',
       default: '/partner-program/vetting-webhook-secret',
+      allowedPattern: '^/[A-Za-z0-9_.\\-/]+$',
+    });
+    const linkSigningKeyParameter = new CfnParameter(this, 'LinkSigningKeyParameterName', {
+      type: 'String',
+      description: 'Name of the SSM SecureString holding the key link tokens are derived from (≥ 32 random bytes); create it before deploying',
+      default: '/partner-program/link-signing-key',
       allowedPattern: '^/[A-Za-z0-9_.\\-/]+$',
     });
     Validations.of(this).acknowledge({
       id: 'CloudFormation-Validate::W2509',
-      reason: 'VettingWebhookSecretParameterName holds the NAME of the SSM SecureString, not the secret; NoEcho would only hide a path from the console.',
+      reason: 'VettingWebhookSecretParameterName and LinkSigningKeyParameterName hold the NAMES of SSM SecureStrings, not the secrets; NoEcho would only hide a path from the console.',
     });
     const alarmEmail = new CfnParameter(this, 'AlarmEmail', {
       type: 'String',
@@ -134,7 +167,7 @@ export class PartnerProgramStack extends Stack {
     this.api = new HttpApi(this, 'HttpApi', {
       apiName: this.stackName,
       jwtIssuer: jwtIssuer.valueAsString,
-      jwtAudience: jwtAudience.valueAsList,
+      jwtAudience: [jwtAudience.valueAsString],
       throttle: props.apiThrottle ?? { rateLimit: 50, burstLimit: 100 },
       logRetention,
     });
@@ -165,6 +198,7 @@ export class PartnerProgramStack extends Stack {
       email: { identityArn: this.email.identityArn, configurationSetArn: this.email.configurationSetArn },
       workflows: (name) => ({ stateMachineArn: stateMachineArn(name), executionsArn: executionsArn(name) }),
       webhookSecretParameterArn: `arn:${this.partition}:ssm:${this.region}:${this.account}:parameter${webhookSecretParameter.valueAsString}`,
+      linkSigningKeyParameterArn: `arn:${this.partition}:ssm:${this.region}:${this.account}:parameter${linkSigningKeyParameter.valueAsString}`,
     };
 
     // The one configuration of functions/lib/config.ts, the same on every function.
@@ -179,6 +213,14 @@ export class PartnerProgramStack extends Stack {
       MAIL_REPLY_TO: mailReplyTo.valueAsString,
       SES_CONFIGURATION_SET: this.email.configurationSet.configurationSetName,
       VETTING_WEBHOOK_SECRET_PARAMETER: webhookSecretParameter.valueAsString,
+      LINK_SIGNING_KEY_PARAMETER: linkSigningKeyParameter.valueAsString,
+      JWT_ISSUER: jwtIssuer.valueAsString,
+      JWT_AUDIENCE: jwtAudience.valueAsString,
+      JWKS_URL: jwksUrl.valueAsString,
+      SIGN_IN_URL: signInUrl.valueAsString,
+      PORTAL_URL: portalUrl.valueAsString,
+      AGREEMENT_VERSION: agreementVersion.valueAsString,
+      AGREEMENT_URL: agreementUrl.valueAsString,
       ...Object.fromEntries(workflowSpecs.map((w) => [w.envVar, stateMachineArn(w.name)])),
       POWERTOOLS_SERVICE_NAME: POWERTOOLS.serviceName,
       POWERTOOLS_METRICS_NAMESPACE: POWERTOOLS.metricsNamespace,
@@ -186,7 +228,6 @@ export class PartnerProgramStack extends Stack {
     };
 
     // ---- Functions --------------------------------------------------------------------
-    const asyncFailures = new Map<string, DeadLetterQueue>();
     for (const spec of functionSpecs) {
       if (!existsSync(join(root, spec.entry))) {
         this.skip('function', spec.name, `entry file ${spec.entry} does not exist`);
@@ -196,11 +237,10 @@ export class PartnerProgramStack extends Stack {
       const asynchronous = spec.trigger.kind === 'schedule' || spec.trigger.kind === 'ses-events';
       const dlq = asynchronous
         ? new DeadLetterQueue(this, `${id}FailedInvocations`, {
-            purpose: `events Lambda gave up invoking ${spec.name} asynchronously with`,
+            purpose: `asynchronous invocations of ${spec.name} that Lambda gave up on`,
             alarms: this.alarms,
           })
         : undefined;
-      if (dlq) asyncFailures.set(spec.name, dlq);
       const fn = new PartnerFunction(this, id, {
         spec,
         projectRoot: root,
@@ -297,9 +337,9 @@ export class PartnerProgramStack extends Stack {
 
   /**
    * Lambda errors and throttles, each summed over at most 10 functions per alarm (the
-   * metric-math limit of an alarm): 2 alarms per 10 functions instead of 2 per function
-   * (each alarm costs $0.10 a month at rest). The description names the functions; the
-   * per-function metrics say which one it was.
+   * metric-math limit of an alarm). CloudWatch bills metric-math alarms per metric, so this
+   * costs the same as one alarm per function; it keeps a broad outage to one notification
+   * per group. The description names the functions; their own metrics say which one it was.
    */
   private addLambdaAlarms(): void {
     const fns = [...this.functions.values()];

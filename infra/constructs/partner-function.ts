@@ -15,7 +15,14 @@ export interface AccessTargets {
   email: { identityArn: string; configurationSetArn: string };
   /** State machine ARN and the pattern of its executions' ARNs, per workflow. */
   workflows: (name: WorkflowName) => { stateMachineArn: string; executionsArn: string };
+  /** SSM SecureString parameters (ARNs). */
   webhookSecretParameterArn: string;
+  linkSigningKeyParameterArn: string;
+}
+
+/** Whether a function derives link tokens, i.e. reads the link-signing key (catalogue flag). */
+export function needsLinkSigningKey(spec: FunctionSpec): boolean {
+  return spec.access.linkSigningKey === true;
 }
 
 export interface PartnerFunctionProps {
@@ -148,15 +155,14 @@ export class PartnerFunction extends Construct {
       );
     }
 
-    if (access.webhookSecret) {
-      // A SecureString under the AWS managed key aws/ssm: its key policy already lets
-      // principals of the account decrypt through SSM, so no kms:Decrypt grant is needed.
-      role.addToPolicy(
-        new iam.PolicyStatement({
-          actions: ['ssm:GetParameter'],
-          resources: [targets.webhookSecretParameterArn],
-        }),
-      );
+    // SecureStrings under the AWS managed key aws/ssm: its key policy already lets
+    // principals of the account decrypt through SSM, so no kms:Decrypt grant is needed.
+    const parameters = [
+      ...(access.webhookSecret ? [targets.webhookSecretParameterArn] : []),
+      ...(needsLinkSigningKey(this.spec) ? [targets.linkSigningKeyParameterArn] : []),
+    ];
+    if (parameters.length > 0) {
+      role.addToPolicy(new iam.PolicyStatement({ actions: ['ssm:GetParameter'], resources: parameters }));
     }
 
     const workflows = [...new Set(access.workflows ?? [])].sort();

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workflows } from '../../infra/catalog.js';
+import { placeholdersOf, requirementsOf, substitute } from '../../infra/constructs/asl.js';
+import { PROJECT_ROOT } from '../../infra/stack.js';
+
+/** What the state machine roles are derived from: the Task states of the definition. */
+const machine = (states: Record<string, unknown>) => JSON.stringify({ StartAt: Object.keys(states)[0], States: states });
+
+describe('ASL requirements (what a state machine role must allow)', () => {
+  it('maps optimized and SDK DynamoDB integrations to IAM actions', () => {
+    const r = requirementsOf(
+      machine({
+        Get: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:getItem', Parameters: { TableName: '${TableName}' }, Next: 'Update' },
+        Update: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:updateItem', Next: 'Due' },
+        Due: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:dynamodb:query', Parameters: { IndexName: 'due' }, Next: 'Tx' },
+        Tx: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::aws-sdk:dynamodb:transactWriteItems',
+          Parameters: { TransactItems: [{ Put: {} }, { ConditionCheck: {} }] },
+          End: true,
+        },
+      }),
+    );
+    expect(r.dynamodbActions).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(r.usesIndexes).toBe(true);
+    expect(r.placeholders).toEqual(['TableName']);
+    expect(r.unknownIntegrations).toEqual([]);
+  });
+
+  it('grants every per-item action when TransactItems is built at run time', () => {
+    const r = requirementsOf(
+      machine({ Tx: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:dynamodb:transactWriteItems', Parameters: { 'TransactItems.$': '$.items' }, End: true } }),
+    );
+    expect(r.dynamodbActions).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+  });
+
+  it('finds Lambda invokes (optimized, callback, plain ARN), SES and nested states; reports unknown integrations', () => {
+    const r = requirementsOf(
+      machine({
+        P: {
+          Type: 'Parallel',
+          Branches: [
+            JSON.parse(machine({ A: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', End: true } })),
+            JSON.parse(machine({ B: { Type: 'Task', Resource: '${StepArn}', End: true } })),
+          ],
+          Next: 'M',
+        },
+        M: {
+          Type: 'Map',
+          ItemProcessor: JSON.parse(machine({ C: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:sesv2:sendEmail', End: true } })),
+          Next: 'Q',
+        },
+        Q: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', End: true },
+      }),
+    );
+    expect(r.invokesLambda).toBe(true);
+    expect(r.sesActions).toEqual(['ses:SendEmail']);
+    expect(r.unknownIntegrations).toEqual(['arn:aws:states:::sqs:sendMessage']);
+    expect(r.placeholders).toEqual(['StepArn']);
+  });
+
+  it('substitutes like CloudFormation DefinitionSubstitutions (unknown keys stay)', () => {
+    expect(substitute('{"a":"${X}","b":"${Y}"}', { X: 'x' })).toBe('{"a":"x","b":"${Y}"}');
+    expect(placeholdersOf('$.path ${A} ${B} ${A}')).toEqual(['A', 'B']);
+  });
+
+  it('every catalogued workflow file exists and uses only integrations the stack can authorize', () => {
+    expect(workflows.length).toBeGreaterThan(0);
+    for (const spec of workflows) {
+      const text = readFileSync(join(PROJECT_ROOT, spec.file), 'utf8');
+      const r = requirementsOf(text);
+      expect(r.unknownIntegrations, spec.file).toEqual([]);
+      const known = [...Object.keys(spec.functionSubstitutions), ...spec.tableSubstitutions].sort();
+      expect(r.placeholders, `${spec.file}: every \${Key} has a substitution`).toEqual(
+        r.placeholders.filter((p) => known.includes(p)),
+      );
+      expect(known.filter((k) => !r.placeholders.includes(k)), `${spec.file}: every substitution is used`).toEqual([]);
+    }
+  });
+});
