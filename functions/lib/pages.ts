@@ -1,17 +1,28 @@
 import { PAGE_CONTENT_SECURITY_POLICY, renderPage, type Page } from '#messages/pages.js';
 import { pickLanguage } from '#messages/language.js';
+import { config } from './config.js';
 import type { HttpResult } from './http.js';
 
 /**
- * An HTML page result in the language of a stored preference, else Accept-Language (GEN-2),
- * under the Content-Security-Policy the pages are built for (no scripts, inline styles only).
+ * The Content-Security-Policy the pages are built for: no scripts, inline styles only,
+ * forms to this origin. A form post whose session has lapsed is redirected (303) to the
+ * program's sign-in; browsers check `form-action` on that redirect too, so an external
+ * sign-in (`SIGN_IN_URL` on AWS) is allowed there as well.
  */
+function contentSecurityPolicy(): string {
+  const signIn = config().SIGN_IN_URL;
+  const origin = signIn ? new URL(signIn).origin : undefined;
+  if (!origin || origin === new URL(config().PUBLIC_BASE_URL).origin) return PAGE_CONTENT_SECURITY_POLICY;
+  return PAGE_CONTENT_SECURITY_POLICY.replace("form-action 'self'", `form-action 'self' ${origin}`);
+}
+
+/** An HTML page result in the language of a stored preference, else Accept-Language (GEN-2). */
 export function page(status: number, content: Page, headers: Record<string, string>, stored?: string): HttpResult {
   const language = pickLanguage(stored, headers['accept-language']);
   return {
     status,
     html: renderPage(content, language),
-    headers: { 'content-security-policy': PAGE_CONTENT_SECURITY_POLICY, 'content-language': language, vary: 'Accept-Language, Cookie' },
+    headers: { 'content-security-policy': contentSecurityPolicy(), 'content-language': language, vary: 'Accept-Language, Cookie' },
   };
 }
 

@@ -83,14 +83,26 @@ export function sessionCookies(): MiddlewareObj<APIGatewayProxyEventV2> {
 }
 
 /**
- * CSRF defence for form posts authenticated by the session cookie (on top of
- * `SameSite=Lax`): a browser names the page a POST comes from in `Origin`; refuse any
- * other origin than the program's own.
+ * CSRF defence for form posts authenticated by the session cookie, on top of
+ * `SameSite=Lax`: is this POST from a page of the program's own origin?
+ *
+ * - A browser that sends Fetch Metadata says where the form was: only `same-origin` passes.
+ * - An `Origin` header must be the program's origin. Our pages send no referrer
+ *   (`Referrer-Policy: no-referrer`), and with that policy browsers send their form posts
+ *   with `Origin: null`; `null` passes only together with `Sec-Fetch-Site: same-origin`.
+ * - Neither header (a script, not a browser): passes; the session cookie still has to verify.
  */
-export function assertSameOrigin(headers: Record<string, string>): void {
+export function isSameOriginForm(headers: Record<string, string | string[] | undefined>, expectedOrigin: string): boolean {
+  const site = headers['sec-fetch-site'];
   const origin = headers.origin;
-  if (origin === undefined) return;
-  if (origin !== new URL(config().PUBLIC_BASE_URL).origin) {
+  if (site !== undefined && site !== 'same-origin') return false;
+  if (origin === undefined || origin === expectedOrigin) return true;
+  return origin === 'null' && site === 'same-origin';
+}
+
+/** {@link isSameOriginForm} against `PUBLIC_BASE_URL`, else 403. */
+export function assertSameOrigin(headers: Record<string, string>): void {
+  if (!isSameOriginForm(headers, new URL(config().PUBLIC_BASE_URL).origin)) {
     throw forbidden('cross_origin_form', 'This form can only be sent from the partner program’s own pages.');
   }
 }

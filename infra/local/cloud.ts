@@ -69,6 +69,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     AWS_ENDPOINT_URL_SFN: sfnUrl,
     TABLE_NAME: mainTable.localName,
     PUBLIC_BASE_URL: url,
+    JWKS_URL: `${url}/_local/jwks.json`,
     VETTING_WEBHOOK_SECRET: process.env.VETTING_WEBHOOK_SECRET ?? vettingSecret,
     ENROLLMENT_STATE_MACHINE_ARN: localStateMachineArn('enrollment'),
     PARTNERSHIP_STATE_MACHINE_ARN: localStateMachineArn('partnership-request'),

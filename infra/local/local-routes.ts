@@ -3,9 +3,14 @@ import { ListTablesCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb
 import { z } from 'zod';
 import { functions } from '../catalog.js';
 import { systemClock } from '../../functions/lib/clock.js';
+import { pickLanguage } from '../../functions/messages/language.js';
+import { FORM_FIELDS, PAGE_CONTENT_SECURITY_POLICY, renderPage } from '../../functions/messages/pages.js';
+import { isSameOriginForm, SESSION_COOKIE } from '../../functions/lib/session.js';
+import { demoTenants } from './demo-data.js';
 import { TokenRequest, type LocalIssuer } from './jwt.js';
 import type { LocalSes, LocalEmail } from './ses.js';
 import type { LocalRouteHandler } from './gateway.js';
+import type { IncomingHttpHeaders } from 'node:http';
 
 const json = (status: number, body: unknown) => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const invalid = (message: string, param?: string) =>
@@ -41,6 +46,58 @@ function inboxPage(emails: LocalEmail[]): string {
 <body><h1>Local inbox</h1><p>${emails.length} email(s), newest first. Every email the local cloud sent through the SES emulator.</p>${items}</body></html>`;
 }
 
+type TokenRequestValue = z.output<typeof TokenRequest>;
+
+/** The demo users of the sign-in page: every demo tenant's admin, as `global_admin`. */
+const demoUsers: Record<string, TokenRequestValue> = Object.fromEntries(
+  Object.entries(demoTenants).map(([key, t]) => [key, { tenantId: t.tenantId, tenantCountry: t.tenantCountry, email: t.email, roles: ['global_admin'] }]),
+);
+
+/** A demo user's key, or any user as a JSON-encoded token request (for tests and fresh tenants). */
+function signInUser(value: string | null): TokenRequestValue | undefined {
+  if (!value) return undefined;
+  if (Object.hasOwn(demoUsers, value)) return demoUsers[value];
+  try {
+    const parsed = TokenRequest.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Only same-site paths (a single leading `/`, visible ASCII): the sign-in is no open redirect. */
+const isSameSitePath = (path: string) => /^\/(?![/\\])[\x21-\x7e]*$/.test(path) && !path.includes('\\');
+
+const userLabel = (u: TokenRequestValue) => `${u.email} · ${u.tenantId} (${u.tenantCountry}) · ${u.roles.join(', ')}`;
+
+const pageHeaders = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': PAGE_CONTENT_SECURITY_POLICY,
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'cache-control': 'no-store',
+};
+
+/** `GET /_local/sign-in`: the demo users, plus the one named by a `user` query (a token request as JSON). */
+function signInPage(url: URL, headers: IncomingHttpHeaders) {
+  const returnTo = url.searchParams.get(FORM_FIELDS.returnTo) ?? '/_local/inbox';
+  if (!isSameSitePath(returnTo)) return invalid('returnTo must be a path on this site.', FORM_FIELDS.returnTo);
+  const asked = url.searchParams.get(FORM_FIELDS.user);
+  const extra = asked === null ? undefined : signInUser(asked);
+  if (asked !== null && !extra) return invalid('user must be a demo user or a JSON token request.', FORM_FIELDS.user);
+  const users = [
+    ...(extra ? [{ label: userLabel(extra), value: JSON.stringify(extra) }] : []),
+    ...Object.entries(demoUsers).map(([key, u]) => ({ label: userLabel(u), value: key })),
+  ];
+  const language = pickLanguage(undefined, String(headers['accept-language'] ?? ''));
+  return {
+    status: 200,
+    headers: { ...pageHeaders, 'content-language': language },
+    body: renderPage({ kind: 'local.signIn', returnTo, users }, language),
+  };
+}
+
 const ClockRequest = z.strictObject({ advanceSeconds: z.number().int().min(0).max(400 * 86_400) });
 const SesEventRequest = z.strictObject({ type: z.enum(['bounce', 'complaint']), email: z.email() });
 
@@ -55,7 +112,7 @@ export function createLocalRoutes(deps: {
   invoke: (name: string, event: unknown) => Promise<unknown>;
 }): LocalRouteHandler {
   const has = (name: string) => functions.some((f) => f.name === name);
-  return async ({ method, url, body }) => {
+  return async ({ method, url, body, headers }): ReturnType<LocalRouteHandler> => {
     const route = `${method} ${url.pathname}`;
     switch (route) {
       case 'GET /_local/health': {
@@ -72,6 +129,27 @@ export function createLocalRoutes(deps: {
         const parsed = parse(TokenRequest, body);
         if (!parsed.ok) return parsed.response;
         return json(200, { token: await deps.issuer.issue(parsed.value, Math.floor(systemClock.now().getTime() / 1000)) });
+      }
+      case 'GET /_local/jwks.json':
+        return { ...json(200, await deps.issuer.jwks()), headers: { 'content-type': 'application/json', 'cache-control': 'max-age=300' } };
+      case 'GET /_local/sign-in':
+        return signInPage(url, headers);
+      case 'POST /_local/sign-in': {
+        // Login CSRF: only the sign-in page itself may post here.
+        if (!isSameOriginForm(headers, new URL(deps.baseUrl).origin)) {
+          return json(403, { error: { type: 'forbidden', code: 'cross_origin_form', message: 'This form can only be sent from this site.', requestId: randomUUID() } });
+        }
+        const form = new URLSearchParams(body);
+        const user = signInUser(form.get(FORM_FIELDS.user));
+        if (!user) return invalid('user must be a demo user or a JSON token request.', FORM_FIELDS.user);
+        const returnTo = form.get(FORM_FIELDS.returnTo) ?? '/_local/inbox';
+        if (!isSameSitePath(returnTo)) return invalid('returnTo must be a path on this site.', FORM_FIELDS.returnTo);
+        const token = await deps.issuer.issue(user, Math.floor(systemClock.now().getTime() / 1000));
+        return {
+          status: 303,
+          headers: { location: returnTo, 'set-cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Lax; Path=/`, 'cache-control': 'no-store' },
+          body: '',
+        };
       }
       case 'GET /_local/emails':
         return json(200, await deps.ses.emails(url.searchParams.get('to') ?? undefined));

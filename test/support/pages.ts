@@ -13,6 +13,8 @@ export interface PageOptions {
   acceptLanguage?: string;
   /** The Origin header a browser sends with a form post; the site's own origin by default. */
   origin?: string | null;
+  /** Fetch Metadata a browser adds (`same-origin`, `same-site`, `cross-site`, `none`). */
+  secFetchSite?: string;
 }
 
 async function fetchPage(method: string, path: string, options: PageOptions, form?: Record<string, string>): Promise<PageResponse> {
@@ -23,6 +25,7 @@ async function fetchPage(method: string, path: string, options: PageOptions, for
     headers['content-type'] = 'application/x-www-form-urlencoded';
     if (options.origin !== null) headers.origin = options.origin ?? new URL(baseUrl()).origin;
   }
+  if (options.secFetchSite) headers['sec-fetch-site'] = options.secFetchSite;
   const res = await fetch(`${baseUrl()}${path}`, {
     method,
     headers,
