@@ -18,7 +18,8 @@ export interface PartnershipRequest {
   /** The invited address (the invitation goes to the organisation behind it, not this mailbox). */
   email: string;
   message?: string;
-  language: Language;
+  /** The invitee's language if the provider named it (GEN-2); else the reader's browser decides, English in emails. */
+  language?: Language;
   status: RequestStatus;
   link: { generation: number; hash: string; nonce: string; issuedAt: string; expiresAt: string };
   /** Whether the system emails the invitation (PRT-2: the provider may send it itself). */

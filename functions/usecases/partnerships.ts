@@ -17,7 +17,7 @@ import {
 } from '#adapters/dynamodb/partnerships.js';
 import { startWorkflow } from '#adapters/sfn/workflows.js';
 import { acceptRefusal, grants, transitionRequest, type PartnershipRequest, type Relationship } from '#domain/partnerships.js';
-import { regionNames } from '#domain/regions.js';
+import { regionName } from '#messages/regions.js';
 import type { Caller } from '#lib/auth.js';
 import { systemClock } from '#lib/clock.js';
 import { config } from '#lib/config.js';
@@ -55,8 +55,9 @@ export const invitationLink = async (r: PartnershipRequest) => linkUrl('invitati
 
 /** PRT-2: the invitation in the invitee's language (GEN-2), as draft or email. */
 export async function invitationEmail(r: PartnershipRequest, reminderNumber?: number) {
-  const base = { providerName: r.providerName, providerRegionName: regionNames[r.providerRegion], link: await invitationLink(r), expiresAt: r.link.expiresAt, ...(r.message ? { message: r.message } : {}) };
-  return renderEmail(reminderNumber === undefined ? { kind: 'partnership.invitation', ...base } : { kind: 'partnership.reminder', ...base, reminderNumber }, r.language);
+  const language = r.language ?? 'en';
+  const base = { providerName: r.providerName, providerRegionName: regionName(r.providerRegion, language), link: await invitationLink(r), expiresAt: r.link.expiresAt, ...(r.message ? { message: r.message } : {}) };
+  return renderEmail(reminderNumber === undefined ? { kind: 'partnership.invitation', ...base } : { kind: 'partnership.reminder', ...base, reminderNumber }, language);
 }
 
 /** PRT-1: only an active indirect provider may request partnerships. */
@@ -82,7 +83,7 @@ export async function createRequest(caller: Caller, input: z.output<typeof Partn
     providerRegion: provider.region,
     email: input.email,
     ...(input.message ? { message: input.message } : {}),
-    language: input.language ?? 'en',
+    ...(input.language ? { language: input.language } : {}),
     status: 'pending',
     link: { generation: 1, hash: link.hash, nonce: link.nonce, issuedAt: now, expiresAt: plusSeconds(now, config().PARTNERSHIP_EXPIRY_SECONDS) },
     sendEmails: input.send,

@@ -1,6 +1,7 @@
 import { viewInvitation } from '#api/partnership-routes.js';
 import { getPartner } from '#adapters/dynamodb/partners.js';
-import { regionNames } from '#domain/regions.js';
+import { pickLanguage } from '#messages/language.js';
+import { regionName } from '#messages/regions.js';
 import { httpHandler } from '#lib/http.js';
 import { neutralPage, page } from '#lib/pages.js';
 import { sessionCaller, sessionCookies } from '#lib/session.js';
@@ -12,7 +13,7 @@ import { LinkGone } from '#usecases/verification.js';
 export const handler = httpHandler(viewInvitation, async ({ params, headers }) => {
   try {
     const { request: r } = await requestForLink(params.token);
-    const invitation = { kind: 'invitation.view', providerName: r.providerName, providerRegionName: regionNames[r.providerRegion] } as const;
+    const invitation = { kind: 'invitation.view', providerName: r.providerName, providerRegionName: regionName(r.providerRegion, pickLanguage(r.language, headers['accept-language'])) } as const;
     const path = `/invitations/${params.token}`;
     const caller = await sessionCaller({ headers });
     if (!caller) return page(200, { ...invitation, signedIn: false, signInUrl: signInUrl(path) }, headers, r.language);
