@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { PartnershipRequestInput } from '#api/schemas.js';
 import { getEnrollment, linkDelete, linkPut, linkUse, transact } from '#adapters/dynamodb/enrollments.js';
 import { isConditionFailed } from '#adapters/dynamodb/client.js';
-import { getPartner } from '#adapters/dynamodb/partners.js';
+import { getPartner, getRegistryEntry } from '#adapters/dynamodb/partners.js';
 import {
   getRequest,
   pairExists,
@@ -60,10 +60,14 @@ export async function invitationEmail(r: PartnershipRequest, reminderNumber?: nu
   return renderEmail(reminderNumber === undefined ? { kind: 'partnership.invitation', ...base } : { kind: 'partnership.reminder', ...base, reminderNumber }, language);
 }
 
-/** PRT-1: only an active indirect provider may request partnerships. */
+/**
+ * PRT-1: only an active indirect provider may request partnerships — active in the
+ * program and with its partner ID still active in the operator's registry.
+ */
 async function activeProvider(caller: Caller) {
   const provider = await getPartner(caller.tenantId);
-  if (!provider || provider.type !== 'indirect_provider' || provider.status !== 'active') {
+  const registry = provider ? await getRegistryEntry(provider.partnerId) : undefined;
+  if (!provider || provider.type !== 'indirect_provider' || provider.status !== 'active' || registry?.status !== 'active') {
     throw ruleViolation('PRT-1', 'not_active_indirect_provider', 'Only an active indirect provider can request partnerships.');
   }
   return provider;

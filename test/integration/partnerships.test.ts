@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advanceClock, api, emailsTo, eventually, operator, type User } from '../support/api.js';
+import { advanceClock, api, emailsTo, eventually, operator, registerPartnerId, type User } from '../support/api.js';
 import { waitForEmail } from '../support/enrollment.js';
 import { enrolledReseller, invitationLinkIn, newProvider, requestPartnership, tokenOf } from '../support/partnerships.js';
 
@@ -110,6 +110,17 @@ describe('partnership refusals', () => {
     const asReseller = await api('POST', '/partnership-requests', { user: reseller.admin, body: { email: 'x@fabrikam.example' } });
     expect(asReseller.status).toBe(422);
     expect(asReseller.body.error).toMatchObject({ type: 'rule_violation', rule: 'PRT-1' });
+  });
+
+  it('PRT-1 a provider whose partner ID the operator made inactive cannot request, and nothing is created', async () => {
+    const provider = await newProvider();
+    await registerPartnerId(provider.partnerId, { legalName: provider.name, country: 'DE', status: 'inactive' });
+    const res = await api('POST', '/partnership-requests', { user: provider.admin, body: { email: 'inactive@fabrikam.example' } });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ rule: 'PRT-1', code: 'not_active_indirect_provider' });
+    expect((await api('GET', '/partnership-requests', { user: provider.admin })).body.data).toEqual([]);
+    await registerPartnerId(provider.partnerId, { legalName: provider.name, country: 'DE', status: 'active' });
+    expect((await api('POST', '/partnership-requests', { user: provider.admin, body: { email: 'inactive@fabrikam.example', send: false } })).status).toBe(201);
   });
 
   it('PRT-10 one pending request per provider and address', async () => {
