@@ -53,7 +53,7 @@ export async function acceptAgreement(caller: Caller, version: string, from: { i
     const items = [partnerAgreementUpdate(caller.tenantId, stored, entry)];
     if (open) {
       const next = transition(open.enrollment, { now, actor: entry.actor, action: 'agreement.accepted', note: entry.note }, { agreement: { accepted: true, version, acceptedAt: now, acceptedBy: caller.email } });
-      items.push(enrollmentUpdate(next, open.enrollment.version, timing(), now));
+      items.push(enrollmentUpdate(next, { version: open.enrollment.version, waitToken: open.waitToken }, timing(), now));
     }
     try {
       await transact(items);

@@ -27,7 +27,7 @@ const store: VersionedStore<Enrollment, EnrollmentRecord> = {
     return record;
   },
   entity: (record) => record.enrollment,
-  update: (next, expectVersion, now) => enrollmentUpdate(next, expectVersion, timing(), now),
+  update: (next, read, now) => enrollmentUpdate(next, read, timing(), now),
 };
 
 /** Applies a versioned change to an enrollment (see changeVersioned). */

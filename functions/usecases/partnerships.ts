@@ -44,7 +44,7 @@ const store: VersionedStore<PartnershipRequest, RequestRecord> = {
     return record;
   },
   entity: (record) => record.request,
-  update: (next, expectVersion, now) => requestUpdate(next, expectVersion, requestTiming(), now),
+  update: (next, read, now) => requestUpdate(next, read, requestTiming(), now),
 };
 
 export const changeRequest = (id: string, decide: (current: RequestRecord, now: string) => Change<PartnershipRequest> | Promise<Change<PartnershipRequest>>, onLostRace?: (error: unknown) => Error | undefined | Promise<Error | undefined>) =>

@@ -1,6 +1,6 @@
 import { isConditionFailed } from '#adapters/dynamodb/client.js';
 import { transact } from '#adapters/dynamodb/enrollments.js';
-import type { TransactItem } from '#adapters/dynamodb/versioned.js';
+import type { ReadState, TransactItem } from '#adapters/dynamodb/versioned.js';
 import { wakeWorkflow } from '#adapters/sfn/workflows.js';
 import { systemClock } from '#lib/clock.js';
 import { conflict } from '#lib/errors.js';
@@ -16,7 +16,7 @@ export interface Change<T> {
 export interface VersionedStore<T, R extends { waitToken?: string }> {
   load(id: string): Promise<R>;
   entity(record: R): T & { version: number };
-  update(next: T, expectVersion: number, now: string): TransactItem;
+  update(next: T, read: ReadState, now: string): TransactItem;
 }
 
 /**
@@ -36,7 +36,7 @@ export async function changeVersioned<T, R extends { waitToken?: string }>(
     const now = systemClock.now().toISOString();
     const change = await decide(record, now);
     try {
-      await transact([store.update(change.next, store.entity(record).version, now), ...(change.with ?? [])]);
+      await transact([store.update(change.next, { version: store.entity(record).version, waitToken: record.waitToken }, now), ...(change.with ?? [])]);
     } catch (error) {
       if (!isConditionFailed(error)) throw error;
       const mapped = await onLostRace?.(error);

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { conditionally, notifiedUpdate, splitItem, versionedUpdate, waitTokenUpdate, type TransactItem } from './versioned.js';
+import { conditionally, notifiedUpdate, splitItem, versionedUpdate, waitTokenUpdate, type ReadState, type TransactItem } from './versioned.js';
 import { nextDue, type Enrollment, type Timing } from '#domain/enrollment.js';
 import type { Partner } from '#domain/partners.js';
 import { cursorFor } from '#lib/cursor.js';
@@ -55,8 +55,8 @@ export function enrollmentPut(e: Enrollment, timing: Timing, now: string): Trans
 }
 
 /** The versioned update of an enrollment (see versionedUpdate). */
-export function enrollmentUpdate(e: Enrollment, expectVersion: number, timing: Timing, now: string): TransactItem {
-  return versionedUpdate(enrollmentKey(e.id), e, expectVersion, indexAttributes(e, timing, now));
+export function enrollmentUpdate(e: Enrollment, read: ReadState, timing: Timing, now: string): TransactItem {
+  return versionedUpdate(enrollmentKey(e.id), e, read, indexAttributes(e, timing, now));
 }
 
 /** ENR-5 guards of a new enrollment: the tenant lock, the partner ID link, the reseller profile. */

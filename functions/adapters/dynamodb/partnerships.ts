@@ -4,7 +4,7 @@ import type { Partner } from '#domain/partners.js';
 import { cursorFor } from '#lib/cursor.js';
 import { ddb, tableName } from './client.js';
 import { partnerKey } from './partners.js';
-import { conditionally, notifiedUpdate, splitItem, versionedUpdate, waitTokenUpdate, type TransactItem } from './versioned.js';
+import { conditionally, notifiedUpdate, splitItem, versionedUpdate, waitTokenUpdate, type ReadState, type TransactItem } from './versioned.js';
 
 export const requestKey = (id: string) => ({ pk: `PREQ#${id}`, sk: 'PREQ' });
 export const pendingLockKey = (providerTenantId: string, email: string) => ({ pk: `PREQLOCK#${providerTenantId}#${email.toLowerCase()}`, sk: 'LOCK' });
@@ -37,8 +37,8 @@ export function requestPut(r: PartnershipRequest, t: RequestTiming, now: string)
   return { Put: { TableName: tableName(), Item: { ...requestKey(r.id), ...r, ...requestIndex(r, t, now).set }, ConditionExpression: 'attribute_not_exists(pk)' } };
 }
 
-export const requestUpdate = (r: PartnershipRequest, expectVersion: number, t: RequestTiming, now: string): TransactItem =>
-  versionedUpdate(requestKey(r.id), r, expectVersion, requestIndex(r, t, now));
+export const requestUpdate = (r: PartnershipRequest, read: ReadState, t: RequestTiming, now: string): TransactItem =>
+  versionedUpdate(requestKey(r.id), r, read, requestIndex(r, t, now));
 
 /** PRT-10: at most one pending request per provider and address. */
 export const pendingLockPut = (r: PartnershipRequest): TransactItem => ({

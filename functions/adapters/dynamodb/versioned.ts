@@ -3,19 +3,28 @@ import { isConditionFailed, tableName } from './client.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
+/** What a change read: the entity's version and the workflow token parked on it then. */
+export interface ReadState {
+  version: number;
+  waitToken: string | undefined;
+}
+
 /**
  * A versioned update: writes every attribute of `entity` plus index attributes, removes
- * the named ones, if nobody changed the item since `expectVersion` (optimistic locking).
- * Attributes written out of band (workflow tokens, notification marks) are never touched.
+ * the named ones, if nobody changed the item since it was read (optimistic locking).
+ * Attributes written out of band (workflow tokens, notification marks) are never touched,
+ * but the condition includes the parked token: if the workflow parked a new one after
+ * the read, the write fails and is retried with it, so the wake-up reaches the token
+ * that is actually waiting.
  */
 export function versionedUpdate(
   key: { pk: string; sk: string },
   entity: object,
-  expectVersion: number,
+  read: ReadState,
   index: { set: Record<string, unknown>; remove: string[] },
 ): TransactItem {
-  const names: Record<string, string> = { '#version': 'version' };
-  const values: Record<string, unknown> = { ':expect': expectVersion };
+  const names: Record<string, string> = { '#version': 'version', '#waitToken': 'waitToken' };
+  const values: Record<string, unknown> = { ':expect': read.version, ...(read.waitToken === undefined ? {} : { ':waitToken': read.waitToken }) };
   const sets: string[] = [];
   let i = 0;
   for (const [k, v] of Object.entries({ ...entity, ...index.set })) {
@@ -34,7 +43,7 @@ export function versionedUpdate(
       TableName: tableName(),
       Key: key,
       UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-      ConditionExpression: '#version = :expect',
+      ConditionExpression: `#version = :expect AND ${read.waitToken === undefined ? 'attribute_not_exists(#waitToken)' : '#waitToken = :waitToken'}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },

@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+
+/**
+ * The lost-wake-up race, against DynamoDB Local: a change read the entity, then the
+ * workflow parked a new task token, then the change wrote. The write must fail (and be
+ * retried with the new token), or the wake-up would go to a token nobody waits on.
+ */
+describe('GEN-4 versioned writes never strand a parked workflow', () => {
+  let adapters: typeof import('../../functions/adapters/dynamodb/enrollments.js');
+  let versioned: typeof import('../../functions/adapters/dynamodb/versioned.js');
+
+  beforeAll(async () => {
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_DYNAMODB: inject('endpoints').dynamodb,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      TABLE_NAME: 'partner-program',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+    });
+    adapters = await import('../../functions/adapters/dynamodb/enrollments.js');
+    versioned = await import('../../functions/adapters/dynamodb/versioned.js');
+  });
+
+  const key = (id: string) => ({ pk: `TEST#${id}`, sk: 'TEST' });
+  const put = (id: string) => ({ Put: { TableName: 'partner-program', Item: { ...key(id), version: 1, status: 'a' } } });
+  const update = (id: string, read: { version: number; waitToken: string | undefined }) => versioned.versionedUpdate(key(id), { status: 'b', version: read.version + 1 }, read, { set: {}, remove: [] });
+
+  it('refuses a write whose read predates the workflow parking a token', async () => {
+    const id = `race-${Date.now()}`;
+    await adapters.transact([put(id)]);
+    const read = { version: 1, waitToken: undefined };
+    // The workflow parks its token after the change read the item.
+    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { ddb } = await import('../../functions/adapters/dynamodb/client.js');
+    await ddb.send(new UpdateCommand(versioned.waitTokenUpdate(key(id), 'token-new', 1)));
+    await expect(adapters.transact([update(id, read)])).rejects.toMatchObject({ name: 'TransactionCanceledException' });
+    // Read again, the change succeeds and now knows whom to wake.
+    await expect(adapters.transact([update(id, { version: 1, waitToken: 'token-new' })])).resolves.toBeUndefined();
+  });
+
+  it('refuses a write when another change bumped the version', async () => {
+    const id = `race2-${Date.now()}`;
+    await adapters.transact([put(id)]);
+    await adapters.transact([update(id, { version: 1, waitToken: undefined })]);
+    await expect(adapters.transact([update(id, { version: 1, waitToken: undefined })])).rejects.toMatchObject({ name: 'TransactionCanceledException' });
+  });
+});
