@@ -87,9 +87,10 @@ export async function sweepRequest(id: string, result: SweepResult): Promise<voi
       }));
       await sendEmail({ to: after.email, ...(await invitationEmail(after, after.remindersSent)), tags: { request: id } });
       result.reminded++;
-    } else {
-      await changeRequest(id, ({ request: r }) => ({ next: r, wake: false }));
     }
+  } else {
+    // Only the liveness check (GEN-4) was due, or the entry is stale: move dueAt on.
+    await changeRequest(id, ({ request: r }) => ({ next: r, wake: false }));
   }
   const latest = await getRequest(id);
   if (latest?.request.status === 'pending' && !(await isRunning(config().PARTNERSHIP_STATE_MACHINE_ARN, latest.request.execution.name))) {

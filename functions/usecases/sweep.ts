@@ -45,10 +45,12 @@ async function sweepOne(id: string, result: SweepResult): Promise<void> {
         if (await remind(id, due.action)) result.reminded++;
         break;
       case 'liveness_check':
-        // Recomputing the due attributes pushes the next check forward.
-        await changeEnrollment(id, ({ enrollment: e }) => ({ next: e, wake: false }));
         break;
     }
+  } else {
+    // Nothing but the liveness check (GEN-4) was due, or the index entry is stale:
+    // rewriting the index attributes moves the item's dueAt to its next real due time.
+    await changeEnrollment(id, ({ enrollment: e }) => ({ next: e, wake: false }));
   }
   if (await redriveIfStranded(id)) result.redriven++;
 }
