@@ -93,6 +93,10 @@ function callbackTask(key: string, extra: Record<string, unknown>): Record<strin
 const pass = (result: unknown) => ({ Type: 'Pass', Result: result, ResultPath: '$.outcome', End: true });
 
 const definitions: Record<string, unknown> = {
+  [smArn('result-path-root')]: {
+    StartAt: 'Replace',
+    States: { Replace: { Type: 'Pass', Result: { replaced: true }, ResultPath: '$', End: true } },
+  },
   [smArn('callback')]: {
     StartAt: 'AwaitApproval',
     States: {
@@ -502,6 +506,12 @@ describe('task routing and errors', () => {
     expect(done.status).toBe('SUCCEEDED');
     expect(calls.get('retry-1')).toBe(3);
     expect(outputOf(done)).toMatchObject({ ExecutedVersion: '$LATEST', StatusCode: 200, Payload: { attempts: 3 } });
+  });
+
+  it('treats ResultPath "$" as replacing the input, as ASL defines it', async () => {
+    const done = await settled(await start('result-path-root', { original: 1 }));
+    expect(done.status).toBe('SUCCEEDED');
+    expect(outputOf(done)).toEqual({ replaced: true });
   });
 
   it('returns a plain Lambda ARN result directly and propagates a function error by its name', async () => {

@@ -5,7 +5,7 @@ import { logger } from '#lib/observability.js';
 import { activate, expireIfOverdue, parkWorkflow, syncEnrollment } from '#usecases/enrollment-workflow.js';
 
 const StepEvent = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('sync'), enrollmentId: z.string() }),
+  z.object({ action: z.literal('sync'), enrollmentId: z.string(), wakeups: z.number().int().min(0) }),
   z.object({ action: z.literal('wait'), enrollmentId: z.string(), taskToken: z.string().min(1), expectVersion: z.number().int() }),
   z.object({ action: z.literal('expire'), enrollmentId: z.string() }),
   z.object({ action: z.literal('activate'), enrollmentId: z.string() }),
@@ -16,7 +16,8 @@ async function enrollmentStep(event: unknown) {
   const step = StepEvent.parse(event);
   switch (step.action) {
     case 'sync':
-      return syncEnrollment(step.enrollmentId);
+      // The workflow's state is this answer: the id and the wake-up count travel through it.
+      return { enrollmentId: step.enrollmentId, wakeups: step.wakeups, ...(await syncEnrollment(step.enrollmentId)) };
     case 'wait':
       await parkWorkflow(step.enrollmentId, step.taskToken, step.expectVersion);
       return {};

@@ -108,6 +108,9 @@ function rewriteMachine(machine: Record<string, unknown>, plans: Map<string, Sta
   if (!isRecord(states)) return;
   for (const [name, state] of Object.entries(states)) {
     if (!isRecord(state)) continue;
+    // ASL: `ResultPath: "$"` replaces the input with the result, which is also the
+    // default; the interpreter would instead write the result under a key named "$".
+    if (state.ResultPath === '$') delete state.ResultPath;
     redirectExecutionPaths(state);
     adjustRetriersAndCatchers(state, options);
     switch (state.Type) {
