@@ -71,16 +71,20 @@ export interface EnrollmentUsage {
   traces: number;
 }
 
+/** Counted by `npm run bench` (bench/results/latest.md, 2026-11-21) except where noted. */
 export const ENROLLMENT_USAGE: EnrollmentUsage = {
-  stateTransitions: 25,
-  lambdaInvocations: 25,
-  lambdaAvgBilledMs: 200,
+  stateTransitions: 15,
+  lambdaInvocations: 15,
+  /** Assumed for AWS (≈ 8 ms per invocation locally, where DynamoDB is on loopback). */
+  lambdaAvgBilledMs: 100,
   lambdaMemoryMb: 512,
-  apiRequests: 15,
-  writeRequestUnits: 40,
-  readRequestUnits: 60,
+  apiRequests: 6,
+  writeRequestUnits: 146,
+  readRequestUnits: 17,
   emails: 4,
+  /** Assumed. */
   logKb: 120,
+  /** Assumed. */
   traces: 2,
 };
 

@@ -1,0 +1,143 @@
+/**
+ * Section 3 — cold start per function. Every function of infra/catalog.ts is bundled the
+ * way the CDK construct bundles it (esbuild: bundle everything including the AWS SDK,
+ * minify, platform node, ESM, target node24, the createRequire banner for CommonJS
+ * dependencies) into bench/tmp/, and an empty handler through the same pipeline as the
+ * baseline. Module init = a fresh Node.js process (process.execPath, i.e. Node 24 under
+ * npm) importing the bundle, timed around the `import()`; the median of N processes per
+ * function. Processes run one at a time (round-robin over the functions, so drift
+ * spreads evenly) unless told otherwise, to keep the 2 cores from skewing the numbers.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { build, type BuildOptions } from 'esbuild';
+import { functions } from '../infra/catalog.js';
+import { median, percentile, pool } from './stats.js';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '..');
+const tmp = resolve(root, 'bench/tmp');
+const probe = resolve(root, 'bench/coldstart-probe.mjs');
+const EMPTY = '(empty handler)';
+
+/** The construct's bundling, as esbuild options (infra/constructs/partner-function.ts). */
+const bundling: BuildOptions = {
+  bundle: true,
+  minify: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  mainFields: ['module', 'main'],
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  outExtension: { '.js': '.mjs' },
+  logLevel: 'error',
+};
+
+export interface ColdStartRow {
+  name: string;
+  trigger: string;
+  bytes: number;
+  initMs: { median: number; p10: number; p90: number; min: number; max: number };
+  processMs: number;
+  overEmptyMs: number;
+}
+
+export interface ColdStartResult {
+  samples: number;
+  concurrency: number;
+  bundleMs: number;
+  functions: number;
+  empty: ColdStartRow;
+  rows: ColdStartRow[];
+  sourceMaps: { name: string; withoutMs: number; withMs: number; mapBytes: number } | undefined;
+  notes: string[];
+}
+
+/** Lambda-like environment for the import: only what module scope may read. */
+const probeEnv = (extra: Record<string, string> = {}) => ({
+  PATH: process.env.PATH ?? '',
+  AWS_REGION: 'us-east-1',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  TABLE_NAME: 'partner-program',
+  POWERTOOLS_SERVICE_NAME: 'partner-program',
+  ...extra,
+});
+
+async function importOnce(file: string, nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<{ initMs: number; processMs: number }> {
+  const { stdout } = await run(process.execPath, [...nodeArgs, probe, pathToFileURL(file).href], { env: probeEnv(env), timeout: 30_000 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as { initMs: number; processMs: number };
+}
+
+export async function coldStartSection(options: { samples: number; concurrency: number; sourceMapCheck?: string }): Promise<ColdStartResult> {
+  const outdir = resolve(tmp, 'bundles');
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  const emptyEntry = resolve(tmp, 'empty-handler.mjs');
+  writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200 });\n');
+
+  const bundleStarted = performance.now();
+  const entryPoints: Record<string, string> = Object.fromEntries(functions.map((f) => [f.name, resolve(root, f.entry)]));
+  entryPoints.__empty__ = emptyEntry;
+  await build({ ...bundling, entryPoints, outdir });
+  const bundleMs = performance.now() - bundleStarted;
+
+  const targets = [{ name: EMPTY, trigger: 'baseline', file: resolve(outdir, '__empty__.mjs') }, ...functions.map((f) => ({ name: f.name, trigger: f.trigger.kind, file: resolve(outdir, `${f.name}.mjs`) }))];
+  const results = new Map<string, { initMs: number; processMs: number }[]>(targets.map((t) => [t.name, []]));
+  // Round-robin: sample i of every function before sample i+1 of any.
+  const jobs = Array.from({ length: options.samples }, () => targets).flat();
+  await pool(jobs, options.concurrency, async (t) => {
+    results.get(t.name)!.push(await importOnce(t.file));
+  });
+
+  const row = (t: (typeof targets)[number], emptyMedian: number): ColdStartRow => {
+    const xs = results.get(t.name)!;
+    const init = xs.map((x) => x.initMs);
+    const m = median(init);
+    return {
+      name: t.name,
+      trigger: t.trigger,
+      bytes: statSync(t.file).size,
+      initMs: { median: m, p10: percentile(init, 10), p90: percentile(init, 90), min: Math.min(...init), max: Math.max(...init) },
+      processMs: median(xs.map((x) => x.processMs)),
+      overEmptyMs: m - emptyMedian,
+    };
+  };
+  const emptyMedian = median(results.get(EMPTY)!.map((x) => x.initMs));
+  const empty = row(targets[0]!, emptyMedian);
+  const rows = targets.slice(1).map((t) => row(t, emptyMedian)).sort((a, b) => b.initMs.median - a.initMs.median);
+
+  // What Lambda's NODE_OPTIONS=--enable-source-maps (set by the CDK construct) adds to one function's init.
+  let sourceMaps: ColdStartResult['sourceMaps'];
+  const check = options.sourceMapCheck && functions.find((f) => f.name === options.sourceMapCheck);
+  if (check) {
+    const mapDir = resolve(tmp, 'bundles-sourcemap');
+    rmSync(mapDir, { recursive: true, force: true });
+    await build({ ...bundling, entryPoints: { [check.name]: resolve(root, check.entry) }, outdir: mapDir, sourcemap: true, sourcesContent: false });
+    const file = resolve(mapDir, `${check.name}.mjs`);
+    const withMaps: number[] = [];
+    const without: number[] = [];
+    for (let i = 0; i < options.samples; i++) {
+      without.push((await importOnce(file)).initMs);
+      withMaps.push((await importOnce(file, [], { NODE_OPTIONS: '--enable-source-maps' })).initMs);
+    }
+    sourceMaps = { name: check.name, withoutMs: median(without), withMs: median(withMaps), mapBytes: statSync(`${file}.map`).size };
+  }
+
+  return {
+    samples: options.samples,
+    concurrency: options.concurrency,
+    bundleMs,
+    functions: functions.length,
+    empty,
+    rows,
+    sourceMaps,
+    notes: [
+      `Init = time to import the bundle in a fresh process (module evaluation: parse + top-level code), median of ${options.samples}; every function of the catalogue is measured, ${options.concurrency === 1 ? 'one process at a time' : `${options.concurrency} processes at a time`}.`,
+      'Lambda adds its own runtime start and the download/unpack of the code (which grows with bundle size) before this; the empty handler is the floor of this measurement.',
+      'Bundles have no source maps here; the construct ships them with NODE_OPTIONS=--enable-source-maps, whose cost is measured separately for one function.',
+    ],
+  };
+}

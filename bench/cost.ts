@@ -1,0 +1,159 @@
+/**
+ * Section 1 — cost per lifecycle. Each lifecycle runs alone, step by step; after every
+ * step the bench waits until the workflows stand still and then reads every counter:
+ * API requests (= HTTP Lambda invocations = HTTP API requests), state transitions and
+ * Lambda invocations of the workflows, DynamoDB capacity units (ReturnConsumedCapacity,
+ * through functions/adapters/dynamodb/capacity.ts), emails, and Lambda billed time. The
+ * AWS price per 1,000 lifecycles follows from the list prices in infra/pricing.ts (the
+ * same constants the deploy cost estimate uses).
+ */
+import { PRICES, type Price } from '../infra/pricing.js';
+import { median } from './stats.js';
+import { add, diff, settle, snapshot, zero, type Counters, type Harness } from './harness.js';
+import { enrollmentLifecycle, newReseller, onboardProvider, partnershipLifecycle, registerPartnerId, type Reseller, type Step } from './flows.js';
+
+/** The Lambda memory the CDK construct gives every function (infra/constructs/partner-function.ts default). */
+export const LAMBDA_MEMORY_MB = 512;
+
+/** The infra/pricing.ts constants the bench prices with. */
+export const usedPrices = {
+  stepFunctionsStandardTransition: PRICES.stepFunctionsStandardTransition,
+  lambdaRequest: PRICES.lambdaRequest,
+  lambdaArmGbSecond: PRICES.lambdaArmGbSecond,
+  dynamodbWriteRequestUnit: PRICES.dynamodbWriteRequestUnit,
+  dynamodbReadRequestUnit: PRICES.dynamodbReadRequestUnit,
+  sesEmail: PRICES.sesEmail,
+  httpApiRequest: PRICES.httpApiRequest,
+  schedulerInvocation: PRICES.schedulerInvocation,
+};
+
+export interface PriceLine {
+  service: string;
+  quantity: number;
+  unit: string;
+  usdPer1000: number;
+}
+
+export interface StepCost {
+  step: string;
+  counters: Counters;
+  usdPer1000: number;
+  /** The API request's own latency (client side, alone on the machine), median over the runs. */
+  apiMs: number;
+}
+
+export interface LifecycleCost {
+  lifecycle: string;
+  runs: number;
+  /** Per lifecycle, averaged over the runs. */
+  counters: Counters;
+  lambdaInvocations: number;
+  gbSeconds: number;
+  lines: PriceLine[];
+  usdPer1000: number;
+  steps: StepCost[];
+}
+
+export interface CostResult {
+  lifecycles: LifecycleCost[];
+  lambdaMemoryMb: number;
+  /** The sweep every 5 minutes, whatever the volume: scheduler + Lambda requests, per month. */
+  fixedMonthly: { sweepRuns: number; usd: number };
+  notes: string[];
+}
+
+export function priceLines(c: Counters): PriceLine[] {
+  const gbSeconds = (c.lambdaBilledMs / 1000) * (LAMBDA_MEMORY_MB / 1024);
+  const line = (service: string, price: Price, quantity: number): PriceLine => ({ service, quantity, unit: price.unit, usdPer1000: price.usd * quantity * 1000 });
+  const p = usedPrices;
+  return [
+    line('Step Functions (Standard) transitions', p.stepFunctionsStandardTransition, c.stateTransitions),
+    line('Lambda requests', p.lambdaRequest, c.apiRequests + c.workflowLambdaInvocations),
+    line(`Lambda duration (arm64, ${LAMBDA_MEMORY_MB} MB)`, p.lambdaArmGbSecond, gbSeconds),
+    line('DynamoDB writes (on-demand)', p.dynamodbWriteRequestUnit, c.writeUnits),
+    line('DynamoDB reads (on-demand)', p.dynamodbReadRequestUnit, c.readUnits),
+    line('SES emails', p.sesEmail, c.emails),
+    line('API Gateway HTTP API requests', p.httpApiRequest, c.apiRequests),
+  ];
+}
+
+const scale = (c: Counters, f: number): Counters => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v * f])) as unknown as Counters;
+const total = (lines: PriceLine[]) => lines.reduce((s, l) => s + l.usdPer1000, 0);
+
+/** Runs `lifecycle` `runs` times, measuring each step, and prices the average. */
+async function measure(h: Harness, name: string, runs: number, lifecycle: (step: Step, run: number) => Promise<unknown>): Promise<LifecycleCost> {
+  const stepTotals = new Map<string, Counters>();
+  const stepApiMs = new Map<string, number[]>();
+  let whole = zero();
+  for (let run = 0; run < runs; run++) {
+    await settle(h);
+    const step: Step = async (stepName, work) => {
+      const before = snapshot(h);
+      const result = await work();
+      const replyMs = (result as { ms?: unknown }).ms;
+      if (typeof replyMs === 'number') stepApiMs.set(stepName, [...(stepApiMs.get(stepName) ?? []), replyMs]);
+      await settle(h);
+      const d = diff(snapshot(h), before);
+      stepTotals.set(stepName, add(stepTotals.get(stepName) ?? zero(), d));
+      whole = add(whole, d);
+      return result;
+    };
+    await lifecycle(step, run);
+  }
+  const counters = scale(whole, 1 / runs);
+  const lines = priceLines(counters);
+  return {
+    lifecycle: name,
+    runs,
+    counters,
+    lambdaInvocations: counters.apiRequests + counters.workflowLambdaInvocations,
+    gbSeconds: (counters.lambdaBilledMs / 1000) * (LAMBDA_MEMORY_MB / 1024),
+    lines,
+    usdPer1000: total(lines),
+    steps: [...stepTotals].map(([stepName, c]) => {
+      const avg = scale(c, 1 / runs);
+      return { step: stepName, counters: avg, usdPer1000: total(priceLines(avg)), apiMs: median(stepApiMs.get(stepName) ?? []) };
+    }),
+  };
+}
+
+export async function costSection(h: Harness, runs = 5): Promise<CostResult> {
+  const { client: c, mail } = h;
+  // Setup outside the measured steps: the operator registers partner IDs and onboards a provider.
+  const provider = await onboardProvider(c);
+  const resellers: Reseller[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = newReseller();
+    await registerPartnerId(c, r.partnerId, r.companyName);
+    resellers.push(r);
+  }
+  // Warm every function on the paths once, so no step pays a first import (Lambda cold start is section 3).
+  const warm = newReseller();
+  await registerPartnerId(c, warm.partnerId, warm.companyName);
+  // (Steps settle like the measured ones: back to back, a lifecycle can hit the lost wake-up of section 5.)
+  const settled: Step = async (_name, work) => {
+    const result = await work();
+    await settle(h);
+    return result;
+  };
+  await enrollmentLifecycle(c, mail, warm, settled, false);
+  await partnershipLifecycle(c, provider, warm, settled);
+
+  const enrollment = await measure(h, 'enrollment happy path', runs, (step, run) => enrollmentLifecycle(c, mail, resellers[run]!, step, false));
+  const partnership = await measure(h, 'accepted partnership request', runs, (step, run) => partnershipLifecycle(c, provider, resellers[run]!, step));
+  const check = enrollment.counters.timedInvocations - enrollment.lambdaInvocations;
+  const sweepRuns = (30 * 24 * 60) / 5;
+  const fixed = sweepRuns * (usedPrices.schedulerInvocation.usd + usedPrices.lambdaRequest.usd);
+  return {
+    lifecycles: [enrollment, partnership],
+    lambdaMemoryMb: LAMBDA_MEMORY_MB,
+    fixedMonthly: { sweepRuns, usd: fixed },
+    notes: [
+      'DynamoDB Local reports consumed capacity by its own rules; AWS may differ (e.g. transactional writes cost 2 WRU per KB per item on AWS). Treat RRU/WRU as an estimate.',
+      `Lambda duration is the handler time measured locally (against DynamoDB Local on loopback), rounded up per invocation to 1 ms and billed at ${LAMBDA_MEMORY_MB} MB; on AWS, network round trips to DynamoDB, SES and Step Functions make it longer.`,
+      `Not per lifecycle: the sweep runs every 5 minutes whatever the volume — ${sweepRuns.toLocaleString('en-US')} EventBridge Scheduler invocations and Lambda requests a month, $${fixed.toFixed(4)} a month at list price (plus a few ms of Lambda time per empty run, see section 4).`,
+      'Free tiers, storage, CloudWatch logs/metrics, X-Ray and data transfer are not included.',
+      ...(Math.abs(check) > 0.01 ? [`timed invocations differ from counted invocations by ${check.toFixed(2)} per lifecycle`] : []),
+    ],
+  };
+}

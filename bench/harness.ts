@@ -1,0 +1,114 @@
+/**
+ * The local cloud as the bench runs it: in process, DynamoDB Local in memory, no
+ * scheduler timer, quiet logs; plus the bench's client, mail watcher, Lambda timer, a
+ * plain DynamoDB client (no capacity middleware) for raw PutItem and seeding, and one
+ * snapshot of every counter the cost section diffs.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startLocalCloud, type LocalCloud } from '../infra/local/cloud.js';
+import { readConsumedCapacity } from '../functions/adapters/dynamodb/capacity.js';
+import { BenchClient, MailWatcher } from './client.js';
+import { LambdaTimes } from './lambda-timing.js';
+
+export interface Harness {
+  cloud: LocalCloud;
+  client: BenchClient;
+  mail: MailWatcher;
+  times: LambdaTimes;
+  /** Straight to DynamoDB Local, without the project's client or its middleware. */
+  raw: DynamoDBClient;
+  tableName: string;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const cloud = await startLocalCloud({ schedulerEveryMinutes: 0, quiet: true });
+  const client = new BenchClient(cloud.url);
+  const mail = new MailWatcher(cloud.endpoints.ses);
+  const times = new LambdaTimes();
+  await times.instrument();
+  const raw = new DynamoDBClient({
+    endpoint: cloud.endpoints.dynamodb,
+    region: process.env.AWS_REGION ?? 'us-east-1',
+    credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local' },
+  });
+  const tableName = process.env.TABLE_NAME ?? 'partner-program';
+  return {
+    cloud,
+    client,
+    mail,
+    times,
+    raw,
+    tableName,
+    async stop() {
+      mail.stop();
+      raw.destroy();
+      await cloud.stop();
+    },
+  };
+}
+
+/** Everything the cost section counts, at one moment. */
+export interface Counters {
+  apiRequests: number;
+  stateTransitions: number;
+  workflowLambdaInvocations: number;
+  executionsStarted: number;
+  readUnits: number;
+  writeUnits: number;
+  dynamodbCalls: number;
+  dynamodbFailedCalls: number;
+  emails: number;
+  timedInvocations: number;
+  lambdaMs: number;
+  lambdaBilledMs: number;
+}
+
+export function snapshot(h: Harness): Counters {
+  const s = h.cloud.stats();
+  const c = readConsumedCapacity();
+  const t = h.times.totals();
+  return {
+    apiRequests: h.client.apiRequests,
+    stateTransitions: s.stateTransitions,
+    workflowLambdaInvocations: s.lambdaInvocations,
+    executionsStarted: s.executionsStarted,
+    readUnits: c.readUnits,
+    writeUnits: c.writeUnits,
+    dynamodbCalls: c.calls,
+    dynamodbFailedCalls: c.failedCalls,
+    emails: h.mail.recipients,
+    timedInvocations: t.invocations,
+    lambdaMs: t.totalMs,
+    lambdaBilledMs: t.billedMs,
+  };
+}
+
+export function diff(after: Counters, before: Counters): Counters {
+  return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - before[k as keyof Counters]])) as unknown as Counters;
+}
+
+export function add(a: Counters, b: Counters): Counters {
+  return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v + b[k as keyof Counters]])) as unknown as Counters;
+}
+
+export const zero = (): Counters => ({
+  apiRequests: 0,
+  stateTransitions: 0,
+  workflowLambdaInvocations: 0,
+  executionsStarted: 0,
+  readUnits: 0,
+  writeUnits: 0,
+  dynamodbCalls: 0,
+  dynamodbFailedCalls: 0,
+  emails: 0,
+  timedInvocations: 0,
+  lambdaMs: 0,
+  lambdaBilledMs: 0,
+});
+
+/** Waits until the workflows stand still and the mail watcher has seen what they sent. */
+export async function settle(h: Harness): Promise<void> {
+  await h.cloud.stepFunctions.idle();
+  await h.mail.sync();
+}
