@@ -173,12 +173,11 @@ export async function acceptInvitation(caller: Caller, token: string, authorize:
   const { request } = await requestForLink(token);
   if (!authorize) throw new AcceptRefused('not_authorized_checkbox', 422, 'PRT-4', 'authorization_required', 'Tick the authorisation to authorize the indirect provider.');
   const reseller = await getPartner(caller.tenantId);
-  const enrollment = reseller?.enrollmentId ? (await getEnrollment(reseller.enrollmentId))?.enrollment : undefined;
+  // An active reseller is enrolled (PRT-3) without looking at its enrollment.
+  const enrollment = reseller?.status !== 'active' && reseller?.enrollmentId ? (await getEnrollment(reseller.enrollmentId))?.enrollment : undefined;
   const refusal = acceptRefusal({ roles: caller.roles, resellerTenantId: caller.tenantId, reseller, enrollment, request });
   if (refusal) throw new AcceptRefused(refusal.page, refusal.status, refusal.rule, refusal.code, refusal.message);
-  if (await pairExists(request.providerTenantId, caller.tenantId)) {
-    throw new AcceptRefused('already_partnered', 409, 'PRT-10', 'already_partnered', 'This reseller already has a partnership with the provider.');
-  }
+  // PRT-10's pair lock is a condition of the transaction below; a failed one is answered 409 there.
   const relationshipId = newId('rel');
   let created: Relationship | undefined;
   await changeRequest(
