@@ -96,10 +96,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     port: sfnPort,
   });
 
+  let ready = !options.demoData;
   const issuer = await createLocalIssuer();
   const gateway: Server = createGateway({
     issuer,
-    localRoutes: createLocalRoutes({ issuer, ses, dynamo: dynamo.client, stepFunctionsUrl: sfnUrl, baseUrl: url, advance: advanceClock, invoke: invokeFunction }),
+    localRoutes: createLocalRoutes({ issuer, ses, dynamo: dynamo.client, stepFunctionsUrl: sfnUrl, baseUrl: url, advance: advanceClock, invoke: invokeFunction, ready: () => ready }),
   });
   await new Promise<void>((ok, fail) => {
     gateway.once('error', fail);
@@ -109,6 +110,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
   if (options.demoData) {
     await loadDemoData(url, (user) => issuer.issue({ ...user, roles: [...user.roles] }, Math.floor(systemClock.now().getTime() / 1000)));
+    ready = true;
   }
 
   let stopped = false;

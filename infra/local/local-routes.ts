@@ -107,6 +107,8 @@ export function createLocalRoutes(deps: {
   ses: LocalSes;
   dynamo: DynamoDBClient;
   stepFunctionsUrl: string;
+  /** False while the demo data is still loading: health answers 503 until it is in. */
+  ready: () => boolean;
   baseUrl: string;
   advance: (seconds: number) => Date;
   invoke: (name: string, event: unknown) => Promise<unknown>;
@@ -121,7 +123,7 @@ export function createLocalRoutes(deps: {
           deps.ses.emails('nobody@health.check'),
           fetch(deps.stepFunctionsUrl, { method: 'POST', headers: { 'x-amz-target': 'AWSStepFunctions.DescribeExecution', 'content-type': 'application/x-amz-json-1.0' }, body: '{"executionArn":"arn:aws:states:us-east-1:000000000000:execution:health:check"}' }),
         ]);
-        const services = { dynamodb: checks[0].status === 'fulfilled', ses: checks[1].status === 'fulfilled', stepFunctions: checks[2].status === 'fulfilled', gateway: true };
+        const services = { dynamodb: checks[0].status === 'fulfilled', ses: checks[1].status === 'fulfilled', stepFunctions: checks[2].status === 'fulfilled', gateway: true, demoData: deps.ready() };
         const ok = Object.values(services).every(Boolean);
         return json(ok ? 200 : 503, { status: ok ? 'ok' : 'degraded', services, now: systemClock.now().toISOString() });
       }
