@@ -100,7 +100,6 @@ export const confirmVerification = route({
   summary: 'Confirm the primary contact (ENR-6, ENR-7)',
   tag: 'Links',
   params: tokenParam,
-  idempotent: false,
   reservedConcurrency: 20,
   responses: { 200: 'Confirmed (HTML, or JSON with Accept: application/json)', 410: 'Used, expired or unknown link: the same neutral answer' },
 });

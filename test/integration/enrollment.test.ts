@@ -169,7 +169,12 @@ describe('ENR-7 verification links', () => {
     const r = await newReseller();
     await enroll(r);
     const path = verifyLinkOf(await waitForEmail(r.contactEmail));
-    expect((await api('POST', path)).status).toBe(200);
+    // GEN-3: a retried confirmation with its Idempotency-Key gets the first answer again.
+    const key = { 'idempotency-key': `confirm-${r.admin.tenantId}`, accept: 'application/json' };
+    const first = await api('POST', path, { headers: key });
+    const retried = await api('POST', path, { headers: key });
+    expect([first.status, retried.status]).toEqual([200, 200]);
+    expect(retried.body).toEqual(first.body);
     const used = await api('POST', path);
     const usedGet = await api('GET', path);
     const unknown = await api('GET', `/verify/${'A'.repeat(43)}`);
