@@ -1,5 +1,6 @@
 import type { AgreementAcceptance, Company, Contact, HistoryEntry, Language } from './partners.js';
 import type { Region } from './regions.js';
+import { recordChange, type StateChange } from './history.js';
 
 /** API.md enrollment statuses. `rejected` and `expired` are terminal. */
 export type EnrollmentStatus = 'pending_contact_verification' | 'under_review' | 'more_info_needed' | 'active' | 'rejected' | 'expired';
@@ -282,22 +283,7 @@ export function enrollmentResource(e: Enrollment) {
   };
 }
 
-export type { Language };
+/** Records an enrollment's state change (GEN-1); see recordChange. */
+export const transition = (e: Enrollment, change: StateChange<EnrollmentStatus>, patch: Partial<Enrollment> = {}): Enrollment => recordChange(e, change, patch);
 
-/** Records a state change (GEN-1): bumps the version and appends who, when, what, before → after. */
-export function transition(
-  e: Enrollment,
-  change: { now: string; actor: string; action: string; status?: EnrollmentStatus; note?: string },
-  patch: Partial<Enrollment> = {},
-): Enrollment {
-  const to = change.status ?? e.status;
-  const entry = {
-    at: change.now,
-    actor: change.actor,
-    action: change.action,
-    status: to,
-    ...(to !== e.status ? { from: e.status, to } : {}),
-    ...(change.note ? { note: change.note } : {}),
-  };
-  return { ...e, ...patch, status: to, version: e.version + 1, updatedAt: change.now, history: [...e.history, entry] };
-}
+export type { Language };

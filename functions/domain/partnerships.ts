@@ -1,5 +1,6 @@
 import type { HistoryEntry, Language, Partner } from './partners.js';
 import type { Region } from './regions.js';
+import { recordChange, type StateChange } from './history.js';
 import type { Enrollment } from './enrollment.js';
 
 /** API.md request statuses; all but `pending` are final. */
@@ -117,15 +118,9 @@ export function requestNotificationKey(r: Pick<PartnershipRequest, 'status' | 'l
   return r.status;
 }
 
-export function transitionRequest(
-  r: PartnershipRequest,
-  change: { now: string; actor: string; action: string; status?: RequestStatus; note?: string },
-  patch: Partial<PartnershipRequest> = {},
-): PartnershipRequest {
-  const to = change.status ?? r.status;
-  const entry = { at: change.now, actor: change.actor, action: change.action, status: to, ...(to !== r.status ? { from: r.status, to } : {}), ...(change.note ? { note: change.note } : {}) };
-  return { ...r, ...patch, status: to, version: r.version + 1, updatedAt: change.now, history: [...r.history, entry] };
-}
+/** Records a partnership request's state change (GEN-1); see recordChange. */
+export const transitionRequest = (r: PartnershipRequest, change: StateChange<RequestStatus>, patch: Partial<PartnershipRequest> = {}): PartnershipRequest =>
+  recordChange(r, change, patch);
 
 /** The request resource of API.md (without the link: only its creator saw it, once). */
 export function requestResource(r: PartnershipRequest) {

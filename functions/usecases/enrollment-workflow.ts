@@ -6,6 +6,7 @@ import { systemClock } from '#lib/clock.js';
 import { logger } from '#lib/observability.js';
 import { changeEnrollment } from './enrollment-store.js';
 import { notificationEmail, sendToContact } from './enrollment-emails.js';
+import { notifyOnce } from './notify-once.js';
 
 /** What the workflow does next, decided from the enrollment as recorded (principle 1). */
 export type NextStep = 'wait_for_contact' | 'wait_for_review' | 'wait_for_correction' | 'activate' | 'done';
@@ -45,17 +46,11 @@ export async function syncEnrollment(id: string) {
   if (!record) return { next: 'done' as NextStep, version: 0, waitSeconds: 60 };
   const e = record.enrollment;
   const key = notificationKey(e);
-  if (record.notified !== key && (await markNotified(id, key, record.notified))) {
+  await notifyOnce(key, record.notified, (next, previous) => markNotified(id, next, previous), async () => {
     const message = await notificationEmail(e, key);
-    if (message && e.contact.deliverable) {
-      try {
-        await sendToContact(e, message);
-      } catch (error) {
-        await markNotified(id, record.notified ?? '', key).catch(() => undefined);
-        throw error;
-      }
-    }
-  }
+    // ENR-12: nothing more goes to an address that bounced.
+    if (message && e.contact.deliverable) await sendToContact(e, message);
+  });
   return { next: nextStep(e), version: e.version, waitSeconds: waitSeconds(e, systemClock.now().toISOString()) };
 }
 

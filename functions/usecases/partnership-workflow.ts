@@ -10,6 +10,7 @@ import { pickLanguage } from '#messages/language.js';
 import { getPartner } from '#adapters/dynamodb/partners.js';
 import { changeRequest, invitationEmail, requestTiming } from './partnerships.js';
 import type { SweepResult } from './due.js';
+import { notifyOnce } from './notify-once.js';
 
 /** PRT-5: both sides hear of an accepted request, each in its own language. */
 async function acceptedEmails(r: PartnershipRequest): Promise<void> {
@@ -33,14 +34,7 @@ export async function syncRequest(id: string) {
   if (!record) return { next: 'done', version: 0, waitSeconds: 60 };
   const r = record.request;
   const key = requestNotificationKey(r);
-  if (record.notified !== key && (await markRequestNotified(id, key, record.notified))) {
-    try {
-      await sendOwed(r, key);
-    } catch (error) {
-      await markRequestNotified(id, record.notified ?? '', key).catch(() => undefined);
-      throw error;
-    }
-  }
+  await notifyOnce(key, record.notified, (next, previous) => markRequestNotified(id, next, previous), () => sendOwed(r, key));
   const now = systemClock.now().toISOString();
   const waitSeconds = Math.max(60, Math.ceil((Date.parse(r.link.expiresAt) - Date.parse(now)) / 1000) + 3600);
   return { next: r.status === 'pending' ? 'wait_for_response' : 'done', version: r.version, waitSeconds };
