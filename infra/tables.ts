@@ -13,6 +13,8 @@ export interface IndexDefinition {
   indexName: string;
   partitionKey: KeyDefinition;
   sortKey: KeyDefinition;
+  /** ALL when the query answers from the index; KEYS_ONLY when it only finds items to read. */
+  projection: 'ALL' | 'KEYS_ONLY';
   /** Why the index exists: which query reads it. */
   purpose: string;
 }
@@ -51,12 +53,16 @@ export const mainTable: TableDefinition = {
       indexName: 'gsi1',
       partitionKey: { name: 'gsi1pk', type: 'S' },
       sortKey: { name: 'gsi1sk', type: 'S' },
+      projection: 'ALL',
       purpose: 'lists: the operator review queue by status, a provider’s requests, a tenant’s relationships',
     },
     {
       indexName: 'due',
       partitionKey: { name: 'dueShard', type: 'S' },
       sortKey: { name: 'dueAt', type: 'S' },
+      // The sweep re-reads every due item anyway; keys only means an update that does not
+      // move an item's due time costs no index write.
+      projection: 'KEYS_ONLY',
       purpose: 'sparse: only items with a pending reminder or expiry carry dueShard/dueAt; the sweep queries dueAt <= now',
     },
   ],

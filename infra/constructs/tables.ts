@@ -16,8 +16,8 @@ export interface DeployedTable {
 
 /**
  * Builds a table from its description in infra/tables.ts: on demand, point-in-time
- * recovery, TTL on the definition's attribute, every GSI (all attributes projected, as the
- * local cloud creates them). Retained on stack deletion.
+ * recovery, TTL on the definition's attribute, every GSI with the projection the description names
+ * (as the local cloud creates them). Retained on stack deletion.
  */
 export function buildTable(scope: Construct, definition: TableDefinition): DeployedTable {
   const table = new dynamodb.Table(scope, definition.id, {
@@ -35,7 +35,7 @@ export function buildTable(scope: Construct, definition: TableDefinition): Deplo
       indexName: index.indexName,
       partitionKey: { name: index.partitionKey.name, type: attributeType(index.partitionKey.type) },
       sortKey: { name: index.sortKey.name, type: attributeType(index.sortKey.type) },
-      projectionType: dynamodb.ProjectionType.ALL,
+      projectionType: index.projection === 'ALL' ? dynamodb.ProjectionType.ALL : dynamodb.ProjectionType.KEYS_ONLY,
     });
   }
   const indexArns = definition.indexes.map((i) => `${table.tableArn}/index/${i.indexName}`);

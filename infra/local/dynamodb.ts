@@ -80,7 +80,7 @@ export async function ensureTables(client: DynamoDBClient): Promise<void> {
               { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
               { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
             ],
-            Projection: { ProjectionType: 'ALL' },
+            Projection: { ProjectionType: index.projection },
           })),
         }),
       );

@@ -174,7 +174,8 @@ export async function dueEnrollments(now: string, limit: number) {
       Limit: limit,
     }),
   );
-  return { ids: (out.Items ?? []).map((i) => String(i.id)), scanned: out.ScannedCount ?? 0 };
+  // The due index projects keys only: the id is in the item's key.
+  return { ids: (out.Items ?? []).map((i) => String(i.pk).replace(/^ENROLLMENT#/, '')), scanned: out.ScannedCount ?? 0 };
 }
 
 /** The workflow parks on a task token, if the enrollment is still at the version it read. */

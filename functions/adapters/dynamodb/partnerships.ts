@@ -139,7 +139,8 @@ export async function dueRequests(now: string, limit: number): Promise<string[]>
       Limit: limit,
     }),
   );
-  return (out.Items ?? []).map((i) => String(i.id));
+  // The due index projects keys only: the id is in the item's key.
+  return (out.Items ?? []).map((i) => String(i.pk).replace(/^PREQ#/, ''));
 }
 
 export const registerRequestWait = (id: string, token: string, expectVersion: number) =>
