@@ -144,7 +144,7 @@ export async function revokeRequest(caller: Caller, id: string) {
   const { after } = await changeRequest(id, ({ request: r }, now) => {
     if (r.status !== 'pending') throw conflict('request_not_pending', `The request is ${r.status}.`, 'PRT-10');
     return { next: transitionRequest(r, { now, actor: `user:${caller.sub}`, action: 'request.revoked', status: 'revoked' }), with: [linkDelete(r.link.hash), pendingLockDelete(r)] };
-  }, () => conflict('request_not_pending', 'The request was answered meanwhile.', 'PRT-10'));
+  });
   return after;
 }
 
@@ -222,7 +222,6 @@ export async function declineInvitation(caller: Caller, token: string): Promise<
         with: [linkUse(r.link.hash, now), pendingLockDelete(r)],
       };
     },
-    () => new LinkGone(),
   );
   return after;
 }

@@ -37,7 +37,9 @@ export async function enrollmentForLink(token: string): Promise<{ enrollment: En
 
 /**
  * ENR-6/7: the contact confirms. The link is used and the enrollment moves to review in
- * one transaction, so of many concurrent clicks exactly one confirms; the rest see LinkGone.
+ * one transaction, so of many concurrent clicks exactly one confirms; the rest lose the
+ * race, read the enrollment again and see LinkGone. (A lost race can also be the
+ * workflow parking a new token meanwhile: then the retry simply confirms.)
  */
 export async function confirmContact(token: string): Promise<Enrollment> {
   const { enrollment, hash } = await enrollmentForLink(token);
@@ -52,7 +54,6 @@ export async function confirmContact(token: string): Promise<Enrollment> {
       );
       return { next, with: [linkUse(hash, now)] };
     },
-    () => new LinkGone(),
   );
   return after;
 }

@@ -45,4 +45,30 @@ describe('GEN-4 versioned writes never strand a parked workflow', () => {
     await adapters.transact([update(id, { version: 1, waitToken: undefined })]);
     await expect(adapters.transact([update(id, { version: 1, waitToken: undefined })])).rejects.toMatchObject({ name: 'TransactionCanceledException' });
   });
+
+  it('a change whose write lost to a newly parked token reads again and succeeds, waking that token', async () => {
+    const { changeVersioned } = await import('../../functions/usecases/versioned-change.js');
+    const { GetCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { ddb } = await import('../../functions/adapters/dynamodb/client.js');
+    const id = `retry-${Date.now()}`;
+    await adapters.transact([put(id)]);
+    type Item = { status: string; version: number };
+    let decisions = 0;
+    const store = {
+      load: async (key: string) => {
+        const item = (await ddb.send(new GetCommand({ TableName: 'partner-program', Key: { pk: `TEST#${key}`, sk: 'TEST' }, ConsistentRead: true }))).Item!;
+        return { item: { status: String(item.status), version: Number(item.version) }, ...(item.waitToken ? { waitToken: String(item.waitToken) } : {}) };
+      },
+      entity: (record: { item: Item }) => record.item,
+      update: (next: Item, read: { version: number; waitToken: string | undefined }) => versioned.versionedUpdate(key(id), next, read, { set: {}, remove: [] }),
+    };
+    const { after } = await changeVersioned(store, id, async (record) => {
+      decisions++;
+      // The first time, the workflow parks a new token between this read and the write.
+      if (decisions === 1) await ddb.send(new UpdateCommand(versioned.waitTokenUpdate(key(id), 'token-parked', 1)));
+      return { next: { ...record.item, status: 'confirmed', version: record.item.version + 1 }, wake: false };
+    });
+    expect(decisions).toBe(2);
+    expect(after.status).toBe('confirmed');
+  });
 });
