@@ -79,7 +79,7 @@ export const ENROLLMENT_USAGE: EnrollmentUsage = {
   lambdaAvgBilledMs: 100,
   lambdaMemoryMb: 512,
   apiRequests: 6,
-  writeRequestUnits: 146,
+  writeRequestUnits: 114,
   readRequestUnits: 17,
   emails: 4,
   /** Assumed. */
