@@ -1,7 +1,7 @@
 import { linkDelete } from '#adapters/dynamodb/enrollments.js';
 import { getRequest, markRequestNotified, pendingLockDelete, registerRequestWait } from '#adapters/dynamodb/partnerships.js';
 import { sendEmail } from '#adapters/ses/mailer.js';
-import { isRunning, startWorkflow, wakeWorkflow } from '#adapters/sfn/workflows.js';
+import { wakeWorkflow } from '#adapters/sfn/workflows.js';
 import { requestNextDue, requestNotificationKey, transitionRequest, type PartnershipRequest } from '#domain/partnerships.js';
 import { systemClock } from '#lib/clock.js';
 import { config } from '#lib/config.js';
@@ -11,6 +11,7 @@ import { getPartner } from '#adapters/dynamodb/partners.js';
 import { changeRequest, invitationEmail, requestTiming } from './partnerships.js';
 import type { SweepResult } from './due.js';
 import { notifyOnce } from './notify-once.js';
+import { redriveIfStranded } from './redrive.js';
 
 /** PRT-5: both sides hear of an accepted request, each in its own language. */
 async function acceptedEmails(r: PartnershipRequest): Promise<void> {
@@ -86,13 +87,12 @@ export async function sweepRequest(id: string, result: SweepResult): Promise<voi
     // Only the liveness check (GEN-4) was due, or the entry is stale: move dueAt on.
     await changeRequest(id, ({ request: r }) => ({ next: r, wake: false }));
   }
-  const latest = await getRequest(id);
-  if (latest?.request.status === 'pending' && !(await isRunning(config().PARTNERSHIP_STATE_MACHINE_ARN, latest.request.execution.name))) {
-    const { after } = await changeRequest(id, ({ request: r }, at) => {
-      const generation = r.execution.generation + 1;
-      return { next: transitionRequest(r, { now: at, actor: 'system:sweep', action: 'workflow.redriven', note: `generation ${generation}` }, { execution: { generation, name: `${r.id}-g${generation}` } }), wake: false };
-    });
-    await startWorkflow(config().PARTNERSHIP_STATE_MACHINE_ARN, after.execution.name, { requestId: id, wakeups: 0 });
-    result.redriven++;
-  }
+  const redriven = await redriveIfStranded(
+    config().PARTNERSHIP_STATE_MACHINE_ARN,
+    (await getRequest(id))?.request,
+    (r) => r.status === 'pending',
+    async (next) => (await changeRequest(id, ({ request: r }, now) => ({ next: next(r, now), wake: false }))).after,
+    { requestId: id },
+  );
+  if (redriven) result.redriven++;
 }

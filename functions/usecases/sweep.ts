@@ -1,9 +1,10 @@
 import { dueEnrollments, getEnrollment } from '#adapters/dynamodb/enrollments.js';
-import { isRunning, startWorkflow, wakeWorkflow } from '#adapters/sfn/workflows.js';
-import { nextDue, transition, type Enrollment } from '#domain/enrollment.js';
+import { wakeWorkflow } from '#adapters/sfn/workflows.js';
+import { isTerminal, nextDue, transition, type Enrollment } from '#domain/enrollment.js';
 import { systemClock } from '#lib/clock.js';
 import { config } from '#lib/config.js';
 import { changeEnrollment, timing } from './enrollment-store.js';
+import { redriveIfStranded } from './redrive.js';
 import { sendToContact, verificationLink } from './enrollment-emails.js';
 import { expireIfOverdue } from './enrollment-workflow.js';
 import { sweepRequest } from './partnership-workflow.js';
@@ -52,7 +53,7 @@ async function sweepOne(id: string, result: SweepResult): Promise<void> {
     // rewriting the index attributes moves the item's dueAt to its next real due time.
     await changeEnrollment(id, ({ enrollment: e }) => ({ next: e, wake: false }));
   }
-  if (await redriveIfStranded(id)) result.redriven++;
+  if (await redriveEnrollment(id)) result.redriven++;
 }
 
 /** Sends a reminder once: counting it is the conditional write; the email follows it. */
@@ -89,15 +90,12 @@ async function remind(id: string, action: 'verification_reminder' | 'agreement_r
 }
 
 /** GEN-4: an open enrollment whose execution is gone gets a new one, which picks up from the recorded state. */
-async function redriveIfStranded(id: string): Promise<boolean> {
-  const record = await getEnrollment(id);
-  if (!record || ['active', 'rejected', 'expired'].includes(record.enrollment.status)) return false;
-  const arn = config().ENROLLMENT_STATE_MACHINE_ARN;
-  if (await isRunning(arn, record.enrollment.execution.name)) return false;
-  const { after } = await changeEnrollment(id, ({ enrollment: e }, now) => {
-    const generation = e.execution.generation + 1;
-    return { next: transition(e, { now, actor: 'system:sweep', action: 'workflow.redriven', note: `generation ${generation}` }, { execution: { generation, name: `${e.id}-g${generation}` } }), wake: false };
-  });
-  await startWorkflow(arn, after.execution.name, { enrollmentId: id, wakeups: 0 });
-  return true;
+async function redriveEnrollment(id: string): Promise<boolean> {
+  return redriveIfStranded(
+    config().ENROLLMENT_STATE_MACHINE_ARN,
+    (await getEnrollment(id))?.enrollment,
+    (e) => e.status !== 'active' && !isTerminal(e.status),
+    async (next) => (await changeEnrollment(id, ({ enrollment: e }, now) => ({ next: next(e, now), wake: false }))).after,
+    { enrollmentId: id },
+  );
 }

@@ -53,14 +53,15 @@ describe('GEN-4 versioned writes never strand a parked workflow', () => {
     const id = `retry-${Date.now()}`;
     await adapters.transact([put(id)]);
     type Item = { status: string; version: number };
+    type Stored = { item: Item; waitToken?: string };
     let decisions = 0;
-    const store = {
+    const store: import('../../functions/usecases/versioned-change.js').VersionedStore<Item, Stored> = {
       load: async (key: string) => {
         const item = (await ddb.send(new GetCommand({ TableName: 'partner-program', Key: { pk: `TEST#${key}`, sk: 'TEST' }, ConsistentRead: true }))).Item!;
         return { item: { status: String(item.status), version: Number(item.version) }, ...(item.waitToken ? { waitToken: String(item.waitToken) } : {}) };
       },
-      entity: (record: { item: Item }) => record.item,
-      update: (next: Item, read: { version: number; waitToken: string | undefined }) => versioned.versionedUpdate(key(id), next, read, { set: {}, remove: [] }),
+      entity: (record) => record.item,
+      update: (next, read) => versioned.versionedUpdate(key(id), next, read, { set: {}, remove: [] }),
     };
     const { after } = await changeVersioned(store, id, async (record) => {
       decisions++;
