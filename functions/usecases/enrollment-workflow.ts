@@ -1,7 +1,7 @@
 import { getEnrollment, markNotified, registerWait, releaseGuards } from '#adapters/dynamodb/enrollments.js';
 import { partnerStatusUpdate } from '#adapters/dynamodb/partner-updates.js';
 import { wakeWorkflow } from '#adapters/sfn/workflows.js';
-import { isOverdue, isReadyToActivate, isTerminal, notificationKey, transition, type Enrollment } from '#domain/enrollment.js';
+import { isOverdue, isReadyToActivate, notificationKey, transition, type Enrollment } from '#domain/enrollment.js';
 import { systemClock } from '#lib/clock.js';
 import { logger } from '#lib/observability.js';
 import { changeEnrollment } from './enrollment-store.js';
@@ -94,4 +94,3 @@ export async function activate(id: string): Promise<void> {
   logger.info('enrollment step activate', { enrollmentId: id });
 }
 
-export { isTerminal };

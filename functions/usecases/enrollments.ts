@@ -42,8 +42,6 @@ const plusSeconds = (iso: string, s: number) => new Date(Date.parse(iso) + s * 1
 const ttlOf = (iso: string, extraDays = 30) => Math.floor(Date.parse(iso) / 1000) + extraDays * 86_400;
 const actorOf = (caller: Caller) => `user:${caller.sub}`;
 
-export const executionName = (e: Pick<Enrollment, 'id' | 'execution'>) => e.execution.name;
-
 /** ENR-4: the primary contact must not use a web-based mail service. */
 function assertNotWebmail(email: string, param: string): void {
   if (isWebmailAddress(email)) {
@@ -240,4 +238,3 @@ export async function decideVetting(
   return after;
 }
 
-export { assertNotWebmail };

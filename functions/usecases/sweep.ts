@@ -20,7 +20,7 @@ const MAX_PER_RUN = 1000;
  */
 export async function sweep(): Promise<SweepResult> {
   const result: SweepResult = { reminded: 0, expired: 0, redriven: 0, examined: 0 };
-  await drainDue('an enrollment', async (now, limit) => (await dueEnrollments(now, limit)).ids, (id) => sweepOne(id, result), result, MAX_PER_RUN);
+  await drainDue('an enrollment', dueEnrollments, (id) => sweepOne(id, result), result, MAX_PER_RUN);
   await drainDue('a partnership request', dueRequests, (id) => sweepRequest(id, result), result, MAX_PER_RUN);
   return result;
 }

@@ -164,7 +164,7 @@ export async function enrollmentsByStatus(status: string, limit: number, cursor?
 }
 
 /** Due enrollments (sparse index): only items with dueAt <= now are read. */
-export async function dueEnrollments(now: string, limit: number) {
+export async function dueEnrollments(now: string, limit: number): Promise<string[]> {
   const out = await ddb.send(
     new QueryCommand({
       TableName: tableName(),
@@ -175,7 +175,7 @@ export async function dueEnrollments(now: string, limit: number) {
     }),
   );
   // The due index projects keys only: the id is in the item's key.
-  return { ids: (out.Items ?? []).map((i) => String(i.pk).replace(/^ENROLLMENT#/, '')), scanned: out.ScannedCount ?? 0 };
+  return (out.Items ?? []).map((i) => String(i.pk).replace(/^ENROLLMENT#/, ''));
 }
 
 /** The workflow parks on a task token, if the enrollment is still at the version it read. */
