@@ -1,4 +1,7 @@
-import type { AgreementAcceptance, Company, Contact, HistoryEntry, Language } from './partners.js';
+import type { AgreementAcceptance, Company, Contact, HistoryEntry, Language, Partner } from './partners.js';
+import type { LifecycleStore, Page, PartnerWrite } from './ports.js';
+import type { Refusal } from './refusal.js';
+import { isWebmailAddress } from './webmail.js';
 import type { Region } from './regions.js';
 import { recordChange, type StateChange } from './history.js';
 
@@ -241,47 +244,105 @@ export function applyCorrection<T extends Record<string, unknown>>(target: T, pa
   return out as T;
 }
 
-export type ResendRefusal = { retryAfterSeconds: number };
+const DAY_MS = 86_400_000;
+
+/** ENR-11: the resends of the last 24 hours (the window the daily cap counts). */
+export const resendsInLastDay = (resends: string[], now: string): string[] => resends.filter((at) => Date.parse(now) - Date.parse(at) < DAY_MS).sort();
 
 /** ENR-11: resending the verification email is rate-limited (a minimum interval and a daily cap). */
-export function resendRefusal(resends: string[], now: string, minIntervalSeconds: number, maxPerDay: number): ResendRefusal | undefined {
+export function resendRefusal(resends: string[], now: string, minIntervalSeconds: number, maxPerDay: number): Refusal | undefined {
   const nowMs = Date.parse(now);
-  const lastDay = resends.filter((at) => nowMs - Date.parse(at) < 86_400_000).sort();
+  const lastDay = resendsInLastDay(resends, now);
   const last = lastDay.at(-1);
+  const message = 'The verification email was resent recently; try again later.';
   if (last && nowMs - Date.parse(last) < minIntervalSeconds * 1000) {
-    return { retryAfterSeconds: Math.ceil(minIntervalSeconds - (nowMs - Date.parse(last)) / 1000) };
+    return { kind: 'rate_limited', rule: 'ENR-11', code: 'rate_limited', message, retryAfterSeconds: Math.ceil(minIntervalSeconds - (nowMs - Date.parse(last)) / 1000) };
   }
   if (lastDay.length >= maxPerDay) {
-    return { retryAfterSeconds: Math.ceil((Date.parse(lastDay[0]!) + 86_400_000 - nowMs) / 1000) };
+    return { kind: 'rate_limited', rule: 'ENR-11', code: 'rate_limited', message, retryAfterSeconds: Math.ceil((Date.parse(lastDay[0]!) + DAY_MS - nowMs) / 1000) };
   }
   return undefined;
 }
 
-/** The public enrollment resource of API.md. */
-export function enrollmentResource(e: Enrollment) {
-  const due = currentlyDue(e);
-  return {
-    id: e.id,
-    tenantId: e.tenantId,
-    partnerId: e.partnerId,
-    status: e.status,
-    company: e.company,
-    primaryContact: e.primaryContact,
-    supportContact: e.supportContact,
-    region: e.region,
-    agreement: e.agreement,
-    vetting: { status: e.vetting.status, reasons: e.vetting.reasons },
-    requirements: {
-      currentlyDue: due,
-      ...(e.status === 'pending_contact_verification' ? { deadline: e.contact.expiresAt } : e.deadline ? { deadline: e.deadline } : {}),
-    },
-    contactDeliverable: e.contact.deliverable,
-    contactVerifiedAt: e.contact.verifiedAt,
-    createdAt: e.createdAt,
-    updatedAt: e.updatedAt,
-    history: e.history,
-  };
+/** ENR-4: the primary contact must not use a web-based mail service. */
+export const webmailRefusal = (email: string, param: string): Refusal | undefined =>
+  isWebmailAddress(email) ? { kind: 'rule', rule: 'ENR-4', code: 'webmail_not_allowed', message: 'The primary contact needs an address of the company’s own domain, not a web-based mail service.', param } : undefined;
+
+/** ENR-5: one enrollment per tenant; a provider, direct-bill partner or active reseller cannot enroll. */
+export function tenantEnrollmentRefusal(existing: Pick<Partner, 'type' | 'status'> | undefined, open: Pick<Enrollment, 'status'> | undefined): Refusal | undefined {
+  if (existing && (existing.type !== 'indirect_reseller' || existing.status === 'active')) {
+    return { kind: 'conflict', rule: 'ENR-5', code: 'tenant_already_partner', message: 'This tenant is already a partner of the program.' };
+  }
+  if (open && blocksNewEnrollment(open.status)) return { kind: 'conflict', rule: 'ENR-5', code: 'enrollment_exists', message: 'This tenant already has an open enrollment.' };
+  return undefined;
 }
+
+/** ENR-11: the contact may be changed until it is confirmed. */
+export const contactChangeRefusal = (e: Pick<Enrollment, 'status'>): Refusal | undefined =>
+  canChangeContact(e.status) ? undefined : { kind: 'conflict', rule: 'ENR-11', code: 'contact_already_confirmed', message: 'The primary contact can only be changed until it has confirmed.' };
+
+/** ENR-8: corrections only while more information is needed, and only of the fields vetting named. */
+export function correctionRefusal(e: Pick<Enrollment, 'status' | 'vetting'>, touched: string[]): Refusal | undefined {
+  if (e.status !== 'more_info_needed') return { kind: 'conflict', rule: 'ENR-8', code: 'not_awaiting_information', message: 'Corrections are accepted only while more information is needed.' };
+  const notDue = fieldNotDue(touched, e.vetting.fieldsDue);
+  return notDue ? { kind: 'rule', rule: 'ENR-8', code: 'field_not_requested', message: `The vetting did not ask to correct ${notDue}.`, param: notDue } : undefined;
+}
+
+/** ENR-8: a vetting outcome is expected only while under review with vetting pending. */
+export const vettingRefusal = (e: Pick<Enrollment, 'status' | 'vetting'>): Refusal | undefined =>
+  e.status === 'under_review' && e.vetting.status === 'pending'
+    ? undefined
+    : { kind: 'conflict', rule: 'ENR-8', code: 'not_awaiting_vetting', message: `The enrollment is ${e.status}${e.vetting.status === 'approved' ? ' (vetting already approved)' : ''}; no vetting outcome is expected.` };
+
+/** MPA-1: only the current agreement version can be accepted. */
+export const agreementVersionRefusal = (version: string, current: string): Refusal | undefined =>
+  version === current ? undefined : { kind: 'rule', rule: 'MPA-1', code: 'agreement_version_not_current', message: `The current agreement is version ${current}.`, param: 'version' };
+
+/** MPA-5: the agreement can be accepted once the primary contact has confirmed. */
+export const agreementTimingRefusal = (open: Pick<Enrollment, 'status'> | undefined): Refusal | undefined =>
+  open && !canAcceptAgreement(open.status) ? { kind: 'rule', rule: 'MPA-5', code: 'contact_not_confirmed', message: 'The agreement can be accepted once the primary contact has confirmed.' } : undefined;
+
+/** MPA-3: indirect providers and the operator may check a partner's agreement status. */
+export const agreementStatusViewerRefusal = (isOperator: boolean, me: Pick<Partner, 'type'> | undefined): Refusal | undefined =>
+  isOperator || me?.type === 'indirect_provider' ? undefined : { kind: 'forbidden', rule: 'MPA-3', code: 'not_indirect_provider', message: 'Only indirect providers and the operator may check agreement status.' };
+
+/** The workflow's steps (workflows/enrollment.asl.json routes on them). */
+export const enrollmentSteps = ['wait_for_contact', 'wait_for_review', 'wait_for_correction', 'activate', 'done'] as const;
+export type EnrollmentStep = (typeof enrollmentSteps)[number];
+
+/** What the workflow does next, decided from the enrollment as recorded (principle 1). */
+export function enrollmentStep(e: Pick<Enrollment, 'status' | 'vetting' | 'agreement'>): EnrollmentStep {
+  switch (e.status) {
+    case 'pending_contact_verification':
+      return 'wait_for_contact';
+    case 'under_review':
+      return isReadyToActivate(e) ? 'activate' : 'wait_for_review';
+    case 'more_info_needed':
+      return 'wait_for_correction';
+    case 'active':
+    case 'rejected':
+    case 'expired':
+      return 'done';
+  }
+}
+
+/** Writes of the enrollment lifecycle besides links and locks. */
+export type EnrollmentWrite =
+  | PartnerWrite
+  /** ENR-5: a new enrollment links its partner ID to the tenant and records the reseller as enrolling. */
+  | { type: 'enrollment.open'; enrollment: Enrollment; partner: Partner }
+  /** ENR-5: an ended enrollment (rejected/expired) frees the tenant and the partner ID. */
+  | { type: 'enrollment.release'; enrollment: Enrollment }
+  /** ENR-12: the index of enrollments by primary contact address. */
+  | { type: 'contact.index'; email: string; enrollmentId: string }
+  | { type: 'contact.unindex'; email: string; enrollmentId: string };
+
+/** The enrollment store: the lifecycle store plus the operator's queue and the contact index. */
+export interface EnrollmentStore extends LifecycleStore<Enrollment, EnrollmentWrite> {
+  byStatus(status: EnrollmentStatus, limit: number, cursor?: Record<string, unknown>): Promise<Page<Enrollment>>;
+  idsByContact(email: string): Promise<string[]>;
+}
+
 
 /** Records an enrollment's state change (GEN-1); see recordChange. */
 export const transition = (e: Enrollment, change: StateChange<EnrollmentStatus>, patch: Partial<Enrollment> = {}): Enrollment => recordChange(e, change, patch);

@@ -29,3 +29,12 @@ export function recordChange<S extends string, T extends Versioned<S>>(entity: T
   };
   return { ...entity, ...patch, status: to, version: entity.version + 1, updatedAt: change.now, history: [...entity.history, entry] };
 }
+
+/** An entity driven by a workflow: its execution is named after it and a generation (GEN-4). */
+export interface LifecycleEntity<S extends string = string> extends Versioned<S> {
+  id: string;
+  execution: { generation: number; name: string };
+}
+
+/** The first execution of a new entity. */
+export const firstExecution = (id: string) => ({ generation: 1, name: `${id}-g1` });

@@ -1,4 +1,8 @@
-import type { HistoryEntry, Language, Partner } from './partners.js';
+import type { HistoryEntry, Language, Partner, RegistryEntry } from './partners.js';
+import type { LifecycleStore, Page } from './ports.js';
+import type { Refusal } from './refusal.js';
+import { earliest, type Due } from './lifecycle.js';
+import { plusSeconds } from './links.js';
 import type { Region } from './regions.js';
 import { recordChange, type StateChange } from './history.js';
 import type { Enrollment } from './enrollment.js';
@@ -54,8 +58,6 @@ export interface Relationship {
   history: HistoryEntry[];
 }
 
-export type AcceptRefusal = { status: 403 | 409 | 422; rule: string; code: string; message: string; page: 'wrong_role' | 'not_enrolled' | 'wrong_region' | 'already_partnered' };
-
 /**
  * PRT-3: the reseller is an enrolled indirect reseller with an account: its vetting is
  * approved (it may still owe the agreement — PRT-7 limits what the provider may then do).
@@ -76,18 +78,67 @@ export function acceptRefusal(input: {
   reseller: Partner | undefined;
   enrollment: Pick<Enrollment, 'status' | 'vetting'> | undefined;
   request: Pick<PartnershipRequest, 'providerTenantId' | 'providerRegion'>;
-}): AcceptRefusal | undefined {
+}): Refusal | undefined {
   if (!input.roles.includes('global_admin') && !input.roles.includes('admin_agent')) {
-    return { status: 403, rule: 'PRT-4', code: 'role_not_allowed', message: 'Only a global admin or admin agent of the reseller may authorise an indirect provider.', page: 'wrong_role' };
+    return { kind: 'forbidden', rule: 'PRT-4', code: 'role_not_allowed', message: 'Only a global admin or admin agent of the reseller may authorise an indirect provider.' };
   }
   if (input.resellerTenantId === input.request.providerTenantId || !isEnrolledReseller(input.reseller, input.enrollment)) {
-    return { status: 422, rule: 'PRT-3', code: 'reseller_not_enrolled', message: 'Only an enrolled indirect reseller can accept a partnership request; enroll first.', page: 'not_enrolled' };
+    return { kind: 'rule', rule: 'PRT-3', code: 'reseller_not_enrolled', message: 'Only an enrolled indirect reseller can accept a partnership request; enroll first.' };
   }
   if (input.reseller!.region !== input.request.providerRegion) {
-    return { status: 422, rule: 'PRT-6', code: 'region_mismatch', message: 'The provider and the reseller must be in the same region.', page: 'wrong_region' };
+    return { kind: 'rule', rule: 'PRT-6', code: 'region_mismatch', message: 'The provider and the reseller must be in the same region.' };
   }
   return undefined;
 }
+
+/** PRT-4: authorising needs the ticked box. */
+export const authorizationRefusal = (authorize: boolean): Refusal | undefined =>
+  authorize ? undefined : { kind: 'rule', rule: 'PRT-4', code: 'authorization_required', message: 'Tick the authorisation to authorize the indirect provider.' };
+
+/** PRT-10: at most one active partnership per provider and reseller. */
+export const alreadyPartnered = (): Refusal => ({ kind: 'conflict', rule: 'PRT-10', code: 'already_partnered', message: 'This reseller already has a partnership with the provider.' });
+
+/** PRT-10: only a pending request can be resent, revoked, accepted or declined. */
+export const notPendingRefusal = (r: Pick<PartnershipRequest, 'status'>): Refusal | undefined =>
+  r.status === 'pending' ? undefined : { kind: 'conflict', rule: 'PRT-10', code: 'request_not_pending', message: `The request is ${r.status}.` };
+
+/**
+ * PRT-1: only an active indirect provider may request partnerships — active in the program
+ * and with its partner ID still active in the operator's registry.
+ */
+export function requestingProviderRefusal(provider: Partner | undefined, registry: Pick<RegistryEntry, 'status'> | undefined): Refusal | undefined {
+  if (!provider || provider.type !== 'indirect_provider' || provider.status !== 'active' || registry?.status !== 'active') {
+    return { kind: 'rule', rule: 'PRT-1', code: 'not_active_indirect_provider', message: 'Only an active indirect provider can request partnerships.' };
+  }
+  return undefined;
+}
+
+/** PRT-8: removing a partnership needs an explicit confirmation and the good-faith attestation. */
+export function removalRefusal(body: { confirm: boolean; attestation: boolean }): Refusal | undefined {
+  if (body.confirm && body.attestation) return undefined;
+  return {
+    kind: 'rule',
+    rule: 'PRT-8',
+    code: 'confirmation_required',
+    message: 'Removing a partnership needs confirm:true and the attestation that it was decided in good faith for a legitimate business purpose.',
+    param: body.confirm ? 'attestation' : 'confirm',
+  };
+}
+
+/** PRT-8/9: who may remove a partnership: a global admin or admin agent of the provider, never the reseller. */
+export function removerRefusal(rel: Pick<Relationship, 'resellerTenantId'>, caller: { tenantId: string; roles: readonly string[] }): Refusal | undefined {
+  if (rel.resellerTenantId === caller.tenantId) {
+    return { kind: 'forbidden', rule: 'PRT-9', code: 'reseller_cannot_remove', message: 'A reseller cannot remove a partnership itself; ask the program’s support to terminate it.' };
+  }
+  if (!caller.roles.includes('global_admin') && !caller.roles.includes('admin_agent')) {
+    return { kind: 'forbidden', rule: 'PRT-8', code: 'role_not_allowed', message: 'Only a global admin or admin agent of the provider may remove a partnership.' };
+  }
+  return undefined;
+}
+
+/** A relationship can be ended only while active. */
+export const notActiveRefusal = (rel: Pick<Relationship, 'state'>): Refusal | undefined =>
+  rel.state === 'active' ? undefined : { kind: 'conflict', code: 'relationship_not_active', message: 'The relationship is no longer active.' };
 
 /** PRT-7: whether the provider may do new business with the reseller, and if not, why. */
 export function transactability(rel: Pick<Relationship, 'state'>, reseller: Pick<Partner, 'agreement'> | undefined): { canTransact: boolean; reason?: string } {
@@ -96,20 +147,68 @@ export function transactability(rel: Pick<Relationship, 'state'>, reseller: Pick
   return { canTransact: true };
 }
 
-export type RequestDue = 'reminder' | 'expire' | 'liveness_check';
+export type RequestDue = 'reminder' | 'expire';
 
-/** PRT-10 reminders (default days 7 and 21) and expiry (day 30) of a pending request. */
-export function requestNextDue(r: PartnershipRequest, reminders: number[], livenessSeconds: number, now: string): { at: string; action: RequestDue } | undefined {
+/** The workflow's steps (workflows/partnership-request.asl.json routes on them). */
+export const requestSteps = ['wait_for_response', 'done'] as const;
+export type RequestStep = (typeof requestSteps)[number];
+
+export const requestStep = (r: Pick<PartnershipRequest, 'status'>): RequestStep => (r.status === 'pending' ? 'wait_for_response' : 'done');
+
+/** PRT-10 reminders (default days 7 and 21) and expiry (day 30) of a pending request; GEN-4's liveness check. */
+export function requestNextDue(r: PartnershipRequest, reminders: number[], livenessSeconds: number, now: string): Due<RequestDue> | undefined {
   if (r.status !== 'pending') return undefined;
-  const plus = (iso: string, s: number) => new Date(Date.parse(iso) + s * 1000).toISOString();
   const offset = r.sendEmails ? reminders[r.remindersSent] : undefined;
-  const reminder = offset === undefined ? undefined : plus(r.link.issuedAt, offset);
-  const liveness = plus(now, livenessSeconds);
-  const candidates: [string, RequestDue][] = [[r.link.expiresAt, 'expire'], [liveness, 'liveness_check']];
-  if (reminder && reminder < r.link.expiresAt) candidates.push([reminder, 'reminder']);
-  candidates.sort((a, b) => a[0].localeCompare(b[0]));
-  const [at, action] = candidates[0]!;
-  return { at, action };
+  const reminder = offset === undefined ? undefined : plusSeconds(r.link.issuedAt, offset);
+  return earliest<RequestDue>([
+    { at: r.link.expiresAt, action: 'expire' },
+    { at: plusSeconds(now, livenessSeconds), action: 'liveness_check' },
+    reminder && reminder < r.link.expiresAt ? { at: reminder, action: 'reminder' } : undefined,
+  ]);
+}
+
+/** PRT-10: a pending request past its link's expiry. */
+export const isRequestOverdue = (r: Pick<PartnershipRequest, 'status' | 'link'>, now: string): boolean => r.status === 'pending' && r.link.expiresAt <= now;
+
+/** The relationship a reseller's acceptance creates, with PRT-4's grants. */
+export function newRelationship(r: PartnershipRequest, id: string, reseller: Partner, by: { sub: string; email: string }, now: string): Relationship {
+  return {
+    id,
+    providerTenantId: r.providerTenantId,
+    resellerTenantId: reseller.tenantId,
+    providerPartnerId: r.providerPartnerId,
+    resellerPartnerId: reseller.partnerId,
+    providerName: r.providerName,
+    resellerName: reseller.company.legalName,
+    region: r.providerRegion,
+    state: 'active',
+    grants: [...grants],
+    requestId: r.id,
+    authorizedBy: by,
+    createdAt: now,
+    history: [{ at: now, actor: `user:${by.sub}`, action: 'relationship.created', to: 'active', note: `grants: ${grants.join(', ')}` }],
+  };
+}
+
+/** Lock ids of PRT-10's uniqueness: one pending request per provider and address, one partnership per pair. */
+export const pendingLockId = (r: Pick<PartnershipRequest, 'providerTenantId' | 'email'>) => `${r.providerTenantId}#${r.email.toLowerCase()}`;
+export const pairLockId = (providerTenantId: string, resellerTenantId: string) => `${providerTenantId}#${resellerTenantId}`;
+
+/** Writes of the partnership lifecycle besides links and locks. */
+export type PartnershipWrite = { type: 'relationship.create'; relationship: Relationship };
+
+/** The partnership request store: the lifecycle store plus the provider's list. */
+export interface PartnershipRequestStore extends LifecycleStore<PartnershipRequest, PartnershipWrite> {
+  ofProvider(providerTenantId: string, status: RequestStatus | undefined, limit: number, cursor?: Record<string, unknown>): Promise<Page<PartnershipRequest>>;
+}
+
+/** Relationships between providers and resellers (PRT-5, PRT-8, PRT-9). */
+export interface Relationships {
+  get(id: string): Promise<Relationship | undefined>;
+  of(side: 'provider' | 'reseller', tenantId: string, state: Relationship['state'], limit: number, cursor?: Record<string, unknown>): Promise<Page<Relationship>>;
+  pairExists(providerTenantId: string, resellerTenantId: string): Promise<boolean>;
+  /** Ends an active relationship and frees its pair lock; false if it was no longer active. */
+  terminate(next: Relationship): Promise<boolean>;
 }
 
 /** The email the request's state owes (sent once per key by the workflow). */
@@ -121,42 +220,3 @@ export function requestNotificationKey(r: Pick<PartnershipRequest, 'status' | 'l
 /** Records a partnership request's state change (GEN-1); see recordChange. */
 export const transitionRequest = (r: PartnershipRequest, change: StateChange<RequestStatus>, patch: Partial<PartnershipRequest> = {}): PartnershipRequest =>
   recordChange(r, change, patch);
-
-/** The request resource of API.md (without the link: only its creator saw it, once). */
-export function requestResource(r: PartnershipRequest) {
-  return {
-    id: r.id,
-    status: r.status,
-    email: r.email,
-    language: r.language,
-    message: r.message,
-    expiresAt: r.link.expiresAt,
-    providerPartnerId: r.providerPartnerId,
-    relationshipId: r.relationshipId,
-    remindersSent: r.remindersSent,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    history: r.history,
-  };
-}
-
-export function relationshipResource(rel: Relationship, reseller: Pick<Partner, 'agreement'> | undefined) {
-  const t = transactability(rel, reseller);
-  return {
-    id: rel.id,
-    providerTenantId: rel.providerTenantId,
-    resellerTenantId: rel.resellerTenantId,
-    providerPartnerId: rel.providerPartnerId,
-    resellerPartnerId: rel.resellerPartnerId,
-    providerName: rel.providerName,
-    resellerName: rel.resellerName,
-    region: rel.region,
-    state: rel.state,
-    grants: rel.grants,
-    canTransact: t.canTransact,
-    ...(t.reason ? { canTransactReason: t.reason } : {}),
-    createdAt: rel.createdAt,
-    ...(rel.terminatedAt ? { terminatedAt: rel.terminatedAt } : {}),
-    history: rel.history,
-  };
-}

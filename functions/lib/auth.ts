@@ -1,17 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 
-export const roles = ['global_admin', 'user_admin', 'admin_agent', 'sales_agent', 'operator'] as const;
-export type Role = (typeof roles)[number];
+import { roles, type Caller, type Role } from '#domain/caller.js';
 
-/** The signed-in user, as the JWT authorizer passed it on (API.md "Auth"). */
-export interface Caller {
-  sub: string;
-  email: string;
-  tenantId: string;
-  tenantCountry: string;
-  roles: Role[];
-}
+export { roles, type Caller, type Role };
 
 /**
  * API Gateway's JWT authorizer hands claims on as strings; array claims arrive as

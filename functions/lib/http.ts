@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import { z } from 'zod';
 import type { Auth, RouteContract } from '#api/contract.js';
 import { callerFrom, hasAnyRole, type Caller } from './auth.js';
+import { apiErrorOf } from '#api/refusals.js';
 import { ApiError, forbidden, invalidRequest, unauthenticated } from './errors.js';
 import { logger } from './observability.js';
 import { beginIdempotent, completeIdempotent, abandonIdempotent, type IdempotencyClaim } from './idempotency.js';
@@ -68,7 +69,8 @@ export function toResponse(result: HttpResult): Result {
 }
 
 /** The API.md error envelope for any thrown value; never a stack trace. */
-export function errorResponse(error: unknown, requestId: string): Result {
+export function errorResponse(thrown: unknown, requestId: string): Result {
+  const error = apiErrorOf(thrown);
   if (error instanceof ApiError) {
     const { param, rule, retryAfterSeconds } = error.extra;
     return toResponse({

@@ -1,22 +1,21 @@
-import { enrollmentIdsByContact, getEnrollment } from '#adapters/dynamodb/enrollments.js';
-import { sendEmail } from '#adapters/ses/mailer.js';
 import { isTerminal, transition } from '#domain/enrollment.js';
 import { config } from '#lib/config.js';
 import { renderEmail } from '#messages/emails.js';
 import { pickLanguage } from '#messages/language.js';
-import { changeEnrollment } from './enrollment-store.js';
+import { change } from './lifecycle.js';
+import { enrollmentLifecycle, type EnrollmentPorts } from './enrollment/lifecycle.js';
 
 /**
  * ENR-12: a bounce or complaint for a primary contact marks the contact undeliverable on
  * its open enrollments, which stops reminders; the enrolling admin is asked to change it.
  */
-export async function contactUndeliverable(email: string, cause: 'bounce' | 'complaint'): Promise<number> {
+export async function contactUndeliverable(p: EnrollmentPorts, email: string, cause: 'bounce' | 'complaint'): Promise<number> {
   let marked = 0;
-  for (const id of await enrollmentIdsByContact(email)) {
-    const record = await getEnrollment(id);
-    const e = record?.enrollment;
+  const lc = enrollmentLifecycle(p);
+  for (const id of await p.enrollments.idsByContact(email)) {
+    const e = (await p.enrollments.load(id))?.entity;
     if (!e || isTerminal(e.status) || e.status === 'active' || e.primaryContact.email !== email.toLowerCase() || !e.contact.deliverable) continue;
-    const { after } = await changeEnrollment(id, ({ enrollment: current }, now) => ({
+    const { after } = await change(lc, id, ({ entity: current }, now) => ({
       next: transition(current, { now, actor: `ses:${cause}`, action: 'contact.undeliverable', note: email }, { contact: { ...current.contact, deliverable: false } }),
       wake: false,
     }));
@@ -25,7 +24,7 @@ export async function contactUndeliverable(email: string, cause: 'bounce' | 'com
       { kind: 'enrollment.contact_undeliverable', companyName: after.company.legalName, contactEmail: email, cause, portalUrl: config().PORTAL_URL },
       pickLanguage(after.primaryContact.language, undefined),
     );
-    await sendEmail({ to: after.enrolledBy.email, ...rendered });
+    await p.mailer.send({ to: after.enrolledBy.email, ...rendered });
   }
   return marked;
 }

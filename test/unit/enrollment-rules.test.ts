@@ -189,7 +189,7 @@ describe('ENR-11 changing the contact and resending', () => {
   it('resends wait a minimum interval and are capped per day', () => {
     const now = at(1);
     expect(resendRefusal([], now, 60, 3)).toBeUndefined();
-    expect(resendRefusal([new Date(Date.parse(now) - 30_000).toISOString()], now, 60, 3)).toEqual({ retryAfterSeconds: 30 });
+    expect(resendRefusal([new Date(Date.parse(now) - 30_000).toISOString()], now, 60, 3)).toMatchObject({ kind: 'rate_limited', rule: 'ENR-11', retryAfterSeconds: 30 });
     const three = [at(0.5), at(0.6), at(0.7)];
     expect(resendRefusal(three, now, 60, 3)?.retryAfterSeconds).toBe(0.5 * DAY);
     expect(resendRefusal([at(-1), at(-0.9), at(-0.5)], now, 60, 3)).toBeUndefined();

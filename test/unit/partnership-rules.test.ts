@@ -45,7 +45,7 @@ describe('PRT-4 only a global admin or admin agent authorises', () => {
         const r = refusal(roles, partner());
         const allowed = roles.includes('global_admin') || roles.includes('admin_agent');
         expect(r === undefined).toBe(allowed);
-        if (!allowed) expect(r).toMatchObject({ status: 403, rule: 'PRT-4' });
+        if (!allowed) expect(r).toMatchObject({ kind: 'forbidden', rule: 'PRT-4' });
       }),
     );
   });
@@ -53,7 +53,7 @@ describe('PRT-4 only a global admin or admin agent authorises', () => {
 
 describe('PRT-6 provider and reseller in the same region', () => {
   it('a reseller of another region is refused', () => {
-    expect(refusal(['admin_agent'], partner({ region: 'united_states' }))).toMatchObject({ status: 422, rule: 'PRT-6' });
+    expect(refusal(['admin_agent'], partner({ region: 'united_states' }))).toMatchObject({ kind: 'rule', rule: 'PRT-6' });
     expect(refusal(['admin_agent'], partner({ region: 'europe' }))).toBeUndefined();
   });
 });

@@ -1,9 +1,9 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { AgreementAcceptance, HistoryEntry, Partner } from '#domain/partners.js';
+import type { HistoryEntry, Partner } from '#domain/partners.js';
+import type { PartnerAgreement } from '#domain/ports.js';
 import { tableName } from './client.js';
-import { partnerKey } from './partners.js';
+import type { TransactItem } from './lifecycle-store.js';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+const partnerKey = (tenantId: string) => ({ pk: `TENANT#${tenantId}`, sk: 'PARTNER' });
 
 /** Sets a partner's status (and optionally its first admin agent, ENR-13), with an audit entry. */
 export function partnerStatusUpdate(tenantId: string, status: Partner['status'], entry: HistoryEntry, adminAgent?: string): TransactItem {
@@ -20,7 +20,7 @@ export function partnerStatusUpdate(tenantId: string, status: Partner['status'],
 }
 
 /** MPA-2: records an acceptance unless this version is already accepted (then the condition fails). */
-export function partnerAgreementUpdate(tenantId: string, acceptance: AgreementAcceptance & { ipAddress: string; userAgent: string }, entry: HistoryEntry): TransactItem {
+export function partnerAgreementUpdate(tenantId: string, acceptance: PartnerAgreement, entry: HistoryEntry): TransactItem {
   return {
     Update: {
       TableName: tableName(),

@@ -1,6 +1,9 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Partner, RegistryEntry } from '#domain/partners.js';
+import type { PartnerWrite, Partners } from '#domain/ports.js';
 import { ddb, tableName } from './client.js';
+import { conditionally, transact, type TransactItem } from './lifecycle-store.js';
+import { partnerAgreementUpdate, partnerStatusUpdate } from './partner-updates.js';
 
 export const partnerKey = (tenantId: string) => ({ pk: `TENANT#${tenantId}`, sk: 'PARTNER' });
 export const registryKey = (partnerId: string) => ({ pk: `PARTNERID#${partnerId.toUpperCase()}`, sk: 'REGISTRY' });
@@ -67,3 +70,34 @@ export async function createOnboardedPartner(partner: Partner): Promise<void> {
     }),
   );
 }
+
+/** Partner profiles of several tenants in one round trip per 100. */
+async function partnersByTenant(tenantIds: string[]): Promise<Map<string, Partner>> {
+  const unique = [...new Set(tenantIds)];
+  const found = new Map<string, Partner>();
+  for (let i = 0; i < unique.length; i += 100) {
+    const out = await ddb.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: unique.slice(i, i + 100).map(partnerKey) } } }));
+    for (const item of out.Responses?.[tableName()] ?? []) found.set(String(item.tenantId), strip<Partner>(item)!);
+  }
+  return found;
+}
+
+/** The items of partner writes committed with an entity's change. */
+export function partnerItems(write: PartnerWrite): TransactItem[] {
+  switch (write.type) {
+    case 'partner.status':
+      return [partnerStatusUpdate(write.tenantId, write.status, write.entry, write.adminAgent)];
+    case 'partner.agreement':
+      return [partnerAgreementUpdate(write.tenantId, write.acceptance, write.entry)];
+  }
+}
+
+/** The partners port on DynamoDB. */
+export const partners: Partners = {
+  get: getPartner,
+  getMany: partnersByTenant,
+  registryEntry: getRegistryEntry,
+  putRegistryEntry,
+  createOnboarded: (partner) => conditionally(() => createOnboardedPartner(partner)),
+  recordAgreement: (tenantId, acceptance, entry) => transact([partnerAgreementUpdate(tenantId, acceptance, entry)]),
+};

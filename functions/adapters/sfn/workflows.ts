@@ -1,44 +1,59 @@
 import { DescribeExecutionCommand, SFNClient, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { tracer, logger } from '#lib/observability.js';
+import type { LifecycleName, Workflows } from '#domain/ports.js';
+import { config } from '#lib/config.js';
+import { logger, tracer } from '#lib/observability.js';
 
-/** The one Step Functions client of a bundle; locally the endpoint comes from AWS_ENDPOINT_URL_SFN. */
-const sfn = tracer.captureAWSv3Client(new SFNClient({}));
+/** The one Step Functions client of a bundle, built on first use; locally the endpoint comes from AWS_ENDPOINT_URL_SFN. */
+let client: SFNClient | undefined;
+const sfn = () => (client ??= tracer.captureAWSv3Client(new SFNClient({})));
 
 /** ARCHITECTURE principle 3: a token that is gone means the wait was already resolved. */
 const alreadyResolved = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken']);
 
-/** Wakes a workflow parked on `token`; a resolved or unknown token is not an error. */
-export async function wakeWorkflow(token: string | undefined, output: unknown = {}): Promise<boolean> {
-  if (!token) return false;
-  try {
-    await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
-    return true;
-  } catch (error) {
-    if (error instanceof Error && alreadyResolved.has(error.name)) return false;
-    logger.warn('could not wake workflow', { error: error as Error });
-    return false;
+export function stateMachineArn(lifecycle: LifecycleName): string {
+  const c = config();
+  switch (lifecycle) {
+    case 'enrollment':
+      return c.ENROLLMENT_STATE_MACHINE_ARN;
+    case 'partnership-request':
+      return c.PARTNERSHIP_STATE_MACHINE_ARN;
+    case 'customer-invitation':
+      return c.CUSTOMER_INVITATION_STATE_MACHINE_ARN;
+    case 'order':
+      return c.ORDER_STATE_MACHINE_ARN;
   }
 }
 
-export const executionArn = (stateMachineArn: string, name: string) => `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+export const executionArn = (machineArn: string, name: string) => `${machineArn.replace(':stateMachine:', ':execution:')}:${name}`;
 
-/** Starts an execution; an execution of that name already running counts as started. */
-export async function startWorkflow(stateMachineArn: string, name: string, input: unknown): Promise<void> {
-  try {
-    await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ExecutionAlreadyExists') return;
-    throw error;
-  }
-}
-
-/** Whether the named execution is running (GEN-4 liveness). */
-export async function isRunning(stateMachineArn: string, name: string): Promise<boolean> {
-  try {
-    const out = await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(stateMachineArn, name) }));
-    return out.status === 'RUNNING';
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ExecutionDoesNotExist') return false;
-    throw error;
-  }
-}
+/** The workflow signaller port on Step Functions. */
+export const workflows: Workflows = {
+  async start(lifecycle, name, input) {
+    try {
+      await sfn().send(new StartExecutionCommand({ stateMachineArn: stateMachineArn(lifecycle), name, input: JSON.stringify(input) }));
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ExecutionAlreadyExists') return;
+      throw error;
+    }
+  },
+  async wake(token) {
+    if (!token) return false;
+    try {
+      await sfn().send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }));
+      return true;
+    } catch (error) {
+      if (error instanceof Error && alreadyResolved.has(error.name)) return false;
+      logger.warn('could not wake workflow', { error: error as Error });
+      return false;
+    }
+  },
+  async isRunning(lifecycle, name) {
+    try {
+      const out = await sfn().send(new DescribeExecutionCommand({ executionArn: executionArn(stateMachineArn(lifecycle), name) }));
+      return out.status === 'RUNNING';
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ExecutionDoesNotExist') return false;
+      throw error;
+    }
+  },
+};

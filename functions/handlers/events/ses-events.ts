@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { z } from 'zod';
 import { logger } from '#lib/observability.js';
 import { contactUndeliverable } from '#usecases/bounces.js';
+import { enrollmentPorts } from '../wiring/enrollment.js';
 
 const recipients = z.array(z.object({ emailAddress: z.string() }));
 /** The SES event (configuration set → EventBridge) for bounces and complaints. */
@@ -22,10 +23,10 @@ export const handler = middy()
     let marked = 0;
     // Transient bounces (mailbox full, …) are not a reason to give up on the contact.
     if (detail.eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent') {
-      for (const r of detail.bounce.bouncedRecipients) marked += await contactUndeliverable(r.emailAddress, 'bounce');
+      for (const r of detail.bounce.bouncedRecipients) marked += await contactUndeliverable(enrollmentPorts, r.emailAddress, 'bounce');
     }
     if (detail.eventType === 'Complaint' && detail.complaint) {
-      for (const r of detail.complaint.complainedRecipients) marked += await contactUndeliverable(r.emailAddress, 'complaint');
+      for (const r of detail.complaint.complainedRecipients) marked += await contactUndeliverable(enrollmentPorts, r.emailAddress, 'complaint');
     }
     return { marked };
   });

@@ -1,10 +1,10 @@
 import { acceptInvitation as route } from '#api/partnership-routes.js';
-import { getPartner } from '#adapters/dynamodb/partners.js';
-import { relationshipResource } from '#domain/partnerships.js';
+import { relationshipResource } from '#api/resources.js';
 import { httpHandler } from '#lib/http.js';
-import { acceptInvitation } from '#usecases/partnerships.js';
+import { acceptInvitation } from '#usecases/partnership-request/actions.js';
+import { partnershipPorts } from '../wiring/partnership.js';
 
 export const handler = httpHandler(route, async ({ caller, params, body }) => {
-  const relationship = await acceptInvitation(caller, params.token, body.authorize);
-  return { status: 201, json: relationshipResource(relationship, await getPartner(relationship.resellerTenantId)) };
+  const relationship = await acceptInvitation(partnershipPorts, caller, params.token, body.authorize);
+  return { status: 201, json: relationshipResource(relationship, await partnershipPorts.partners.get(relationship.resellerTenantId)) };
 });

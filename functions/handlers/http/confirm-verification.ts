@@ -1,15 +1,17 @@
 import { confirmVerification } from '#api/enrollment-routes.js';
+import { isLinkGone } from '#domain/refusal.js';
 import { httpHandler } from '#lib/http.js';
 import { neutralPage, page, wantsJson } from '#lib/pages.js';
-import { LinkGone, confirmContact } from '#usecases/verification.js';
+import { confirmContact } from '#usecases/enrollment/actions.js';
+import { enrollmentPorts } from '../wiring/enrollment.js';
 
 export const handler = httpHandler(confirmVerification, async ({ params, headers }) => {
   try {
-    const e = await confirmContact(params.token);
+    const e = await confirmContact(enrollmentPorts, params.token);
     if (wantsJson(headers)) return { status: 200, json: { status: 'confirmed', enrollmentId: e.id, enrollmentStatus: e.status } };
     return page(200, { kind: 'verify.done', companyName: e.company.legalName }, headers, e.primaryContact.language);
   } catch (error) {
-    if (error instanceof LinkGone && !wantsJson(headers)) return neutralPage(headers);
+    if (isLinkGone(error) && !wantsJson(headers)) return neutralPage(headers);
     throw error;
   }
 });

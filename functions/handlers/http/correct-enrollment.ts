@@ -1,9 +1,10 @@
 import { correctEnrollment as route } from '#api/enrollment-routes.js';
-import { enrollmentResource } from '#domain/enrollment.js';
+import { enrollmentResource } from '#api/resources.js';
 import { httpHandler } from '#lib/http.js';
-import { correctEnrollment } from '#usecases/enrollments.js';
+import { correctEnrollment } from '#usecases/enrollment/actions.js';
+import { enrollmentPorts } from '../wiring/enrollment.js';
 
 export const handler = httpHandler(route, async ({ caller, params, body }) => ({
   status: 200,
-  json: enrollmentResource(await correctEnrollment(caller, params.id, body)),
+  json: enrollmentResource(await correctEnrollment(enrollmentPorts, caller, params.id, body as Record<string, unknown>)),
 }));

@@ -1,9 +1,10 @@
 import { createEnrollment } from '#api/enrollment-routes.js';
-import { enrollmentResource } from '#domain/enrollment.js';
+import { enrollmentResource } from '#api/resources.js';
 import { httpHandler } from '#lib/http.js';
-import { submitEnrollment } from '#usecases/enrollments.js';
+import { submitEnrollment } from '#usecases/enrollment/actions.js';
+import { enrollmentPorts } from '../wiring/enrollment.js';
 
 export const handler = httpHandler(createEnrollment, async ({ caller, body }) => ({
   status: 202,
-  json: enrollmentResource(await submitEnrollment(caller, body)),
+  json: enrollmentResource(await submitEnrollment(enrollmentPorts, caller, body)),
 }));

@@ -1,9 +1,10 @@
 import { getEnrollment } from '#api/enrollment-routes.js';
-import { enrollmentResource } from '#domain/enrollment.js';
+import { enrollmentResource } from '#api/resources.js';
+import { enrollments } from '#adapters/dynamodb/enrollments.js';
 import { httpHandler } from '#lib/http.js';
-import { readEnrollment } from '#usecases/enrollments.js';
+import { readEnrollment } from '#usecases/enrollment/actions.js';
 
 export const handler = httpHandler(getEnrollment, async ({ caller, params }) => ({
   status: 200,
-  json: enrollmentResource(await readEnrollment(caller, params.id)),
+  json: enrollmentResource(await readEnrollment({ enrollments }, caller, params.id)),
 }));

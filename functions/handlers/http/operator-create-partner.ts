@@ -2,8 +2,9 @@ import { onboardPartner as route } from '#api/routes.js';
 import { partnerProfile } from '#domain/partners.js';
 import { httpHandler } from '#lib/http.js';
 import { onboardPartner } from '#usecases/operator-setup.js';
+import { operatorPorts } from '../wiring/operator.js';
 
 export const handler = httpHandler(route, async ({ caller, body }) => ({
   status: 201,
-  json: partnerProfile(await onboardPartner(caller, body)),
+  json: partnerProfile(await onboardPartner(operatorPorts, caller, body)),
 }));

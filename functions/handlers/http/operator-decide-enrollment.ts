@@ -1,9 +1,10 @@
 import { operatorDecision } from '#api/enrollment-routes.js';
-import { enrollmentResource } from '#domain/enrollment.js';
+import { enrollmentResource } from '#api/resources.js';
 import { httpHandler } from '#lib/http.js';
-import { decideVetting } from '#usecases/enrollments.js';
+import { decideVetting } from '#usecases/enrollment/actions.js';
+import { enrollmentPorts } from '../wiring/enrollment.js';
 
 export const handler = httpHandler(operatorDecision, async ({ caller, params, body }) => ({
   status: 200,
-  json: enrollmentResource(await decideVetting(params.id, body, `operator:${caller.sub}`)),
+  json: enrollmentResource(await decideVetting(enrollmentPorts, params.id, body, `operator:${caller.sub}`)),
 }));

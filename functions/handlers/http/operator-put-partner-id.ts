@@ -1,8 +1,9 @@
 import { putPartnerId } from '#api/routes.js';
 import { httpHandler } from '#lib/http.js';
 import { registerPartnerId } from '#usecases/operator-setup.js';
+import { operatorPorts } from '../wiring/operator.js';
 
 export const handler = httpHandler(putPartnerId, async ({ params, body }) => ({
   status: 200,
-  json: await registerPartnerId(params.partnerId, body),
+  json: await registerPartnerId(operatorPorts, params.partnerId, body),
 }));

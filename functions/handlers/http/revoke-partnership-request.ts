@@ -1,9 +1,10 @@
 import { revokePartnershipRequest } from '#api/partnership-routes.js';
-import { requestResource } from '#domain/partnerships.js';
+import { requestResource } from '#api/resources.js';
 import { httpHandler } from '#lib/http.js';
-import { revokeRequest } from '#usecases/partnerships.js';
+import { revokeRequest } from '#usecases/partnership-request/actions.js';
+import { partnershipPorts } from '../wiring/partnership.js';
 
 export const handler = httpHandler(revokePartnershipRequest, async ({ caller, params }) => ({
   status: 200,
-  json: requestResource(await revokeRequest(caller, params.id)),
+  json: requestResource(await revokeRequest(partnershipPorts, caller, params.id)),
 }));

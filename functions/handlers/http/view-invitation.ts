@@ -1,26 +1,26 @@
 import { viewInvitation } from '#api/partnership-routes.js';
-import { getPartner } from '#adapters/dynamodb/partners.js';
 import { pickLanguage } from '#messages/language.js';
 import { regionName } from '#messages/regions.js';
 import { httpHandler } from '#lib/http.js';
 import { neutralPage, page } from '#lib/pages.js';
 import { sessionCaller, sessionCookies } from '#lib/session.js';
 import { signInUrl } from '#lib/sign-in.js';
-import { requestForLink } from '#usecases/partnerships.js';
-import { LinkGone } from '#usecases/verification.js';
+import { isLinkGone } from '#domain/refusal.js';
+import { requestForLink } from '#usecases/partnership-request/actions.js';
+import { partnershipPorts } from '../wiring/partnership.js';
 
 /** PRT-4: signed out, who invites and a sign-in link; signed in (`pp_session`), the authorize and decline forms. */
 export const handler = httpHandler(viewInvitation, async ({ params, headers }) => {
   try {
-    const { request: r } = await requestForLink(params.token);
+    const { request: r } = await requestForLink(partnershipPorts, params.token);
     const invitation = { kind: 'invitation.view', providerName: r.providerName, providerRegionName: regionName(r.providerRegion, pickLanguage(r.language, headers['accept-language'])) } as const;
     const path = `/invitations/${params.token}`;
     const caller = await sessionCaller({ headers });
     if (!caller) return page(200, { ...invitation, signedIn: false, signInUrl: signInUrl(path) }, headers, r.language);
-    const tenantName = (await getPartner(caller.tenantId))?.company.legalName;
+    const tenantName = (await partnershipPorts.partners.get(caller.tenantId))?.company.legalName;
     return page(200, { ...invitation, signedIn: true, userEmail: caller.email, tenantName, acceptAction: `${path}/authorize`, declineAction: `${path}/refuse` }, headers, r.language);
   } catch (error) {
-    if (error instanceof LinkGone) return neutralPage(headers);
+    if (isLinkGone(error)) return neutralPage(headers);
     throw error;
   }
 }).use(sessionCookies());

@@ -1,11 +1,13 @@
 import { viewVerification } from '#api/enrollment-routes.js';
 import { httpHandler } from '#lib/http.js';
 import { neutralPage, page } from '#lib/pages.js';
-import { LinkGone, enrollmentForLink } from '#usecases/verification.js';
+import { isLinkGone } from '#domain/refusal.js';
+import { enrollmentForLink } from '#usecases/enrollment/actions.js';
+import { enrollmentPorts } from '../wiring/enrollment.js';
 
 export const handler = httpHandler(viewVerification, async ({ params, headers, rawPath }) => {
   try {
-    const { enrollment: e } = await enrollmentForLink(params.token);
+    const { enrollment: e } = await enrollmentForLink(enrollmentPorts, params.token);
     return page(
       200,
       {
@@ -20,7 +22,7 @@ export const handler = httpHandler(viewVerification, async ({ params, headers, r
       e.primaryContact.language,
     );
   } catch (error) {
-    if (error instanceof LinkGone) return neutralPage(headers);
+    if (isLinkGone(error)) return neutralPage(headers);
     throw error;
   }
 });

@@ -1,0 +1,210 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { CommonWrite, LifecycleStore, Lock, ReadState, Stored } from '#domain/ports.js';
+import type { LinkRecord } from '#domain/links.js';
+import { ddb, isConditionFailed, tableName } from './client.js';
+
+export type Key = { pk: string; sk: string };
+export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/** Attributes the store writes beside an entity; never part of the entity itself. */
+const outOfBand = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'dueShard', 'dueAt', 'dueAction', 'parkedToken', 'notified', 'ttl']);
+
+/** Index attributes an entity's state implies: its list position, what is due and when. */
+export interface IndexAttributes {
+  gsi1?: { pk: string; sk: string };
+  due?: { at: string; action: string };
+}
+
+/** How one lifecycle is laid out in the table, and how its own writes become items. */
+export interface LifecycleTable<T extends { id: string }, W> {
+  /** The key prefix: `<prefix>#<id>` / `<prefix>`; also the due index's shard. */
+  prefix: string;
+  indexOf(entity: T, now: string): IndexAttributes;
+  translate(write: W): TransactItem[];
+  /** Now, for the index attributes (the lifecycle's clock). */
+  now(): string;
+}
+
+export const entityKey = (prefix: string, id: string): Key => ({ pk: `${prefix}#${id}`, sk: prefix });
+export const linkKey = (hash: string): Key => ({ pk: `LINK#${hash}`, sk: 'LINK' });
+
+const lockKeys: Partial<Record<Lock['kind'], (id: string) => Key>> = {
+  'enrollment-tenant': (id) => ({ pk: `TENANT#${id}`, sk: 'ENROLLMENT_LOCK' }),
+  'partnership-pending': (id) => ({ pk: `PREQLOCK#${id}`, sk: 'LOCK' }),
+  'partnership-pair': (id) => ({ pk: `PAIR#${id}`, sk: 'PAIR' }),
+  webhook: (id) => ({ pk: `WEBHOOK#${id}`, sk: 'WEBHOOK' }),
+};
+export const lockKey = (lock: Lock): Key => lockKeys[lock.kind]?.(lock.id) ?? { pk: `LOCK#${lock.kind}#${lock.id}`, sk: 'LOCK' };
+
+const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+const THIRTY_DAYS = 30 * 86_400;
+
+/** The items of the writes every lifecycle may commit (links and locks). */
+export function commonItems(write: CommonWrite): TransactItem[] {
+  switch (write.type) {
+    case 'link.issue':
+      return [{ Put: { TableName: tableName(), Item: { ...linkKey(write.hash), ...write.link, ttl: epochSeconds(write.link.expiresAt) + THIRTY_DAYS }, ConditionExpression: 'attribute_not_exists(pk)' } }];
+    case 'link.use':
+      return [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: linkKey(write.hash),
+            UpdateExpression: 'SET usedAt = :now',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :now',
+            ExpressionAttributeValues: { ':now': write.now },
+          },
+        },
+      ];
+    case 'link.delete':
+      return [{ Delete: { TableName: tableName(), Key: linkKey(write.hash) } }];
+    case 'lock.take':
+      return [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: { ...lockKey(write.lock), owner: write.owner, ...(write.expiresAt ? { ttl: epochSeconds(write.expiresAt) } : {}) },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ];
+    case 'lock.release':
+      return [{ Delete: { TableName: tableName(), Key: lockKey(write.lock) } }];
+  }
+}
+
+const isCommon = (write: { type: string }): write is CommonWrite => write.type.startsWith('link.') || write.type.startsWith('lock.');
+
+/** Splits a stored item into the entity and what the workflow wrote beside it. */
+export function storedOf<T>(item: Record<string, unknown>): Stored<T> {
+  const entity: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!outOfBand.has(k)) entity[k] = v;
+  return {
+    entity: entity as T,
+    ...(typeof item.parkedToken === 'string' ? { parkedToken: item.parkedToken } : {}),
+    ...(typeof item.notified === 'string' ? { notified: item.notified } : {}),
+  };
+}
+
+/** Runs a write: true if it happened, false if a condition did not hold. */
+export async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+export const transact = (items: TransactItem[]) => conditionally(() => ddb.send(new TransactWriteCommand({ TransactItems: items })));
+
+function indexSet(index: IndexAttributes, prefix: string): { set: Record<string, unknown>; remove: string[] } {
+  return {
+    set: {
+      ...(index.gsi1 ? { gsi1pk: index.gsi1.pk, gsi1sk: index.gsi1.sk } : {}),
+      ...(index.due ? { dueShard: prefix, dueAt: index.due.at, dueAction: index.due.action } : {}),
+    },
+    remove: index.due ? [] : ['dueShard', 'dueAt', 'dueAction'],
+  };
+}
+
+/**
+ * A versioned update: writes every attribute of the entity plus index attributes if nobody
+ * changed the item since it was read (optimistic locking). What the workflow wrote beside
+ * it is never touched, but the condition includes the parked token: if the workflow parked
+ * a new one after the read, the write fails and is retried with it, so the wake-up reaches
+ * the token that is actually waiting.
+ */
+function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set: Record<string, unknown>; remove: string[] }): TransactItem {
+  const names: Record<string, string> = { '#version': 'version', '#parked': 'parkedToken' };
+  const values: Record<string, unknown> = { ':expect': read.version, ...(read.parkedToken === undefined ? {} : { ':parked': read.parkedToken }) };
+  const sets: string[] = [];
+  let i = 0;
+  for (const [k, v] of Object.entries({ ...entity, ...index.set })) {
+    if (k === 'pk' || k === 'sk' || v === undefined) continue;
+    names[`#a${i}`] = k;
+    values[`:v${i}`] = v;
+    sets.push(`#a${i} = :v${i}`);
+    i++;
+  }
+  const removes = index.remove.map((k, j) => {
+    names[`#r${j}`] = k;
+    return `#r${j}`;
+  });
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: key,
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression: `#version = :expect AND ${read.parkedToken === undefined ? 'attribute_not_exists(#parked)' : '#parked = :parked'}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/** One DynamoDB implementation of the lifecycle store port, laid out by `table`. */
+export function dynamoLifecycleStore<T extends { id: string; version: number }, W extends { type: string } = never>(table: LifecycleTable<T, W>): LifecycleStore<T, W> {
+  const key = (id: string) => entityKey(table.prefix, id);
+  const items = (writes: readonly (CommonWrite | W)[]) => writes.flatMap((w) => (isCommon(w) ? commonItems(w) : table.translate(w as W)));
+  return {
+    async load(id) {
+      const out = await ddb.send(new GetCommand({ TableName: tableName(), Key: key(id), ConsistentRead: true }));
+      return out.Item ? storedOf<T>(out.Item) : undefined;
+    },
+    create(entity, writes) {
+      const index = indexSet(table.indexOf(entity, table.now()), table.prefix);
+      return transact([{ Put: { TableName: tableName(), Item: { ...key(entity.id), ...entity, ...index.set }, ConditionExpression: 'attribute_not_exists(pk)' } }, ...items(writes)]);
+    },
+    commit(next, read, writes) {
+      return transact([versionedUpdate(key(next.id), next, read, indexSet(table.indexOf(next, table.now()), table.prefix)), ...items(writes)]);
+    },
+    park(id, taskToken, expectVersion) {
+      return conditionally(() =>
+        ddb.send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: key(id),
+            UpdateExpression: 'SET parkedToken = :t',
+            ConditionExpression: '#version = :v',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':t': taskToken, ':v': expectVersion },
+          }),
+        ),
+      );
+    },
+    markNotified(id, next, previous) {
+      return conditionally(() =>
+        ddb.send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: key(id),
+            UpdateExpression: 'SET notified = :k',
+            ConditionExpression: previous === undefined ? 'attribute_not_exists(notified)' : 'notified = :p',
+            ExpressionAttributeValues: { ':k': next, ...(previous === undefined ? {} : { ':p': previous }) },
+          }),
+        ),
+      );
+    },
+    async due(now, limit) {
+      const out = await ddb.send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'due',
+          KeyConditionExpression: 'dueShard = :s AND dueAt <= :now',
+          ExpressionAttributeValues: { ':s': table.prefix, ':now': now },
+          Limit: limit,
+        }),
+      );
+      // The due index projects keys only: the id is in the item's key.
+      return (out.Items ?? []).map((i) => String(i.pk).slice(table.prefix.length + 1));
+    },
+  };
+}
+
+/** Reads a link record by its token's hash. */
+export async function findLink(hash: string): Promise<LinkRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: tableName(), Key: linkKey(hash), ConsistentRead: true }));
+  return out.Item as LinkRecord | undefined;
+}

@@ -1,0 +1,70 @@
+import { currentlyDue, type Enrollment } from '#domain/enrollment.js';
+import type { Partner } from '#domain/partners.js';
+import { transactability, type PartnershipRequest, type Relationship } from '#domain/partnerships.js';
+
+/** The resources of API.md: what an entity looks like from outside. */
+
+/** The enrollment resource of API.md. */
+export function enrollmentResource(e: Enrollment) {
+  const due = currentlyDue(e);
+  return {
+    id: e.id,
+    tenantId: e.tenantId,
+    partnerId: e.partnerId,
+    status: e.status,
+    company: e.company,
+    primaryContact: e.primaryContact,
+    supportContact: e.supportContact,
+    region: e.region,
+    agreement: e.agreement,
+    vetting: { status: e.vetting.status, reasons: e.vetting.reasons },
+    requirements: {
+      currentlyDue: due,
+      ...(e.status === 'pending_contact_verification' ? { deadline: e.contact.expiresAt } : e.deadline ? { deadline: e.deadline } : {}),
+    },
+    contactDeliverable: e.contact.deliverable,
+    contactVerifiedAt: e.contact.verifiedAt,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    history: e.history,
+  };
+}
+
+/** The request resource of API.md (without the link: only its creator saw it, once). */
+export function requestResource(r: PartnershipRequest) {
+  return {
+    id: r.id,
+    status: r.status,
+    email: r.email,
+    language: r.language,
+    message: r.message,
+    expiresAt: r.link.expiresAt,
+    providerPartnerId: r.providerPartnerId,
+    relationshipId: r.relationshipId,
+    remindersSent: r.remindersSent,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    history: r.history,
+  };
+}
+
+export function relationshipResource(rel: Relationship, reseller: Pick<Partner, 'agreement'> | undefined) {
+  const t = transactability(rel, reseller);
+  return {
+    id: rel.id,
+    providerTenantId: rel.providerTenantId,
+    resellerTenantId: rel.resellerTenantId,
+    providerPartnerId: rel.providerPartnerId,
+    resellerPartnerId: rel.resellerPartnerId,
+    providerName: rel.providerName,
+    resellerName: rel.resellerName,
+    region: rel.region,
+    state: rel.state,
+    grants: rel.grants,
+    canTransact: t.canTransact,
+    ...(t.reason ? { canTransactReason: t.reason } : {}),
+    createdAt: rel.createdAt,
+    ...(rel.terminatedAt ? { terminatedAt: rel.terminatedAt } : {}),
+    history: rel.history,
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The ports: what the program needs from the outside world, in the program's words.
+ * Use cases depend on these interfaces only; `functions/adapters/` implements them for
+ * AWS (DynamoDB, SES, Step Functions, Secrets/SSM, Cognito), unit tests use in-memory
+ * fakes (`test/support/fakes.ts`). Each handler is the composition root of its function:
+ * it passes the adapters its use case needs, and nothing else ends up in its bundle.
+ */
+import type { IssuedLink, LinkKind, LinkRecord } from './links.js';
+import type { HistoryEntry, Partner, RegistryEntry } from './partners.js';
+
+/** ARCHITECTURE principle 6: everything that needs "now" asks the clock. */
+export interface Clock {
+  now(): Date;
+}
+
+export interface Ids {
+  /** A resource id such as `enr_4fQ…`. */
+  newId(prefix: string): string;
+}
+
+export type SecretName = 'vetting-webhook' | 'link-signing';
+
+export interface Secrets {
+  get(name: SecretName): Promise<string>;
+}
+
+/** Emailed links: issue and look up (the pure half is `#domain/links.js`). */
+export interface Links {
+  /** A new link: 256 bits, of which only the hash and the nonce are stored. */
+  issue(kind: LinkKind): Promise<IssuedLink>;
+  /** The token of a stored nonce again (a reminder names the same link). */
+  tokenOf(kind: LinkKind, nonce: string): Promise<string>;
+  /** The absolute URL a person clicks. */
+  url(kind: LinkKind, token: string): string;
+  /** What is stored under a token's hash, if anything. Reads only. */
+  find(hash: string): Promise<LinkRecord | undefined>;
+}
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Tags handed back on bounce/complaint events. */
+  tags?: Record<string, string>;
+}
+
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<string>;
+}
+
+/** The lifecycles, each with its workflow (`workflows/<name>.asl.json`). */
+export type LifecycleName = 'enrollment' | 'partnership-request' | 'customer-invitation' | 'order';
+
+/** The workflow signaller: start, wake a parked wait, ask whether an execution runs. */
+export interface Workflows {
+  /** Starts an execution; one of that name already running counts as started. */
+  start(lifecycle: LifecycleName, executionName: string, input: Record<string, unknown>): Promise<void>;
+  /** Wakes the workflow parked on `token`; a resolved or unknown token is not an error (principle 3). */
+  wake(token: string | undefined): Promise<boolean>;
+  /** GEN-4 liveness. */
+  isRunning(lifecycle: LifecycleName, executionName: string): Promise<boolean>;
+}
+
+/** An entity as stored, with what the workflow wrote beside it. */
+export interface Stored<T> {
+  entity: T;
+  /** The task token a waiting workflow parked on the entity. */
+  parkedToken?: string;
+  /** The last notification sent (send-once mark). */
+  notified?: string;
+}
+
+/** What a change read: the version and the parked token at that moment. */
+export interface ReadState {
+  version: number;
+  parkedToken: string | undefined;
+}
+
+/** A uniqueness lock: held by one owner until released. */
+export type LockKind = 'enrollment-tenant' | 'partnership-pending' | 'partnership-pair' | 'webhook' | 'customer-tenant' | 'customer-invitation-pending' | 'order-submit';
+export interface Lock {
+  kind: LockKind;
+  id: string;
+}
+
+/** Writes every lifecycle may commit atomically with a change of its entity. */
+export type CommonWrite =
+  | { type: 'link.issue'; hash: string; link: LinkRecord }
+  /** ENR-7 single use: fails the change unless the link is unused and unexpired at `now`. */
+  | { type: 'link.use'; hash: string; now: string }
+  | { type: 'link.delete'; hash: string }
+  /** Fails the change if the lock is held. `expiresAt` lets the table forget it. */
+  | { type: 'lock.take'; lock: Lock; owner: string; expiresAt?: string }
+  | { type: 'lock.release'; lock: Lock };
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque position of the next page, if any. */
+  next?: Record<string, unknown>;
+}
+
+/**
+ * The lifecycle store: an entity with a version, committed atomically with the writes its
+ * change implies (links, locks, the lifecycle's own writes `W`) and the index attributes
+ * its state implies (lists, the `due` index). Every method that writes answers false when
+ * a condition did not hold (a concurrent change, a held lock, a used link) and changed nothing.
+ */
+export interface LifecycleStore<T, W = never> {
+  load(id: string): Promise<Stored<T> | undefined>;
+  create(entity: T, writes: readonly (CommonWrite | W)[]): Promise<boolean>;
+  commit(next: T, read: ReadState, writes: readonly (CommonWrite | W)[]): Promise<boolean>;
+  /** Parks a workflow's task token if the entity is still at the version the workflow read. */
+  park(id: string, taskToken: string, expectVersion: number): Promise<boolean>;
+  /** Marks notification `next` sent, if the last mark is still `previous` (send-once). */
+  markNotified(id: string, next: string, previous: string | undefined): Promise<boolean>;
+  /** Ids the sparse due index says are due at `now`: grows with what is due, never with what exists. */
+  due(now: string, limit: number): Promise<string[]>;
+}
+
+/** Partners and the operator's partner ID registry. */
+export interface Partners {
+  get(tenantId: string): Promise<Partner | undefined>;
+  getMany(tenantIds: string[]): Promise<Map<string, Partner>>;
+  registryEntry(partnerId: string): Promise<RegistryEntry | undefined>;
+  putRegistryEntry(entry: Omit<RegistryEntry, 'linkedTenantId'>): Promise<RegistryEntry>;
+  /** Creates an operator-onboarded partner and links its partner ID; false if either is taken. */
+  createOnboarded(partner: Partner): Promise<boolean>;
+  /** Records an agreement acceptance on the partner profile; false if it changed meanwhile. */
+  recordAgreement(tenantId: string, acceptance: PartnerAgreement, entry: HistoryEntry): Promise<boolean>;
+}
+
+export interface PartnerAgreement {
+  accepted: true;
+  version: string;
+  acceptedAt: string;
+  acceptedBy: string;
+  ipAddress: string;
+  userAgent: string;
+}
+
+/** Writes to partner profiles and the registry, committed with an entity's change. */
+export type PartnerWrite =
+  | { type: 'partner.status'; tenantId: string; status: Partner['status']; entry: HistoryEntry; adminAgent?: string }
+  | { type: 'partner.agreement'; tenantId: string; acceptance: PartnerAgreement; entry: HistoryEntry };

@@ -1,0 +1,43 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { z } from 'zod';
+import type { LifecycleEntity } from '#domain/history.js';
+import { logger } from '#lib/observability.js';
+import { loadStep, parkStep, type Lifecycle } from '#usecases/lifecycle.js';
+
+const Id = z.string().min(1).max(100);
+
+/**
+ * The Lambda steps every lifecycle's workflow calls: `load` (read the entity, send what its
+ * state owes once, answer the next step), `park` (park the task token on the entity) and
+ * `expire` (the wait's timeout backstop), plus any step a lifecycle needs code for.
+ */
+export function lifecycleStepHandler<T extends LifecycleEntity, Step extends string>(
+  lifecycle: Lifecycle<T, never, Step, string>,
+  done: Step,
+  extra: Record<string, (id: string) => Promise<void>> = {},
+) {
+  const Step = z.discriminatedUnion('action', [
+    z.object({ action: z.literal('load'), id: Id, wakeups: z.number().int().min(0) }),
+    z.object({ action: z.literal('park'), id: Id, taskToken: z.string().min(1), expectVersion: z.number().int() }),
+    z.object({ action: z.literal('expire'), id: Id }),
+    z.object({ action: z.enum(Object.keys(extra).length ? (Object.keys(extra) as [string, ...string[]]) : ['-']), id: Id }),
+  ]);
+  async function lifecycleStep(event: unknown) {
+    const step = Step.parse(event);
+    switch (step.action) {
+      case 'load':
+        // The workflow's state is this answer: the id and the wake-up count travel through it.
+        return { id: step.id, wakeups: 'wakeups' in step ? step.wakeups : 0, ...(await loadStep(lifecycle, step.id, done)) };
+      case 'park':
+        if ('taskToken' in step) await parkStep(lifecycle, step.id, step.taskToken, step.expectVersion);
+        return {};
+      case 'expire':
+        return { expired: await lifecycle.expireIfOverdue(step.id, 'system:workflow-timeout') };
+      default:
+        await extra[step.action]!(step.id);
+        return {};
+    }
+  }
+  return middy().use(injectLambdaContext(logger, { resetKeys: true })).handler(lifecycleStep);
+}

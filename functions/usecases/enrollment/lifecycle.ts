@@ -1,0 +1,95 @@
+/**
+ * The enrollment lifecycle (ENR-6..13, MPA-4/5) on the lifecycle mechanism: its store,
+ * its steps, the email each state owes the primary contact, reminders and deadlines.
+ */
+import { enrollmentStep, isOverdue, isReadyToActivate, nextDue, notificationKey, transition, type DueAction, type Enrollment, type EnrollmentStep, type EnrollmentStore, type EnrollmentWrite, type Timing } from '#domain/enrollment.js';
+import { isTerminal } from '#domain/enrollment.js';
+import type { Clock, CommonWrite, Ids, Links, Mailer, Partners, Workflows } from '#domain/ports.js';
+import { change, expireIf, type Lifecycle } from '../lifecycle.js';
+import { notificationEmail, reminderEmail, sendToContact } from './emails.js';
+
+export interface EnrollmentPorts {
+  enrollments: EnrollmentStore;
+  partners: Partners;
+  links: Links;
+  mailer: Mailer;
+  workflows: Workflows;
+  clock: Clock;
+  ids: Ids;
+  /** The reminder and deadline schedule. */
+  timing: () => Timing;
+}
+
+export type EnrollmentLifecycle = Lifecycle<Enrollment, EnrollmentWrite, EnrollmentStep, Exclude<DueAction, 'liveness_check'>>;
+
+const HOUR = 3600;
+const REVIEW_WAIT_SECONDS = 30 * 86_400;
+
+/** The callback's TimeoutSeconds: the phase deadline plus an hour of grace, a backstop for the sweep. */
+function waitSeconds(e: Enrollment, now: string): number {
+  const deadline = e.status === 'pending_contact_verification' ? e.contact.expiresAt : e.status === 'more_info_needed' ? e.deadline : undefined;
+  if (!deadline) return REVIEW_WAIT_SECONDS;
+  return Math.max(60, Math.ceil((Date.parse(deadline) - Date.parse(now)) / 1000) + HOUR);
+}
+
+const reminderCounters = { verification_reminder: 'contact', agreement_reminder: 'agreementRemindersSent', more_info_reminder: 'moreInfoRemindersSent' } as const;
+
+export function enrollmentLifecycle(p: EnrollmentPorts): EnrollmentLifecycle {
+  const lc: EnrollmentLifecycle = {
+    name: 'enrollment',
+    what: 'enrollment',
+    store: p.enrollments,
+    workflows: p.workflows,
+    clock: p.clock,
+    nextStep: enrollmentStep,
+    waitSeconds,
+    owedNotification: notificationKey,
+    async send(e, key) {
+      const message = await notificationEmail(p, e, key);
+      // ENR-12: nothing more goes to an address that bounced.
+      if (message && e.contact.deliverable) await sendToContact(p, e, message);
+    },
+    isOpen: (e) => e.status !== 'active' && !isTerminal(e.status),
+    nextDue: (e, now) => nextDue(e, p.timing(), now),
+    async onDue(id, action) {
+      if (action === 'expire') return (await lc.expireIfOverdue(id, 'system:sweep')) ? 'expired' : undefined;
+      // Counting the reminder is the conditional write; the email follows it.
+      const counter = reminderCounters[action];
+      const { after } = await change(lc, id, ({ entity: e }, now) => {
+        const patch: Partial<Enrollment> = counter === 'contact' ? { contact: { ...e.contact, remindersSent: e.contact.remindersSent + 1 } } : { [counter]: (e[counter] ?? 0) + 1 };
+        return { next: transition(e, { now, actor: 'system:sweep', action: `reminder.${action}` }, patch), wake: false };
+      });
+      await sendToContact(p, after, await reminderEmail(p, after, action));
+      return 'reminded';
+    },
+    /** ENR-10 / ENR-8 deadlines: an overdue enrollment expires; the tenant and partner ID are freed. */
+    expireIfOverdue: (id, actor) =>
+      expireIf(lc, id, isOverdue, ({ entity: e }, now) => ({
+        next: transition(e, { now, actor, action: 'enrollment.expired', status: 'expired' }),
+        writes: endWrites(e, { at: now, actor, action: 'partner.enrollment_expired', to: 'inactive' }),
+      })),
+  };
+  return lc;
+}
+
+/** ENR-5: an ended enrollment (rejected/expired) frees the tenant lock and the partner ID; the reseller profile goes inactive. */
+export function endWrites(e: Enrollment, entry: { at: string; actor: string; action: string; to: string }): (CommonWrite | EnrollmentWrite)[] {
+  return [
+    { type: 'lock.release', lock: { kind: 'enrollment-tenant', id: e.tenantId } },
+    { type: 'enrollment.release', enrollment: e },
+    { type: 'partner.status', tenantId: e.tenantId, status: 'inactive', entry },
+  ];
+}
+
+/** MPA-4 / ENR-13: vetting approved and agreement accepted → active; the enrolling user becomes the first admin agent. */
+export async function activate(p: EnrollmentPorts, id: string): Promise<void> {
+  await change(enrollmentLifecycle(p), id, ({ entity: e }, now) => {
+    if (!isReadyToActivate(e)) return { next: e, wake: false };
+    const actor = 'system:activation';
+    return {
+      next: transition(e, { now, actor, action: 'enrollment.activated', status: 'active' }),
+      writes: [{ type: 'partner.status' as const, tenantId: e.tenantId, status: 'active' as const, entry: { at: now, actor, action: 'partner.activated', from: 'enrolling', to: 'active' }, adminAgent: e.enrolledBy.sub }],
+      wake: false,
+    };
+  });
+}

@@ -1,0 +1,191 @@
+/** The partnership request's actions (PRT-1..10): what providers and resellers do through the API and the link pages. */
+import { isLive, hashToken, isWellFormedToken, nextEntityLink } from '#domain/links.js';
+import {
+  acceptRefusal,
+  alreadyPartnered,
+  authorizationRefusal,
+  newRelationship,
+  notPendingRefusal,
+  pairLockId,
+  pendingLockId,
+  requestingProviderRefusal,
+  transitionRequest,
+  type PartnershipRequest,
+  type Relationship,
+  type RequestStatus,
+} from '#domain/partnerships.js';
+import { firstExecution } from '#domain/history.js';
+import { assertAllowed, conflict, linkGone, notFound, Refused } from '#domain/refusal.js';
+import type { Caller } from '#domain/caller.js';
+import type { Language } from '#domain/partners.js';
+import { config } from '#lib/config.js';
+import { startEntity, change } from '../lifecycle.js';
+import { invitationEmail, partnershipLifecycle, type PartnershipPorts } from './lifecycle.js';
+
+export interface RequestInput {
+  email: string;
+  message?: string | undefined;
+  language?: Language | undefined;
+  send: boolean;
+}
+
+/** PRT-1: the caller's tenant as an active indirect provider. */
+async function activeProvider(p: Pick<PartnershipPorts, 'partners'>, caller: Caller) {
+  const provider = await p.partners.get(caller.tenantId);
+  const registry = provider ? await p.partners.registryEntry(provider.partnerId) : undefined;
+  assertAllowed(requestingProviderRefusal(provider, registry));
+  return provider!;
+}
+
+/** `POST /partnership-requests` (PRT-1, PRT-2, PRT-10). */
+export async function createRequest(p: PartnershipPorts, caller: Caller, input: RequestInput) {
+  const provider = await activeProvider(p, caller);
+  const now = p.clock.now().toISOString();
+  const issued = await p.links.issue('invitation');
+  const id = p.ids.newId('preq');
+  const request: PartnershipRequest = {
+    id,
+    providerTenantId: provider.tenantId,
+    providerPartnerId: provider.partnerId,
+    providerName: provider.company.legalName,
+    providerRegion: provider.region,
+    email: input.email,
+    ...(input.message ? { message: input.message } : {}),
+    ...(input.language ? { language: input.language } : {}),
+    status: 'pending',
+    link: nextEntityLink(issued, 0, now, config().PARTNERSHIP_EXPIRY_SECONDS),
+    sendEmails: input.send,
+    remindersSent: 0,
+    createdBy: { sub: caller.sub, email: caller.email },
+    version: 1,
+    execution: firstExecution(id),
+    createdAt: now,
+    updatedAt: now,
+    history: [{ at: now, actor: `user:${caller.sub}`, action: 'request.created', status: 'pending', to: 'pending', note: input.send ? 'sent by the system' : 'draft for the provider to send' }],
+  };
+  await startEntity(
+    partnershipLifecycle(p),
+    'partnership-request',
+    request,
+    [
+      { type: 'lock.take', lock: { kind: 'partnership-pending', id: pendingLockId(request) }, owner: id },
+      { type: 'link.issue', hash: issued.hash, link: { kind: 'invitation', subjectId: id, generation: 1, expiresAt: request.link.expiresAt } },
+    ],
+    () => conflict('request_pending', 'A pending request to this address exists already; resend or revoke it.', 'PRT-10'),
+  );
+  const draft = await invitationEmail(p, request);
+  return { request, link: p.links.url('invitation', issued.token), draft: { subject: draft.subject, body: draft.text } };
+}
+
+/** `GET /partnership-requests`: the provider's own requests. */
+export const listRequests = (p: Pick<PartnershipPorts, 'requests'>, caller: Caller, status: RequestStatus | undefined, limit: number, cursor?: Record<string, unknown>) =>
+  p.requests.ofProvider(caller.tenantId, status, limit, cursor);
+
+async function ownRequest(p: Pick<PartnershipPorts, 'requests'>, caller: Caller, id: string) {
+  const stored = await p.requests.load(id);
+  if (!stored || stored.entity.providerTenantId !== caller.tenantId) throw notFound('partnership_request');
+  return stored.entity;
+}
+
+/** PRT-10: resend = a new link and a new expiry; the old link dies; the email goes out. */
+export async function resendRequest(p: PartnershipPorts, caller: Caller, id: string) {
+  await activeProvider(p, caller);
+  await ownRequest(p, caller, id);
+  const issued = await p.links.issue('invitation');
+  const { after } = await change(partnershipLifecycle(p), id, ({ entity: r }, now) => {
+    assertAllowed(notPendingRefusal(r));
+    const link = nextEntityLink(issued, r.link.generation, now, config().PARTNERSHIP_EXPIRY_SECONDS);
+    return {
+      next: transitionRequest(r, { now, actor: `user:${caller.sub}`, action: 'request.resent' }, { link, remindersSent: 0 }),
+      writes: [
+        { type: 'link.delete', hash: r.link.hash },
+        { type: 'link.issue', hash: issued.hash, link: { kind: 'invitation', subjectId: id, generation: link.generation, expiresAt: link.expiresAt } },
+      ],
+    };
+  });
+  return { request: after, link: p.links.url('invitation', issued.token) };
+}
+
+/** PRT-10: a pending request can be revoked; its link dies. */
+export async function revokeRequest(p: PartnershipPorts, caller: Caller, id: string) {
+  await ownRequest(p, caller, id);
+  const { after } = await change(partnershipLifecycle(p), id, ({ entity: r }, now) => {
+    assertAllowed(notPendingRefusal(r));
+    return {
+      next: transitionRequest(r, { now, actor: `user:${caller.sub}`, action: 'request.revoked', status: 'revoked' }),
+      writes: [
+        { type: 'link.delete', hash: r.link.hash },
+        { type: 'lock.release', lock: { kind: 'partnership-pending', id: pendingLockId(r) } },
+      ],
+    };
+  });
+  return after;
+}
+
+const isCurrentLink = (r: PartnershipRequest, hash: string, now: string) => r.status === 'pending' && r.link.hash === hash && r.link.expiresAt > now;
+
+/** The pending request a live invitation link belongs to; any other token is gone. Reads only. */
+export async function requestForLink(p: Pick<PartnershipPorts, 'links' | 'requests' | 'clock'>, token: string): Promise<{ request: PartnershipRequest; hash: string }> {
+  if (!isWellFormedToken(token)) throw linkGone();
+  const hash = hashToken(token);
+  const now = p.clock.now().toISOString();
+  const link = await p.links.find(hash);
+  if (!isLive(link, 'invitation', now)) throw linkGone();
+  const r = (await p.requests.load(link.subjectId))?.entity;
+  if (!r || !isCurrentLink(r, hash, now)) throw linkGone();
+  return { request: r, hash };
+}
+
+/**
+ * PRT-3..6, PRT-10: a reseller admin authorises the provider. The relationship with its
+ * grants, the pair lock and the request's acceptance are written in one transaction, so
+ * of many concurrent accepts (or an accept racing a revoke) exactly one wins.
+ */
+export async function acceptInvitation(p: PartnershipPorts, caller: Caller, token: string, authorize: boolean): Promise<Relationship> {
+  const { request, hash } = await requestForLink(p, token);
+  assertAllowed(authorizationRefusal(authorize));
+  const reseller = await p.partners.get(caller.tenantId);
+  // An active reseller is enrolled (PRT-3) without looking at its enrollment.
+  const enrollment = reseller?.status !== 'active' && reseller?.enrollmentId ? (await p.enrollments.load(reseller.enrollmentId))?.entity : undefined;
+  assertAllowed(acceptRefusal({ roles: caller.roles, resellerTenantId: caller.tenantId, reseller, enrollment, request }));
+  const relationshipId = p.ids.newId('rel');
+  let created: Relationship | undefined;
+  await change(
+    partnershipLifecycle(p),
+    request.id,
+    ({ entity: r }, now) => {
+      if (!isCurrentLink(r, hash, now)) throw linkGone();
+      const relationship = newRelationship(r, relationshipId, reseller!, { sub: caller.sub, email: caller.email }, now);
+      created = relationship;
+      const next = transitionRequest(r, { now, actor: `user:${caller.sub}`, action: 'request.accepted', status: 'accepted' }, { relationshipId, respondedBy: { sub: caller.sub, email: caller.email, tenantId: caller.tenantId } });
+      return {
+        next,
+        writes: [
+          { type: 'link.use', hash, now },
+          { type: 'lock.release', lock: { kind: 'partnership-pending', id: pendingLockId(r) } },
+          // PRT-10's pair lock: a held one fails the transaction, answered below.
+          { type: 'lock.take', lock: { kind: 'partnership-pair', id: pairLockId(r.providerTenantId, caller.tenantId) }, owner: relationshipId },
+          { type: 'relationship.create', relationship },
+        ],
+      };
+    },
+    async () => ((await p.relationships.pairExists(request.providerTenantId, caller.tenantId)) ? new Refused(alreadyPartnered()) : undefined),
+  );
+  return created!;
+}
+
+/** Any signed-in user of the invited organisation may decline; the link dies. */
+export async function declineInvitation(p: PartnershipPorts, caller: Caller, token: string): Promise<PartnershipRequest> {
+  const { request, hash } = await requestForLink(p, token);
+  const { after } = await change(partnershipLifecycle(p), request.id, ({ entity: r }, now) => {
+    if (r.status !== 'pending' || r.link.hash !== hash) throw linkGone();
+    return {
+      next: transitionRequest(r, { now, actor: `user:${caller.sub}`, action: 'request.declined', status: 'declined' }, { respondedBy: { sub: caller.sub, email: caller.email, tenantId: caller.tenantId } }),
+      writes: [
+        { type: 'link.use', hash, now },
+        { type: 'lock.release', lock: { kind: 'partnership-pending', id: pendingLockId(r) } },
+      ],
+    };
+  });
+  return after;
+}

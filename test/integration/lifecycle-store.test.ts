@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+
+/**
+ * The lifecycle store against DynamoDB Local. The lost-wake-up race: a change read the
+ * entity, then the workflow parked a new task token, then the change wrote. The commit must
+ * fail (and be retried with the new token), or the wake-up would go to a token nobody waits on.
+ */
+describe('GEN-4 the lifecycle store never strands a parked workflow', () => {
+  type Item = { id: string; status: string; version: number; execution: { generation: number; name: string }; updatedAt: string; history: [] };
+  let store: import('../../functions/domain/ports.js').LifecycleStore<Item, never>;
+  let lifecycle: typeof import('../../functions/usecases/lifecycle.js');
+
+  beforeAll(async () => {
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_DYNAMODB: inject('endpoints').dynamodb,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      TABLE_NAME: 'partner-program',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+    });
+    const { dynamoLifecycleStore } = await import('../../functions/adapters/dynamodb/lifecycle-store.js');
+    lifecycle = await import('../../functions/usecases/lifecycle.js');
+    store = dynamoLifecycleStore<Item, never>({ prefix: 'TEST', now: () => new Date().toISOString(), indexOf: () => ({}), translate: () => [] });
+  });
+
+  const item = (id: string): Item => ({ id, status: 'a', version: 1, execution: { generation: 1, name: `${id}-g1` }, updatedAt: '', history: [] });
+  const next = (i: Item): Item => ({ ...i, status: 'b', version: i.version + 1 });
+
+  it('refuses a commit whose read predates the workflow parking a token', async () => {
+    const id = `race-${Date.now()}`;
+    expect(await store.create(item(id), [])).toBe(true);
+    expect(await store.park(id, 'token-new', 1)).toBe(true);
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined }, [])).toBe(false);
+    // Read again, the change succeeds and now knows whom to wake.
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: 'token-new' }, [])).toBe(true);
+    expect((await store.load(id))?.parkedToken).toBe('token-new');
+  });
+
+  it('refuses a commit when another change bumped the version', async () => {
+    const id = `race2-${Date.now()}`;
+    await store.create(item(id), []);
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined }, [])).toBe(true);
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined }, [])).toBe(false);
+  });
+
+  it('refuses a second create and a park at a stale version', async () => {
+    const id = `dup-${Date.now()}`;
+    expect(await store.create(item(id), [])).toBe(true);
+    expect(await store.create(item(id), [])).toBe(false);
+    await store.commit(next(item(id)), { version: 1, parkedToken: undefined }, []);
+    expect(await store.park(id, 't', 1)).toBe(false);
+  });
+
+  it('a held lock fails the whole commit: nothing is written', async () => {
+    const id = `lock-${Date.now()}`;
+    await store.create(item(id), []);
+    const lock = { kind: 'order-submit', id } as const;
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined }, [{ type: 'lock.take', lock, owner: 'x' }])).toBe(true);
+    const second = { ...next(item(id)), version: 3, status: 'c' };
+    expect(await store.commit(second, { version: 2, parkedToken: undefined }, [{ type: 'lock.take', lock, owner: 'y' }])).toBe(false);
+    expect((await store.load(id))?.entity.status).toBe('b');
+  });
+
+  it('a change whose commit lost to a newly parked token reads again and succeeds, waking that token', async () => {
+    const id = `retry-${Date.now()}`;
+    await store.create(item(id), []);
+    const woken: (string | undefined)[] = [];
+    const workflows = { start: async () => undefined, wake: async (t: string | undefined) => (woken.push(t), true), isRunning: async () => false };
+    let decisions = 0;
+    const { after } = await lifecycle.changeEntity({ store, workflows, clock: { now: () => new Date() } }, 'test', id, async ({ entity }) => {
+      decisions++;
+      // The first time, the workflow parks a new token between this read and the commit.
+      if (decisions === 1) await store.park(id, 'token-parked', 1);
+      return { next: { ...entity, status: 'confirmed', version: entity.version + 1 } };
+    });
+    expect(decisions).toBe(2);
+    expect(after.status).toBe('confirmed');
+    expect(woken).toEqual(['token-parked']);
+  });
+});
