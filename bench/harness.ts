@@ -6,7 +6,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalCloud, type LocalCloud } from '../infra/local/cloud.js';
-import { readConsumedCapacity } from '../functions/adapters/dynamodb/capacity.js';
+import { measureConsumedCapacity, readConsumedCapacity } from './capacity.js';
 import { BenchClient, MailWatcher } from './client.js';
 import { LambdaTimes } from './lambda-timing.js';
 
@@ -22,6 +22,7 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
+  await measureConsumedCapacity();
   const cloud = await startLocalCloud({ schedulerEveryMinutes: 0, quiet: true });
   const client = new BenchClient(cloud.url);
   const mail = new MailWatcher(cloud.endpoints.ses);

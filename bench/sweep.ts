@@ -17,7 +17,7 @@
  * warm-up group of 20 goes through the same first, unmeasured.
  */
 import { BatchWriteItemCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import { readConsumedCapacity } from '../functions/adapters/dynamodb/capacity.js';
+import { readConsumedCapacity } from './capacity.js';
 import { settle, type Harness } from './harness.js';
 import { enrollmentBody, newReseller, registerPartnerId, type Reseller } from './flows.js';
 import { verifyTokenIn } from './client.js';

@@ -1,4 +1,3 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 /**
  * Opt-in measurement of DynamoDB consumed capacity (for `npm run bench`).
@@ -124,3 +123,12 @@ export const consumedCapacityMiddleware =
 
 /** Where the middleware sits: the initialize step, so it sees the command's input before anything else. */
 export const consumedCapacityMiddlewareOptions = { step: 'initialize', name: 'measureConsumedCapacity', override: true } as const;
+
+/**
+ * Adds the measurement to the project's DynamoDB client (the one the in-process handlers
+ * use). The bench injects it; production code never carries it.
+ */
+export async function measureConsumedCapacity(): Promise<void> {
+  const { dynamodb } = await import('../functions/adapters/dynamodb/client.js');
+  dynamodb.middlewareStack.add(consumedCapacityMiddleware, consumedCapacityMiddlewareOptions);
+}
