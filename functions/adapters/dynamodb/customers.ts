@@ -1,0 +1,69 @@
+import { GetCommand, QueryCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Customer, CustomerStore, CustomerWrite } from '#domain/customers.js';
+import { systemClock } from '#lib/clock.js';
+import { cursorFor } from '#lib/cursor.js';
+import { ddb, tableName } from './client.js';
+import { dynamoLifecycleStore, lockKey, storedOf, type TransactItem } from './lifecycle-store.js';
+
+const PREFIX = 'CUSTOMER';
+const listKey = (partnerTenantId: string) => `CUSTOMERS#${partnerTenantId}`;
+
+/**
+ * A customer relationship's list entry: one item per related partner, listed through gsi1
+ * by partner and sorted by counterpart, so "a provider's customers of one reseller" is one
+ * Query with begins_with.
+ */
+function relate(write: CustomerWrite): TransactItem[] {
+  const r = write.relationship;
+  return [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          pk: `${PREFIX}#${write.customer.id}`,
+          sk: `REL#${r.partnerTenantId}`,
+          customerId: write.customer.id,
+          ...r,
+          gsi1pk: listKey(r.partnerTenantId),
+          gsi1sk: `${r.counterpartTenantId ?? '-'}#${write.customer.createdAt}#${write.customer.id}`,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+}
+
+const store = dynamoLifecycleStore<Customer, CustomerWrite>({ prefix: PREFIX, now: () => systemClock.now().toISOString(), indexOf: () => ({}), translate: relate });
+
+async function loadMany(ids: string[]): Promise<Customer[]> {
+  if (ids.length === 0) return [];
+  const out = await ddb.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: ids.map((id) => ({ pk: `${PREFIX}#${id}`, sk: PREFIX })), ConsistentRead: true } } }));
+  const byId = new Map((out.Responses?.[tableName()] ?? []).map((i) => [String(i.id), storedOf<Customer>(i).entity]));
+  return ids.map((id) => byId.get(id)).filter((c): c is Customer => c !== undefined);
+}
+
+/** The customer store on DynamoDB. */
+export const customers: CustomerStore = {
+  load: store.load,
+  create: store.create,
+  commit: store.commit,
+  async byTenant(customerTenantId) {
+    const lock = await ddb.send(new GetCommand({ TableName: tableName(), Key: lockKey({ kind: 'customer-tenant', id: customerTenantId }), ConsistentRead: true }));
+    const id = lock.Item?.owner;
+    return typeof id === 'string' ? (await store.load(id))?.entity : undefined;
+  },
+  async ofPartner(partnerTenantId, counterpartTenantId, limit, cursor) {
+    const out = await ddb.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: counterpartTenantId ? 'gsi1pk = :pk AND begins_with(gsi1sk, :c)' : 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': listKey(partnerTenantId), ...(counterpartTenantId ? { ':c': `${counterpartTenantId}#` } : {}) },
+        Limit: limit,
+        ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'gsi1pk', value: listKey(partnerTenantId) }) } : {}),
+      }),
+    );
+    const items = await loadMany((out.Items ?? []).map((i) => String(i.customerId)));
+    return { items, ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
+  },
+};
