@@ -196,22 +196,6 @@ export const isOverdue = (e: Pick<Enrollment, 'status' | 'contact' | 'deadline'>
   (e.status === 'pending_contact_verification' && e.contact.expiresAt <= now) ||
   (e.status === 'more_info_needed' && e.deadline !== undefined && e.deadline <= now);
 
-/** Fields the partner may correct under more_info_needed (ENR-8), as JSON paths. */
-export const correctableFields = [
-  'company.legalName',
-  'company.address.line1',
-  'company.address.line2',
-  'company.address.city',
-  'company.address.region',
-  'company.address.postalCode',
-  'supportContact.email',
-  'supportContact.phone',
-  'supportContact.website',
-  'primaryContact.firstName',
-  'primaryContact.lastName',
-  'primaryContact.phone',
-] as const;
-
 /** Flattens a correction body into the field paths it touches. */
 export function touchedFields(patch: Record<string, unknown>, prefix = ''): string[] {
   const out: string[] = [];
