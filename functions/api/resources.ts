@@ -20,10 +20,10 @@ export function enrollmentResource(e: Enrollment) {
     vetting: { status: e.vetting.status, reasons: e.vetting.reasons },
     requirements: {
       currentlyDue: due,
-      ...(e.status === 'pending_contact_verification' ? { deadline: e.contact.expiresAt } : e.deadline ? { deadline: e.deadline } : {}),
+      ...(e.status === 'pending_contact_verification' ? { deadline: e.contactVerification.expiresAt } : e.deadline ? { deadline: e.deadline } : {}),
     },
-    contactDeliverable: e.contact.deliverable,
-    contactVerifiedAt: e.contact.verifiedAt,
+    contactDeliverable: e.contactVerification.deliverable,
+    contactVerifiedAt: e.contactVerification.verifiedAt,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
     history: e.history,

@@ -60,7 +60,7 @@ export interface Enrollment {
   supportContact: SupportContact;
   region: Region;
   agreement: AgreementAcceptance;
-  contact: ContactVerification;
+  contactVerification: ContactVerification;
   vetting: Vetting;
   enrolledBy: { sub: string; email: string };
   /** The deadline of the current phase, if it has one. */
@@ -84,11 +84,11 @@ export interface Enrollment {
  * verification first (ENR-6), then vetting and agreement acceptance in either order
  * (MPA-5), field paths while more information is needed (ENR-8).
  */
-export function currentlyDue(e: Pick<Enrollment, 'status' | 'vetting' | 'agreement' | 'contact'>): string[] {
+export function currentlyDue(e: Pick<Enrollment, 'status' | 'vetting' | 'agreement' | 'contactVerification'>): string[] {
   switch (e.status) {
     case 'pending_contact_verification':
       // ENR-12: an undeliverable contact must be replaced before anything else can happen.
-      return [...(e.contact.deliverable ? [] : ['primary_contact']), 'contact_verification', 'vetting', 'agreement_acceptance'];
+      return [...(e.contactVerification.deliverable ? [] : ['primary_contact']), 'contact_verification', 'vetting', 'agreement_acceptance'];
     case 'under_review':
     case 'more_info_needed': {
       const due: string[] = [];
@@ -119,10 +119,10 @@ export const canChangeContact = (status: EnrollmentStatus): boolean => status ==
  * The workflow sends it when it differs from `notified`, so each state change is told
  * exactly once however often the workflow wakes.
  */
-export function notificationKey(e: Pick<Enrollment, 'status' | 'vetting' | 'agreement' | 'contact'>): string {
+export function notificationKey(e: Pick<Enrollment, 'status' | 'vetting' | 'agreement' | 'contactVerification'>): string {
   switch (e.status) {
     case 'pending_contact_verification':
-      return `verification#${e.contact.generation}`;
+      return `verification#${e.contactVerification.generation}`;
     case 'under_review':
       return e.vetting.status === 'approved' ? 'approved' : `under_review#${e.vetting.round}`;
     case 'more_info_needed':
@@ -164,12 +164,12 @@ export function nextDue(e: Enrollment, t: Timing, now: string): { at: string; ac
   };
   switch (e.status) {
     case 'pending_contact_verification': {
-      const reminderOffset = t.verificationRemindersSeconds[e.contact.remindersSent];
+      const reminderOffset = t.verificationRemindersSeconds[e.contactVerification.remindersSent];
       // ENR-12: an undeliverable contact gets no reminders, but the deadline still holds.
-      const reminder = e.contact.deliverable && reminderOffset !== undefined ? plus(e.contact.linkIssuedAt, reminderOffset) : undefined;
+      const reminder = e.contactVerification.deliverable && reminderOffset !== undefined ? plus(e.contactVerification.linkIssuedAt, reminderOffset) : undefined;
       return pick([
-        [e.contact.expiresAt, 'expire'],
-        [reminder && reminder < e.contact.expiresAt ? reminder : undefined, 'verification_reminder'],
+        [e.contactVerification.expiresAt, 'expire'],
+        [reminder && reminder < e.contactVerification.expiresAt ? reminder : undefined, 'verification_reminder'],
       ]);
     }
     case 'more_info_needed': {
@@ -181,7 +181,7 @@ export function nextDue(e: Enrollment, t: Timing, now: string): { at: string; ac
       ]);
     }
     case 'under_review': {
-      const since = e.contact.verifiedAt ?? e.updatedAt;
+      const since = e.contactVerification.verifiedAt ?? e.updatedAt;
       const reminder =
         !e.agreement.accepted && e.agreementRemindersSent < t.agreementReminderMax
           ? plus(since, t.agreementReminderIntervalSeconds * (e.agreementRemindersSent + 1))
@@ -192,8 +192,8 @@ export function nextDue(e: Enrollment, t: Timing, now: string): { at: string; ac
 }
 
 /** ENR-10 / ENR-8: the phase's deadline has passed. */
-export const isOverdue = (e: Pick<Enrollment, 'status' | 'contact' | 'deadline'>, now: string): boolean =>
-  (e.status === 'pending_contact_verification' && e.contact.expiresAt <= now) ||
+export const isOverdue = (e: Pick<Enrollment, 'status' | 'contactVerification' | 'deadline'>, now: string): boolean =>
+  (e.status === 'pending_contact_verification' && e.contactVerification.expiresAt <= now) ||
   (e.status === 'more_info_needed' && e.deadline !== undefined && e.deadline <= now);
 
 /** Flattens a correction body into the field paths it touches. */

@@ -14,9 +14,9 @@ export async function contactUndeliverable(p: EnrollmentPorts, email: string, ca
   const lc = enrollmentLifecycle(p);
   for (const id of await p.enrollments.idsByContact(email)) {
     const e = (await p.enrollments.load(id))?.entity;
-    if (!e || isTerminal(e.status) || e.status === 'active' || e.primaryContact.email !== email.toLowerCase() || !e.contact.deliverable) continue;
+    if (!e || isTerminal(e.status) || e.status === 'active' || e.primaryContact.email !== email.toLowerCase() || !e.contactVerification.deliverable) continue;
     const { after } = await change(lc, id, ({ entity: current }, now) => ({
-      next: transition(current, { now, actor: `ses:${cause}`, action: 'contact.undeliverable', note: email }, { contact: { ...current.contact, deliverable: false } }),
+      next: transition(current, { now, actor: `ses:${cause}`, action: 'contact.undeliverable', note: email }, { contactVerification: { ...current.contactVerification, deliverable: false } }),
       wake: false,
     }));
     marked++;

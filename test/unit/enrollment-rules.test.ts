@@ -43,7 +43,7 @@ function enrollment(overrides: Partial<Enrollment> = {}): Enrollment {
     supportContact: { email: 'support@fabrikam.example' },
     region: 'europe',
     agreement: { accepted: false },
-    contact: { generation: 1, linkHash: 'h', linkNonce: 'n', linkIssuedAt: at(0), expiresAt: at(7), remindersSent: 0, deliverable: true, resends: [] },
+    contactVerification: { generation: 1, linkHash: 'h', linkNonce: 'n', linkIssuedAt: at(0), expiresAt: at(7), remindersSent: 0, deliverable: true, resends: [] },
     vetting: { status: 'not_started', reasons: [], fieldsDue: [], round: 0 },
     enrolledBy: { sub: 'admin', email: 'admin@fabrikam.example' },
     agreementRemindersSent: 0,
@@ -139,7 +139,7 @@ describe('ENR-9 one email per state change', () => {
     const review = enrollment({ status: 'under_review', vetting: { status: 'pending', reasons: [], fieldsDue: [], round: 0 } });
     const keys = [
       notificationKey(pending),
-      notificationKey({ ...pending, contact: { ...pending.contact, generation: 2 } }),
+      notificationKey({ ...pending, contactVerification: { ...pending.contactVerification, generation: 2 } }),
       notificationKey(review),
       notificationKey({ ...review, vetting: { ...review.vetting, status: 'approved' } }),
       notificationKey(enrollment({ status: 'more_info_needed', vetting: { status: 'more_info_needed', reasons: [], fieldsDue: ['company.legalName'], round: 1 } })),
@@ -156,18 +156,18 @@ describe('ENR-10 / ENR-12 reminders and deadlines', () => {
   it('ENR-10 reminds at 2 and 5 days, then expires at 7', () => {
     const e = enrollment();
     expect(nextDue(e, timing, at(0))).toEqual({ at: at(2), action: 'verification_reminder' });
-    expect(nextDue({ ...e, contact: { ...e.contact, remindersSent: 1 } }, timing, at(2))).toEqual({ at: at(5), action: 'verification_reminder' });
-    expect(nextDue({ ...e, contact: { ...e.contact, remindersSent: 2 } }, timing, at(5))).toEqual({ at: at(7), action: 'expire' });
+    expect(nextDue({ ...e, contactVerification: { ...e.contactVerification, remindersSent: 1 } }, timing, at(2))).toEqual({ at: at(5), action: 'verification_reminder' });
+    expect(nextDue({ ...e, contactVerification: { ...e.contactVerification, remindersSent: 2 } }, timing, at(5))).toEqual({ at: at(7), action: 'expire' });
   });
 
   it('ENR-12 an undeliverable contact gets no reminders but keeps its deadline', () => {
-    const e = enrollment({ contact: { ...enrollment().contact, deliverable: false } });
+    const e = enrollment({ contactVerification: { ...enrollment().contactVerification, deliverable: false } });
     expect(nextDue(e, timing, at(0))).toEqual({ at: at(7), action: 'expire' });
     expect(currentlyDue(e)[0]).toBe('primary_contact');
   });
 
   it('agreement reminders every 7 days at most 3 times; more-info reminders at 3 and 7 days, expiry at 30', () => {
-    const review = enrollment({ status: 'under_review', contact: { ...enrollment().contact, verifiedAt: at(1) }, vetting: { status: 'approved', reasons: [], fieldsDue: [], round: 0 } });
+    const review = enrollment({ status: 'under_review', contactVerification: { ...enrollment().contactVerification, verifiedAt: at(1) }, vetting: { status: 'approved', reasons: [], fieldsDue: [], round: 0 } });
     expect(nextDue(review, timing, at(1))).toEqual({ at: at(8), action: 'agreement_reminder' });
     expect(nextDue({ ...review, agreementRemindersSent: 2 }, timing, at(15))).toEqual({ at: at(22), action: 'agreement_reminder' });
     expect(nextDue({ ...review, agreementRemindersSent: 3 }, timing, at(22))?.action).toBe('liveness_check');

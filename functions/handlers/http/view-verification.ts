@@ -16,7 +16,7 @@ export const handler = httpHandler(viewVerification, async ({ params, headers, r
         contactName: `${e.primaryContact.firstName} ${e.primaryContact.lastName}`,
         requestedBy: e.enrolledBy.email,
         formAction: rawPath,
-        expiresAt: e.contact.expiresAt,
+        expiresAt: e.contactVerification.expiresAt,
       },
       headers,
       e.primaryContact.language,

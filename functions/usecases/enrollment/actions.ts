@@ -69,7 +69,7 @@ export async function submitEnrollment(p: EnrollmentPorts, caller: Caller, input
     supportContact: input.supportContact,
     region,
     agreement: existing?.agreement ?? { accepted: false },
-    contact: { generation: 1, linkHash: link.hash, linkNonce: link.nonce, linkIssuedAt: now, expiresAt, remindersSent: 0, deliverable: true, resends: [] },
+    contactVerification: { generation: 1, linkHash: link.hash, linkNonce: link.nonce, linkIssuedAt: now, expiresAt, remindersSent: 0, deliverable: true, resends: [] },
     vetting: { status: 'not_started', reasons: [], fieldsDue: [], round: 0 },
     enrolledBy: { sub: caller.sub, email: caller.email },
     agreementRemindersSent: 0,
@@ -136,9 +136,9 @@ export async function changePrimaryContact(p: EnrollmentPorts, caller: Caller, i
     const next = transition(
       e,
       { now, actor: actorOf(caller), action: 'contact.changed', note: `${e.primaryContact.email} → ${contact.email}` },
-      { primaryContact: contact, contact: { generation: e.contact.generation + 1, linkHash: link.hash, linkNonce: link.nonce, linkIssuedAt: now, expiresAt, remindersSent: 0, deliverable: true, resends: [] } },
+      { primaryContact: contact, contactVerification: { generation: e.contactVerification.generation + 1, linkHash: link.hash, linkNonce: link.nonce, linkIssuedAt: now, expiresAt, remindersSent: 0, deliverable: true, resends: [] } },
     );
-    const writes: (CommonWrite | EnrollmentWrite)[] = [{ type: 'link.delete', hash: e.contact.linkHash }, verifyLink(id, next.contact.generation, link.hash, expiresAt)];
+    const writes: (CommonWrite | EnrollmentWrite)[] = [{ type: 'link.delete', hash: e.contactVerification.linkHash }, verifyLink(id, next.contactVerification.generation, link.hash, expiresAt)];
     if (e.primaryContact.email !== contact.email) {
       writes.push({ type: 'contact.unindex', email: e.primaryContact.email, enrollmentId: id }, { type: 'contact.index', email: contact.email, enrollmentId: id });
     }
@@ -204,7 +204,7 @@ export async function decideVetting(p: EnrollmentPorts, id: string, decision: Ve
   return after;
 }
 
-const isCurrentLink = (e: Enrollment, hash: string, now: string) => e.status === 'pending_contact_verification' && e.contact.linkHash === hash && e.contact.expiresAt > now;
+const isCurrentLink = (e: Enrollment, hash: string, now: string) => e.status === 'pending_contact_verification' && e.contactVerification.linkHash === hash && e.contactVerification.expiresAt > now;
 
 /** The enrollment a live verification link belongs to; any other token is gone. Reads only (ENR-7: GET changes nothing). */
 export async function enrollmentForLink(p: Pick<EnrollmentPorts, 'links' | 'enrollments' | 'clock'>, token: string): Promise<{ enrollment: Enrollment; hash: string }> {
@@ -231,7 +231,7 @@ export async function confirmContact(p: EnrollmentPorts, token: string): Promise
     const next = transition(
       e,
       { now, actor: `contact:${e.primaryContact.email}`, action: 'contact.confirmed', status: 'under_review' },
-      { contact: { ...e.contact, verifiedAt: now }, vetting: { ...e.vetting, status: 'pending' } },
+      { contactVerification: { ...e.contactVerification, verifiedAt: now }, vetting: { ...e.vetting, status: 'pending' } },
     );
     return { next, writes: [{ type: 'link.use', hash, now }] };
   });
@@ -244,11 +244,11 @@ export async function resendVerificationEmail(p: EnrollmentPorts, caller: Caller
   const c = config();
   const { after } = await change(enrollmentLifecycle(p), id, ({ entity: e }, now) => {
     if (e.status !== 'pending_contact_verification') throw conflict('contact_already_confirmed', 'The contact has confirmed already; nothing to resend.', 'ENR-11');
-    if (!e.contact.deliverable) throw ruleViolation('ENR-12', 'contact_undeliverable', 'Email to this contact bounced; change the primary contact instead.');
-    assertAllowed(resendRefusal(e.contact.resends, now, c.RESEND_MIN_INTERVAL_SECONDS, c.RESEND_MAX_PER_DAY));
-    return { next: transition(e, { now, actor: actorOf(caller), action: 'verification.resent' }, { contact: { ...e.contact, resends: [...resendsInLastDay(e.contact.resends, now), now] } }), wake: false };
+    if (!e.contactVerification.deliverable) throw ruleViolation('ENR-12', 'contact_undeliverable', 'Email to this contact bounced; change the primary contact instead.');
+    assertAllowed(resendRefusal(e.contactVerification.resends, now, c.RESEND_MIN_INTERVAL_SECONDS, c.RESEND_MAX_PER_DAY));
+    return { next: transition(e, { now, actor: actorOf(caller), action: 'verification.resent' }, { contactVerification: { ...e.contactVerification, resends: [...resendsInLastDay(e.contactVerification.resends, now), now] } }), wake: false };
   });
-  const message = await notificationEmail(p, after, `verification#${after.contact.generation}`);
+  const message = await notificationEmail(p, after, `verification#${after.contactVerification.generation}`);
   await sendToContact(p, after, message!);
-  return { id: after.id, sentTo: after.primaryContact.email, expiresAt: after.contact.expiresAt };
+  return { id: after.id, sentTo: after.primaryContact.email, expiresAt: after.contactVerification.expiresAt };
 }

@@ -8,7 +8,7 @@ import { pickLanguage } from '#messages/language.js';
 const contactName = (e: Enrollment) => `${e.primaryContact.firstName} ${e.primaryContact.lastName}`;
 
 /** The verification link of the enrollment's current contact generation (the same across reminders). */
-export const verificationLink = async (p: { links: Links }, e: Enrollment): Promise<string> => p.links.url('verify', await p.links.tokenOf('verify', e.contact.linkNonce));
+export const verificationLink = async (p: { links: Links }, e: Enrollment): Promise<string> => p.links.url('verify', await p.links.tokenOf('verify', e.contactVerification.linkNonce));
 
 /** ENR-9: the email owed for a notification key (see notificationKey), or undefined for none. */
 export async function notificationEmail(p: { links: Links }, e: Enrollment, key: string): Promise<EmailMessage | undefined> {
@@ -16,7 +16,7 @@ export async function notificationEmail(p: { links: Links }, e: Enrollment, key:
   const [kind] = key.split('#');
   switch (kind) {
     case 'verification':
-      return { kind: 'enrollment.verification', contactName: base.contactName, companyName: base.companyName, requestedBy: e.enrolledBy.email, link: await verificationLink(p, e), expiresAt: e.contact.expiresAt };
+      return { kind: 'enrollment.verification', contactName: base.contactName, companyName: base.companyName, requestedBy: e.enrolledBy.email, link: await verificationLink(p, e), expiresAt: e.contactVerification.expiresAt };
     case 'under_review':
       return { kind: 'enrollment.status', ...base, status: 'under_review' };
     case 'approved':
@@ -39,7 +39,7 @@ export async function reminderEmail(p: { links: Links }, e: Enrollment, action: 
   const c = config();
   switch (action) {
     case 'verification_reminder':
-      return { kind: 'enrollment.verification_reminder', ...base, requestedBy: e.enrolledBy.email, link: await verificationLink(p, e), expiresAt: e.contact.expiresAt, reminderNumber: e.contact.remindersSent };
+      return { kind: 'enrollment.verification_reminder', ...base, requestedBy: e.enrolledBy.email, link: await verificationLink(p, e), expiresAt: e.contactVerification.expiresAt, reminderNumber: e.contactVerification.remindersSent };
     case 'agreement_reminder':
       return { kind: 'enrollment.agreement_reminder', ...base, agreementTitle: `Partner Agreement (${c.AGREEMENT_VERSION})`, agreementUrl: c.AGREEMENT_URL, portalUrl: c.PORTAL_URL };
     case 'more_info_reminder':

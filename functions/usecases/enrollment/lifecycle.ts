@@ -27,12 +27,12 @@ const REVIEW_WAIT_SECONDS = 30 * 86_400;
 
 /** The callback's TimeoutSeconds: the phase deadline plus an hour of grace, a backstop for the sweep. */
 function waitSeconds(e: Enrollment, now: string): number {
-  const deadline = e.status === 'pending_contact_verification' ? e.contact.expiresAt : e.status === 'more_info_needed' ? e.deadline : undefined;
+  const deadline = e.status === 'pending_contact_verification' ? e.contactVerification.expiresAt : e.status === 'more_info_needed' ? e.deadline : undefined;
   if (!deadline) return REVIEW_WAIT_SECONDS;
   return Math.max(60, Math.ceil((Date.parse(deadline) - Date.parse(now)) / 1000) + HOUR);
 }
 
-const reminderCounters = { verification_reminder: 'contact', agreement_reminder: 'agreementRemindersSent', more_info_reminder: 'moreInfoRemindersSent' } as const;
+const reminderCounters = { verification_reminder: 'contactVerification', agreement_reminder: 'agreementRemindersSent', more_info_reminder: 'moreInfoRemindersSent' } as const;
 
 export function enrollmentLifecycle(p: EnrollmentPorts): EnrollmentLifecycle {
   const lc: EnrollmentLifecycle = {
@@ -47,7 +47,7 @@ export function enrollmentLifecycle(p: EnrollmentPorts): EnrollmentLifecycle {
     async send(e, key) {
       const message = await notificationEmail(p, e, key);
       // ENR-12: nothing more goes to an address that bounced.
-      if (message && e.contact.deliverable) await sendToContact(p, e, message);
+      if (message && e.contactVerification.deliverable) await sendToContact(p, e, message);
     },
     isOpen: (e) => e.status !== 'active' && !isTerminal(e.status),
     nextDue: (e, now) => nextDue(e, p.timing(), now),
@@ -56,7 +56,7 @@ export function enrollmentLifecycle(p: EnrollmentPorts): EnrollmentLifecycle {
       // Counting the reminder is the conditional write; the email follows it.
       const counter = reminderCounters[action];
       const { after } = await change(lc, id, ({ entity: e }, now) => {
-        const patch: Partial<Enrollment> = counter === 'contact' ? { contact: { ...e.contact, remindersSent: e.contact.remindersSent + 1 } } : { [counter]: (e[counter] ?? 0) + 1 };
+        const patch: Partial<Enrollment> = counter === 'contactVerification' ? { contactVerification: { ...e.contactVerification, remindersSent: e.contactVerification.remindersSent + 1 } } : { [counter]: (e[counter] ?? 0) + 1 };
         return { next: transition(e, { now, actor: 'system:sweep', action: `reminder.${action}` }, patch), wake: false };
       });
       await sendToContact(p, after, await reminderEmail(p, after, action));
