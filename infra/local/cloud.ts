@@ -100,7 +100,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const issuer = await createLocalIssuer();
   const gateway: Server = createGateway({
     issuer,
-    localRoutes: createLocalRoutes({ issuer, ses, dynamo: dynamo.client, stepFunctionsUrl: sfnUrl, baseUrl: url, advance: advanceClock, invoke: invokeFunction, ready: () => ready }),
+    localRoutes: createLocalRoutes({ issuer, ses, dynamo: dynamo.client, stepFunctionsUrl: sfnUrl, baseUrl: url, advance: advanceClock, invoke: invokeFunction, ready: () => ready, settle: () => stepFunctions.idle() }),
   });
   await new Promise<void>((ok, fail) => {
     gateway.once('error', fail);

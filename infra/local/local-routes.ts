@@ -112,6 +112,8 @@ export function createLocalRoutes(deps: {
   baseUrl: string;
   advance: (seconds: number) => Date;
   invoke: (name: string, event: unknown) => Promise<unknown>;
+  /** Resolves once every running execution waits on a signal or the clock (nothing in flight). */
+  settle: () => Promise<void>;
 }): LocalRouteHandler {
   const has = (name: string) => functions.some((f) => f.name === name);
   return async ({ method, url, body, headers }): ReturnType<LocalRouteHandler> => {
@@ -165,6 +167,12 @@ export function createLocalRoutes(deps: {
         const parsed = parse(ClockRequest, body);
         if (!parsed.ok) return parsed.response;
         return json(200, { now: deps.advance(parsed.value.advanceSeconds).toISOString() });
+      }
+      case 'POST /_local/settle': {
+        // Deterministic waiting for tests and scripts: answers once every workflow has done
+        // all it can without a signal or a clock move (emails of the current states sent).
+        await deps.settle();
+        return json(200, { settled: true });
       }
       case 'POST /_local/sweep': {
         if (!has('sweep')) return json(501, { error: { type: 'internal', code: 'not_available', message: 'No sweep function yet.', requestId: randomUUID() } });

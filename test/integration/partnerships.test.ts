@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advanceClock, api, emailsTo, eventually, operator, registerPartnerId, type User } from '../support/api.js';
+import { advanceClock, api, emailsTo, eventually, operator, registerPartnerId, settle, type User } from '../support/api.js';
 import { waitForEmail } from '../support/enrollment.js';
 import { enrolledReseller, invitationLinkIn, newProvider, requestPartnership, tokenOf } from '../support/partnerships.js';
 
@@ -71,7 +71,7 @@ describe('partnership from request to both lists (PRT-2, PRT-4, PRT-5, PRT-7, PR
     expect(removed.body.history.at(-1).note).toMatch(/good faith/);
     expect((await api('GET', '/relationships?type=indirect_reseller', { user: provider.admin })).body.data).toEqual([]);
     expect((await api('GET', '/relationships?type=indirect_reseller&state=terminated', { user: provider.admin })).body.data).toHaveLength(1);
-    await new Promise((ok) => setTimeout(ok, 300));
+    await settle();
     expect(await emailsTo(reseller.admin.email)).toHaveLength(resellerMailsBefore.length);
   });
 
@@ -80,7 +80,7 @@ describe('partnership from request to both lists (PRT-2, PRT-4, PRT-5, PRT-7, PR
     const reseller = await enrolledReseller();
     const invitee = inviteeOf(reseller.admin.tenantId);
     const created = await requestPartnership(provider, invitee, { send: false });
-    await new Promise((ok) => setTimeout(ok, 300));
+    await settle();
     expect(await emailsTo(invitee)).toHaveLength(0);
     expect((await accept(reseller.admin, tokenOf(created.link))).status).toBe(201);
   });

@@ -62,6 +62,15 @@ export async function emailsTo(address: string): Promise<Email[]> {
   return (await api<Email[]>('GET', `/_local/emails?to=${encodeURIComponent(address)}`)).body;
 }
 
+/**
+ * Waits until every workflow of the local cloud has done all it can without a signal or a
+ * clock move. Use it before asserting that something (an email) did NOT happen.
+ */
+export async function settle(): Promise<void> {
+  const res = await fetch(`${baseUrl()}/_local/settle`, { method: 'POST' });
+  if (res.status !== 200) throw new Error(`settle: ${res.status}`);
+}
+
 export async function advanceClock(seconds: number): Promise<string> {
   return (await api<{ now: string }>('POST', '/_local/clock', { body: { advanceSeconds: seconds } })).body.now;
 }
