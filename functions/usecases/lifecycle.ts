@@ -8,8 +8,9 @@
 import type { LifecycleEntity } from '#domain/history.js';
 import { recordChange } from '#domain/history.js';
 import type { Due, LoadResult, SweepResult } from '#domain/lifecycle.js';
-import type { Clock, CommonWrite, LifecycleName, LifecycleStore, Stored, Workflows } from '#domain/ports.js';
-import { conflict, notFound, Refused } from '#domain/refusal.js';
+import { hashToken, isLive, isWellFormedToken, type LinkKind } from '#domain/links.js';
+import type { Clock, CommonWrite, LifecycleName, LifecycleStore, Links, Stored, Workflows } from '#domain/ports.js';
+import { conflict, linkGone, notFound, Refused } from '#domain/refusal.js';
 import { logger } from '#lib/observability.js';
 
 export interface LifecyclePorts<T, W> {
@@ -216,3 +217,25 @@ export async function expireIf<T extends LifecycleEntity, W>(lc: Lifecycle<T, W,
   }
 }
 const notOverdue = conflict('not_overdue', 'Not overdue any more.');
+
+/**
+ * ENR-7 / PRT-10: the entity a live emailed link belongs to — a well-formed token, a stored
+ * link of this kind, unused and unexpired, and still the entity's current link. Anything
+ * else is gone, whatever the cause (one neutral answer). Reads only: GET changes nothing.
+ */
+export async function entityForLink<T>(
+  p: { links: Links; clock: Clock },
+  kind: LinkKind,
+  token: string,
+  load: (id: string) => Promise<Stored<T> | undefined>,
+  isCurrent: (entity: T, hash: string, now: string) => boolean,
+): Promise<{ entity: T; hash: string }> {
+  if (!isWellFormedToken(token)) throw linkGone();
+  const hash = hashToken(token);
+  const now = nowOf(p.clock);
+  const link = await p.links.find(hash);
+  if (!isLive(link, kind, now)) throw linkGone();
+  const entity = (await load(link.subjectId))?.entity;
+  if (entity === undefined || !isCurrent(entity, hash, now)) throw linkGone();
+  return { entity, hash };
+}

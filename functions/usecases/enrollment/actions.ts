@@ -17,7 +17,7 @@ import {
   type VettingReason,
 } from '#domain/enrollment.js';
 import { firstExecution } from '#domain/history.js';
-import { hashToken, isLive, isWellFormedToken, plusSeconds } from '#domain/links.js';
+import { plusSeconds } from '#domain/links.js';
 import type { Company, Contact, Partner } from '#domain/partners.js';
 import type { CommonWrite } from '#domain/ports.js';
 import { regionOf } from '#domain/regions.js';
@@ -25,7 +25,7 @@ import { partnerIdRefusal } from '#domain/registry.js';
 import { assertAllowed, conflict, invalid, linkGone, notFound, ruleViolation } from '#domain/refusal.js';
 import type { SupportContact } from '#domain/enrollment.js';
 import { config } from '#lib/config.js';
-import { change, startEntity } from '../lifecycle.js';
+import { change, entityForLink, startEntity } from '../lifecycle.js';
 import { notificationEmail, sendToContact } from './emails.js';
 import { endWrites, enrollmentLifecycle, type EnrollmentPorts } from './lifecycle.js';
 
@@ -208,14 +208,8 @@ const isCurrentLink = (e: Enrollment, hash: string, now: string) => e.status ===
 
 /** The enrollment a live verification link belongs to; any other token is gone. Reads only (ENR-7: GET changes nothing). */
 export async function enrollmentForLink(p: Pick<EnrollmentPorts, 'links' | 'enrollments' | 'clock'>, token: string): Promise<{ enrollment: Enrollment; hash: string }> {
-  if (!isWellFormedToken(token)) throw linkGone();
-  const hash = hashToken(token);
-  const now = p.clock.now().toISOString();
-  const link = await p.links.find(hash);
-  if (!isLive(link, 'verify', now)) throw linkGone();
-  const e = (await p.enrollments.load(link.subjectId))?.entity;
-  if (!e || !isCurrentLink(e, hash, now)) throw linkGone();
-  return { enrollment: e, hash };
+  const { entity, hash } = await entityForLink(p, 'verify', token, (id) => p.enrollments.load(id), isCurrentLink);
+  return { enrollment: entity, hash };
 }
 
 /**

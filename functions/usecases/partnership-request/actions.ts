@@ -1,5 +1,5 @@
 /** The partnership request's actions (PRT-1..10): what providers and resellers do through the API and the link pages. */
-import { isLive, hashToken, isWellFormedToken, nextEntityLink } from '#domain/links.js';
+import { nextEntityLink } from '#domain/links.js';
 import {
   acceptRefusal,
   alreadyPartnered,
@@ -19,7 +19,7 @@ import { assertAllowed, conflict, linkGone, notFound, Refused } from '#domain/re
 import type { Caller } from '#domain/caller.js';
 import type { Language } from '#domain/partners.js';
 import { config } from '#lib/config.js';
-import { startEntity, change } from '../lifecycle.js';
+import { change, entityForLink, startEntity } from '../lifecycle.js';
 import { invitationEmail, partnershipLifecycle, type PartnershipPorts } from './lifecycle.js';
 
 export interface RequestInput {
@@ -126,14 +126,8 @@ const isCurrentLink = (r: PartnershipRequest, hash: string, now: string) => r.st
 
 /** The pending request a live invitation link belongs to; any other token is gone. Reads only. */
 export async function requestForLink(p: Pick<PartnershipPorts, 'links' | 'requests' | 'clock'>, token: string): Promise<{ request: PartnershipRequest; hash: string }> {
-  if (!isWellFormedToken(token)) throw linkGone();
-  const hash = hashToken(token);
-  const now = p.clock.now().toISOString();
-  const link = await p.links.find(hash);
-  if (!isLive(link, 'invitation', now)) throw linkGone();
-  const r = (await p.requests.load(link.subjectId))?.entity;
-  if (!r || !isCurrentLink(r, hash, now)) throw linkGone();
-  return { request: r, hash };
+  const { entity, hash } = await entityForLink(p, 'invitation', token, (id) => p.requests.load(id), isCurrentLink);
+  return { request: entity, hash };
 }
 
 /**
