@@ -71,11 +71,20 @@ export interface Stored<T> {
   notified?: string;
 }
 
-/** What a change read: the version and the parked token at that moment. */
+/** What a change read: the version, the parked token and how much of the audit trail existed then. */
 export interface ReadState {
   version: number;
   parkedToken: string | undefined;
+  /** GEN-1 is append-only: a commit stores only the entries beyond this many. */
+  historyLength: number;
 }
+
+/** The read state of a stored entity. */
+export const readStateOf = (stored: Stored<{ version: number; history?: readonly unknown[] }>): ReadState => ({
+  version: stored.entity.version,
+  parkedToken: stored.parkedToken,
+  historyLength: stored.entity.history?.length ?? 0,
+});
 
 /** A uniqueness lock: held by one owner until released. */
 export type LockKind = 'enrollment-tenant' | 'partnership-pending' | 'partnership-pair' | 'webhook' | 'customer-tenant' | 'customer-invitation-pending' | 'order-submit';

@@ -1,7 +1,7 @@
 /** The partner agreement (MPA-1..5). */
 import type { Caller } from '#domain/caller.js';
 import { agreementStatusViewerRefusal, agreementTimingRefusal, agreementVersionRefusal, isTerminal, transition } from '#domain/enrollment.js';
-import type { PartnerAgreement } from '#domain/ports.js';
+import { readStateOf, type PartnerAgreement } from '#domain/ports.js';
 import { assertAllowed, conflict, notFound } from '#domain/refusal.js';
 import { config } from '#lib/config.js';
 import type { EnrollmentPorts } from './enrollment/lifecycle.js';
@@ -38,7 +38,7 @@ export async function acceptAgreement(p: Pick<EnrollmentPorts, 'partners' | 'enr
     let committed: boolean;
     if (open) {
       const next = transition(open.entity, { now, actor: entry.actor, action: 'agreement.accepted', note: entry.note }, { agreement: { accepted: true, version, acceptedAt: now, acceptedBy: caller.email } });
-      committed = await p.enrollments.commit(next, { version: open.entity.version, parkedToken: open.parkedToken }, [{ type: 'partner.agreement', tenantId: caller.tenantId, acceptance, entry }]);
+      committed = await p.enrollments.commit(next, readStateOf(open), [{ type: 'partner.agreement', tenantId: caller.tenantId, acceptance, entry }]);
     } else {
       committed = await p.partners.recordAgreement(caller.tenantId, acceptance, entry);
     }

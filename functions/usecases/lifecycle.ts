@@ -9,7 +9,7 @@ import type { LifecycleEntity } from '#domain/history.js';
 import { recordChange } from '#domain/history.js';
 import type { Due, LoadResult, SweepResult } from '#domain/lifecycle.js';
 import { hashToken, isLive, isWellFormedToken, type LinkKind } from '#domain/links.js';
-import type { Clock, CommonWrite, LifecycleName, LifecycleStore, Links, Stored, Workflows } from '#domain/ports.js';
+import { readStateOf, type Clock, type CommonWrite, type LifecycleName, type LifecycleStore, type Links, type Stored, type Workflows } from '#domain/ports.js';
 import { conflict, linkGone, notFound, Refused } from '#domain/refusal.js';
 import { logger } from '#lib/observability.js';
 
@@ -50,7 +50,7 @@ export async function changeEntity<T extends LifecycleEntity, W>(
     const stored = await p.store.load(id);
     if (!stored) throw notFound(what);
     const change = await decide(stored, nowOf(p.clock));
-    const committed = await p.store.commit(change.next, { version: stored.entity.version, parkedToken: stored.parkedToken }, change.writes ?? []);
+    const committed = await p.store.commit(change.next, readStateOf(stored), change.writes ?? []);
     if (!committed) {
       const refusal = await onLostRace?.();
       if (refusal) throw refusal;

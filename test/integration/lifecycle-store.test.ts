@@ -31,24 +31,24 @@ describe('GEN-4 the lifecycle store never strands a parked workflow', () => {
     const id = `race-${Date.now()}`;
     expect(await store.create(item(id), [])).toBe(true);
     expect(await store.park(id, 'token-new', 1)).toBe(true);
-    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined }, [])).toBe(false);
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0 }, [])).toBe(false);
     // Read again, the change succeeds and now knows whom to wake.
-    expect(await store.commit(next(item(id)), { version: 1, parkedToken: 'token-new' }, [])).toBe(true);
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: 'token-new', historyLength: 0 }, [])).toBe(true);
     expect((await store.load(id))?.parkedToken).toBe('token-new');
   });
 
   it('refuses a commit when another change bumped the version', async () => {
     const id = `race2-${Date.now()}`;
     await store.create(item(id), []);
-    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined }, [])).toBe(true);
-    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined }, [])).toBe(false);
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0 }, [])).toBe(true);
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0 }, [])).toBe(false);
   });
 
   it('refuses a second create and a park at a stale version', async () => {
     const id = `dup-${Date.now()}`;
     expect(await store.create(item(id), [])).toBe(true);
     expect(await store.create(item(id), [])).toBe(false);
-    await store.commit(next(item(id)), { version: 1, parkedToken: undefined }, []);
+    await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0 }, []);
     expect(await store.park(id, 't', 1)).toBe(false);
   });
 
@@ -56,9 +56,9 @@ describe('GEN-4 the lifecycle store never strands a parked workflow', () => {
     const id = `lock-${Date.now()}`;
     await store.create(item(id), []);
     const lock = { kind: 'order-submit', id } as const;
-    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined }, [{ type: 'lock.take', lock, owner: 'x' }])).toBe(true);
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0 }, [{ type: 'lock.take', lock, owner: 'x' }])).toBe(true);
     const second = { ...next(item(id)), version: 3, status: 'c' };
-    expect(await store.commit(second, { version: 2, parkedToken: undefined }, [{ type: 'lock.take', lock, owner: 'y' }])).toBe(false);
+    expect(await store.commit(second, { version: 2, parkedToken: undefined, historyLength: 0 }, [{ type: 'lock.take', lock, owner: 'y' }])).toBe(false);
     expect((await store.load(id))?.entity.status).toBe('b');
   });
 

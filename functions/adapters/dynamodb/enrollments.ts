@@ -99,7 +99,7 @@ export const enrollments: EnrollmentStore = {
         ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'gsi1pk', value: statusList(status) }) } : {}),
       }),
     );
-    return { items: (out.Items ?? []).map((i) => storedOf<Enrollment>(i).entity), ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
+    return { items: await store.withHistory((out.Items ?? []).map((i) => storedOf<Enrollment>(i).entity)), ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
   },
   /** Enrollments whose primary contact is this address (ENR-12 bounces). */
   async idsByContact(email) {

@@ -76,9 +76,13 @@ export function commonItems(write: CommonWrite): TransactItem[] {
 const isCommon = (write: { type: string }): write is CommonWrite => write.type.startsWith('link.') || write.type.startsWith('lock.');
 
 /** Splits a stored item into the entity and what the workflow wrote beside it. */
-export function storedOf<T>(item: Record<string, unknown>): Stored<T> {
+export function storedOf<T>(item: Record<string, unknown>, history?: Record<string, unknown>[]): Stored<T> {
   const entity: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) if (!outOfBand.has(k)) entity[k] = v;
+  // GEN-1's audit trail lives in its own items (see historyItems); a list entry carries none.
+  // (An item written before the trail moved out keeps its embedded entries, first.)
+  const embedded = Array.isArray(entity.history) ? entity.history : [];
+  entity.history = [...embedded, ...(history ?? []).map(({ pk: _pk, sk: _sk, ...entry }) => entry)];
   return {
     entity: entity as T,
     ...(typeof item.parkedToken === 'string' ? { parkedToken: item.parkedToken } : {}),
@@ -144,21 +148,62 @@ function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set
   };
 }
 
+const HISTORY = 'HISTORY#';
+const historySk = (index: number) => `${HISTORY}${String(index).padStart(6, '0')}`;
+
+/**
+ * GEN-1 without write amplification: each audit entry is its own small item beside the
+ * entity (`<prefix>#<id>` / `HISTORY#000042`), written once when it is appended; the
+ * entity item stays small and a change never rewrites the growing trail. One Query on the
+ * partition reads the entity with its trail.
+ */
+function historyItems(key: Key, history: readonly unknown[] | undefined, from: number): TransactItem[] {
+  return (history ?? []).slice(from).map((entry, i) => ({ Put: { TableName: tableName(), Item: { pk: key.pk, sk: historySk(from + i), ...(entry as object) } } }));
+}
+
+const withoutHistory = <T extends object>(entity: T): Omit<T, 'history'> => {
+  const { history: _history, ...rest } = entity as T & { history?: unknown };
+  return rest;
+};
+
+/** The store plus what lists need: the entities of a list page with their trails (one Query each, in parallel). */
+export type DynamoLifecycleStore<T, W> = LifecycleStore<T, W> & { withHistory(entities: T[]): Promise<T[]> };
+
 /** One DynamoDB implementation of the lifecycle store port, laid out by `table`. */
-export function dynamoLifecycleStore<T extends { id: string; version: number }, W extends { type: string } = never>(table: LifecycleTable<T, W>): LifecycleStore<T, W> {
+export function dynamoLifecycleStore<T extends { id: string; version: number; history?: readonly unknown[] }, W extends { type: string } = never>(table: LifecycleTable<T, W>): DynamoLifecycleStore<T, W> {
   const key = (id: string) => entityKey(table.prefix, id);
   const items = (writes: readonly (CommonWrite | W)[]) => writes.flatMap((w) => (isCommon(w) ? commonItems(w) : table.translate(w as W)));
   return {
     async load(id) {
-      const out = await ddb.send(new GetCommand({ TableName: tableName(), Key: key(id), ConsistentRead: true }));
-      return out.Item ? storedOf<T>(out.Item) : undefined;
+      const out = await ddb.send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key(id).pk }, ConsistentRead: true }));
+      const all = out.Items ?? [];
+      const item = all.find((i) => i.sk === table.prefix);
+      return item ? storedOf<T>(item, all.filter((i) => String(i.sk).startsWith(HISTORY))) : undefined;
+    },
+    async withHistory(entities) {
+      return Promise.all(
+        entities.map(async (entity) => {
+          const out = await ddb.send(
+            new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)', ExpressionAttributeValues: { ':pk': key(entity.id).pk, ':h': HISTORY } }),
+          );
+          return storedOf<T>({ ...entity, history: undefined }, out.Items ?? []).entity;
+        }),
+      );
     },
     create(entity, writes) {
       const index = indexSet(table.indexOf(entity, table.now()), table.prefix);
-      return transact([{ Put: { TableName: tableName(), Item: { ...key(entity.id), ...entity, ...index.set }, ConditionExpression: 'attribute_not_exists(pk)' } }, ...items(writes)]);
+      return transact([
+        { Put: { TableName: tableName(), Item: { ...key(entity.id), ...withoutHistory(entity), ...index.set }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...historyItems(key(entity.id), entity.history, 0),
+        ...items(writes),
+      ]);
     },
     commit(next, read, writes) {
-      return transact([versionedUpdate(key(next.id), next, read, indexSet(table.indexOf(next, table.now()), table.prefix)), ...items(writes)]);
+      return transact([
+        versionedUpdate(key(next.id), withoutHistory(next), read, indexSet(table.indexOf(next, table.now()), table.prefix)),
+        ...historyItems(key(next.id), next.history, read.historyLength),
+        ...items(writes),
+      ]);
     },
     park(id, taskToken, expectVersion) {
       return conditionally(() =>

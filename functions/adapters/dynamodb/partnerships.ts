@@ -50,7 +50,7 @@ export const partnershipRequests: PartnershipRequestStore = {
         ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'gsi1pk', value: requestList(providerTenantId) }) } : {}),
       }),
     );
-    return { items: (out.Items ?? []).map((i) => storedOf<PartnershipRequest>(i).entity), ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
+    return { items: await store.withHistory((out.Items ?? []).map((i) => storedOf<PartnershipRequest>(i).entity)), ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
   },
 };
 
