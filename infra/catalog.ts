@@ -93,14 +93,14 @@ export const workflows: WorkflowSpec[] = [
     name: 'enrollment',
     file: 'workflows/enrollment.asl.json',
     functionSubstitutions: { EnrollmentStepFunctionArn: 'enrollment-step' },
-    tableSubstitutions: [],
+    tableSubstitutions: ['TableName'],
     envVar: 'ENROLLMENT_STATE_MACHINE_ARN',
   },
   {
     name: 'partnership-request',
     file: 'workflows/partnership-request.asl.json',
     functionSubstitutions: { PartnershipStepFunctionArn: 'partnership-step' },
-    tableSubstitutions: [],
+    tableSubstitutions: ['TableName'],
     envVar: 'PARTNERSHIP_STATE_MACHINE_ARN',
   },
 ];

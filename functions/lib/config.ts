@@ -18,8 +18,6 @@ const schema = z.object({
   SES_CONFIGURATION_SET: z.string().optional(),
   ENROLLMENT_STATE_MACHINE_ARN: z.string().default('arn:aws:states:local:000000000000:stateMachine:enrollment'),
   PARTNERSHIP_STATE_MACHINE_ARN: z.string().default('arn:aws:states:local:000000000000:stateMachine:partnership-request'),
-  CUSTOMER_INVITATION_STATE_MACHINE_ARN: z.string().default('arn:aws:states:local:000000000000:stateMachine:customer-invitation'),
-  ORDER_STATE_MACHINE_ARN: z.string().default('arn:aws:states:local:000000000000:stateMachine:order'),
   /** Local only; on AWS the secret comes from VETTING_WEBHOOK_SECRET_PARAMETER. */
   VETTING_WEBHOOK_SECRET: z.string().startsWith('whsec_').default('whsec_bG9jYWwtdmV0dGluZy1zZWNyZXQtY2hhbmdlLW1l'),
   VETTING_WEBHOOK_SECRET_PARAMETER: z.string().optional(),
