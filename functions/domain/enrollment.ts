@@ -291,16 +291,19 @@ export const agreementStatusViewerRefusal = (isOperator: boolean, me: Pick<Partn
   isOperator || me?.type === 'indirect_provider' ? undefined : { kind: 'forbidden', rule: 'MPA-3', code: 'not_indirect_provider', message: 'Only indirect providers and the operator may check agreement status.' };
 
 /** The workflow's steps (workflows/enrollment.asl.json routes on them). */
-export const enrollmentSteps = ['wait_for_contact', 'wait_for_review', 'wait_for_correction', 'activate', 'done'] as const;
+export const enrollmentSteps = ['wait_for_contact', 'wait_for_review', 'wait_for_correction', 'done'] as const;
 export type EnrollmentStep = (typeof enrollmentSteps)[number];
 
-/** What the workflow does next, decided from the enrollment as recorded (principle 1). */
+/**
+ * What the workflow does next, decided from the enrollment as recorded (principle 1). An
+ * enrollment ready to activate is activated by the Load step itself (see isReadyToActivate).
+ */
 export function enrollmentStep(e: Pick<Enrollment, 'status' | 'vetting' | 'agreement'>): EnrollmentStep {
   switch (e.status) {
     case 'pending_contact_verification':
       return 'wait_for_contact';
     case 'under_review':
-      return isReadyToActivate(e) ? 'activate' : 'wait_for_review';
+      return 'wait_for_review';
     case 'more_info_needed':
       return 'wait_for_correction';
     case 'active':

@@ -67,18 +67,12 @@ export async function changeEntity<T extends LifecycleEntity, W>(
  * that does not hold (a lock, a unique key) is answered with `onTaken`'s refusal. A workflow
  * that cannot be started is not an error: recorded is recorded, the sweep re-drives it (GEN-4).
  */
-export async function startEntity<T extends LifecycleEntity, W>(
-  p: LifecyclePorts<T, W>,
-  lifecycle: LifecycleName,
-  entity: T,
-  writes: (CommonWrite | W)[],
-  onTaken: () => Refused,
-): Promise<T> {
-  if (!(await p.store.create(entity, writes))) throw onTaken();
+export async function startEntity<T extends LifecycleEntity, W>(lc: Lifecycle<T, W, string, string>, entity: T, writes: (CommonWrite | W)[], onTaken: () => Refused): Promise<T> {
+  if (!(await lc.store.create(entity, writes))) throw onTaken();
   try {
-    await p.workflows.start(lifecycle, entity.execution.name, { id: entity.id, wakeups: 0 });
+    await startLoaded(lc as unknown as AnyLifecycle<T>, entity.id, entity.execution.name);
   } catch (error) {
-    logger.error('could not start the workflow', { lifecycle, id: entity.id, error: error as Error });
+    logger.error('could not start the workflow', { lifecycle: lc.name, id: entity.id, error: error as Error });
   }
   return entity;
 }
@@ -105,6 +99,12 @@ export interface Lifecycle<T extends LifecycleEntity, W, Step extends string, Du
   onDue(id: string, action: DueAction, stored: Stored<T>): Promise<'reminded' | 'expired' | undefined>;
   /** The workflow's timeout backstop: expires the entity if it is overdue. */
   expireIfOverdue(id: string, actor: string): Promise<boolean>;
+  /**
+   * A step that needs no signal, only code (an enrollment's activation): done inside the
+   * Load step, which then reads again — no extra state and no extra invocation. Answers
+   * whether it changed anything.
+   */
+  advance?(id: string, entity: T): Promise<boolean>;
 }
 
 type AnyLifecycle<T extends LifecycleEntity> = Lifecycle<T, never, string, string>;
@@ -128,13 +128,38 @@ export async function notifyOnce(owed: string, previous: string | undefined, mar
   }
 }
 
-/** The workflow's "Load" step: reads the entity, sends what its state owes once, answers the next step. */
+/**
+ * The workflow's "Load" step: reads the entity, sends what its state owes once, does any
+ * step that needs only code (then reads again), and answers the next step with the version
+ * it read.
+ */
 export async function loadStep<T extends LifecycleEntity, Step extends string>(lc: Lifecycle<T, never, Step, string> | AnyLifecycle<T>, id: string, done: Step): Promise<LoadResult<Step>> {
-  const stored = await lc.store.load(id);
-  if (!stored) return { next: done, version: 0, waitSeconds: 60 };
-  const e = stored.entity;
-  await notifyOnce(lc.owedNotification(e), stored.notified, (next, previous) => lc.store.markNotified(id, next, previous), () => lc.send(e, lc.owedNotification(e)));
-  return { next: lc.nextStep(e) as Step, version: e.version, waitSeconds: lc.waitSeconds(e, nowOf(lc.clock)) };
+  for (let round = 0; round < 3; round++) {
+    const stored = await lc.store.load(id);
+    if (!stored) return { next: done, version: 0, waitSeconds: 60 };
+    const e = stored.entity;
+    // What this state owes is told before the state moves on (ENR-9: every state is told).
+    await notifyOnce(lc.owedNotification(e), stored.notified, (next, previous) => lc.store.markNotified(id, next, previous), () => lc.send(e, lc.owedNotification(e)));
+    if (lc.advance && (await lc.advance(id, e))) continue;
+    return { next: lc.nextStep(e) as Step, version: e.version, waitSeconds: lc.waitSeconds(e, nowOf(lc.clock)) };
+  }
+  throw conflict('concurrent_update', 'The entity kept changing while it was loaded.');
+}
+
+/**
+ * Starts an entity's execution already loaded: the caller's invocation sends the first
+ * email its state owes and the workflow begins at its routing, saving a Load invocation.
+ * If that fails (the mail service is throttled), the execution starts unloaded and loads
+ * itself — a recorded action never fails for it.
+ */
+async function startLoaded<T extends LifecycleEntity>(lc: AnyLifecycle<T>, id: string, executionName: string): Promise<void> {
+  let loaded: LoadResult<string> | undefined;
+  try {
+    loaded = await loadStep(lc, id, 'done');
+  } catch (error) {
+    logger.warn('could not load before starting; the workflow loads itself', { lifecycle: lc.name, id, error: error as Error });
+  }
+  await lc.workflows.start(lc.name, executionName, { id, wakeups: 0, ...(loaded ?? {}) });
 }
 
 /** The workflow's "Park" step: park the token, or wake at once if the entity moved since it was read. */
@@ -155,7 +180,7 @@ export async function redriveIfStranded<T extends LifecycleEntity>(lc: AnyLifecy
     const next = recordChange(current, { now, actor: 'system:sweep', action: 'workflow.redriven', note: `generation ${generation}` }, { execution: { generation, name: `${current.id}-g${generation}` } } as Partial<T>);
     return { next, wake: false };
   });
-  await lc.workflows.start(lc.name, after.execution.name, { id, wakeups: 0 });
+  await startLoaded(lc, id, after.execution.name);
   return true;
 }
 

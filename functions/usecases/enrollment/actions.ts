@@ -97,7 +97,6 @@ export async function submitEnrollment(p: EnrollmentPorts, caller: Caller, input
   };
   return startEntity(
     enrollmentLifecycle(p),
-    'enrollment',
     enrollment,
     [
       { type: 'lock.take', lock: { kind: 'enrollment-tenant', id: caller.tenantId }, owner: id },

@@ -42,6 +42,8 @@ export function enrollmentLifecycle(p: EnrollmentPorts): EnrollmentLifecycle {
     workflows: p.workflows,
     clock: p.clock,
     nextStep: enrollmentStep,
+    /** MPA-4 / ENR-13: activation needs no signal, only code: Load does it and reads again. */
+    advance: async (id, e) => isReadyToActivate(e) && (await activate(p, id)),
     waitSeconds,
     owedNotification: notificationKey,
     async send(e, key) {
@@ -82,9 +84,11 @@ export function endWrites(e: Enrollment, entry: { at: string; actor: string; act
 }
 
 /** MPA-4 / ENR-13: vetting approved and agreement accepted → active; the enrolling user becomes the first admin agent. */
-export async function activate(p: EnrollmentPorts, id: string): Promise<void> {
+export async function activate(p: EnrollmentPorts, id: string): Promise<boolean> {
+  let activated = false;
   await change(enrollmentLifecycle(p), id, ({ entity: e }, now) => {
     if (!isReadyToActivate(e)) return { next: e, wake: false };
+    activated = true;
     const actor = 'system:activation';
     return {
       next: transition(e, { now, actor, action: 'enrollment.activated', status: 'active' }),
@@ -92,4 +96,5 @@ export async function activate(p: EnrollmentPorts, id: string): Promise<void> {
       wake: false,
     };
   });
+  return activated;
 }

@@ -65,7 +65,6 @@ export async function createRequest(p: PartnershipPorts, caller: Caller, input: 
   };
   await startEntity(
     partnershipLifecycle(p),
-    'partnership-request',
     request,
     [
       { type: 'lock.take', lock: { kind: 'partnership-pending', id: pendingLockId(request) }, owner: id },

@@ -87,8 +87,9 @@ describe('enrollment on the lifecycle mechanism (fakes)', () => {
     return { e, token: tokenIn(t.mailer.to('pat@fabrikam.example')[0]!.text) };
   }
 
-  it('ENR-6: submitting records the enrollment, links the partner ID, starts the workflow; the load step sends the verification once', async () => {
+  it('ENR-6: submitting records the enrollment, links the partner ID, sends the verification and starts the workflow already loaded; a Load sends nothing again', async () => {
     const { e } = await submitted();
+    expect(t.workflows.started[0]?.input).toMatchObject({ id: e.id, wakeups: 0, next: 'wait_for_contact', version: 1 });
     await loadStep(enrollmentLifecycle(t.ports), e.id, 'done');
     expect(t.world.registry.get('5100001')?.linkedTenantId).toBe('res');
     expect(t.world.partners.get('res')).toMatchObject({ type: 'indirect_reseller', status: 'enrolling', enrollmentId: e.id });
@@ -145,9 +146,11 @@ describe('enrollment on the lifecycle mechanism (fakes)', () => {
     const accepted = await acceptAgreement(t.ports, admin, '2026-10', { ipAddress: '1.2.3.4', userAgent: 'ua' });
     expect(accepted.created).toBe(true);
     expect((await acceptAgreement(t.ports, admin, '2026-10', { ipAddress: '1.2.3.4', userAgent: 'ua' })).created).toBe(false);
-    expect(await loadStep(enrollmentLifecycle(t.ports), e.id, 'done')).toMatchObject({ next: 'activate' });
-    await activate(t.ports, e.id);
+    // Activation needs no signal: the Load step does it, sends the "active" email and is done.
+    expect(await loadStep(enrollmentLifecycle(t.ports), e.id, 'done')).toMatchObject({ next: 'done' });
     expect(t.world.partners.get('res')).toMatchObject({ status: 'active', adminAgents: [admin.sub] });
+    expect((await t.ports.enrollments.load(e.id))?.entity.status).toBe('active');
+    expect(await activate(t.ports, e.id)).toBe(false);
     expect(await agreementStatusOf(t.ports, caller('prov'), '5100001')).toEqual({ partnerId: '5100001', isAgreementSigned: true });
     await expect(agreementStatusOf(t.ports, admin, '5100001')).rejects.toMatchObject({ kind: 'forbidden', rule: 'MPA-3' });
   });

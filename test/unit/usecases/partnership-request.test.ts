@@ -49,7 +49,8 @@ describe('partnership requests on the lifecycle mechanism (fakes)', () => {
     const { request, link, draft } = await createRequest(t.ports, caller('prov'), { email: 'a@res.example', send: true });
     expect(request.status).toBe('pending');
     expect(draft.body).toContain(link);
-    expect(t.workflows.started).toEqual([{ lifecycle: 'partnership-request', name: `${request.id}-g1`, input: { id: request.id, wakeups: 0 } }]);
+    expect(t.workflows.started).toEqual([{ lifecycle: 'partnership-request', name: `${request.id}-g1`, input: { id: request.id, wakeups: 0, next: 'wait_for_response', version: 1, waitSeconds: 30 * 86_400 + 3600 } }]);
+    expect(t.mailer.to('a@res.example')).toHaveLength(1);
     expect(t.world.locks.get(`partnership-pending#prov#a@res.example`)).toBe(request.id);
   });
 
@@ -122,8 +123,10 @@ describe('partnership requests on the lifecycle mechanism (fakes)', () => {
     expect(t.mailer.to('a@res.example')).toHaveLength(1);
   });
 
-  it('a failed send gives the mark back: the retried step sends it, once', async () => {
+  it('a failed send gives the mark back: the workflow starts unloaded and its retried step sends it, once', async () => {
+    t.mailer.failNext = 1;
     const { request } = await createRequest(t.ports, caller('prov'), { email: 'a@res.example', send: true });
+    expect(t.workflows.started[0]?.input).toEqual({ id: request.id, wakeups: 0 });
     const lc = partnershipLifecycle(t.ports);
     t.mailer.failNext = 1;
     await expect(loadStep(lc, request.id, 'done')).rejects.toThrow();
@@ -142,7 +145,7 @@ describe('partnership requests on the lifecycle mechanism (fakes)', () => {
     t.clock.advance(14 * DAY);
     await sweepOne(lc, request.id, result);
     expect(result.reminded).toBe(2);
-    expect(t.mailer.to('a@res.example').map((m) => m.subject)).toHaveLength(2);
+    expect(t.mailer.to('a@res.example')).toHaveLength(3); // the invitation and two reminders
     t.clock.advance(9 * DAY);
     await sweepOne(lc, request.id, result);
     expect(result).toMatchObject({ reminded: 2, expired: 1, redriven: 0 });
