@@ -54,6 +54,17 @@ export function customerDirectoryContract(name: string, subject: () => ContractS
       expect(await signIn(admin.userName, first.temporaryPassword.reveal())).toBe('new_password_required');
     });
 
+    it('20 concurrent creations of one admin make one user and show exactly one password', async () => {
+      const { directory, signIn } = subject();
+      const admin = newAdmin();
+      const results = await Promise.all(Array.from({ length: 20 }, () => directory.createAdmin(admin)));
+      const created = results.filter((r) => r.created);
+      expect(created).toHaveLength(1);
+      if (!created[0]?.created) throw new Error('expected a new user');
+      expect(new Set(results.map((r) => r.user.sub))).toEqual(new Set([created[0].user.sub]));
+      expect(await signIn(admin.userName, created[0].temporaryPassword.reveal())).toBe('new_password_required');
+    });
+
     it("refuses another tenant's user name and leaves that user as it was", async () => {
       const { directory } = subject();
       const admin = newAdmin();
