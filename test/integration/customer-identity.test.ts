@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   AdminAddUserToGroupCommand,
   AdminGetUserCommand,
@@ -11,7 +13,7 @@ import {
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CustomerDirectory } from '../../functions/domain/ports/identity.js';
-import { api } from '../support/api.js';
+import { api, eventually } from '../support/api.js';
 import { customerDirectoryContract, type SignInOutcome } from '../support/customer-directory-contract.js';
 
 const local = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
@@ -188,6 +190,30 @@ describe('secrets never in logs', () => {
     expect(written).toContain('AdminSetUserPasswordCommand');
     expect(written).toContain(admin.userName);
     for (const secret of [password, replaced, 'Chosen-by-me-2026!']) expect(written).not.toContain(secret);
+  });
+});
+
+describe('cognito-local as a child process', () => {
+  it('dies with the process that started it, even one killed outright', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cognito-parent-'));
+    const parent = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../support/start-cognito.ts', import.meta.url)), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const endpoint = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        parent.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const line = /^(http:\S+)\n/m.exec(out);
+          if (line) resolve(line[1]!);
+        });
+        parent.once('exit', (code) => reject(new Error(`the parent exited with ${code}`)));
+      });
+      expect((await fetch(`${endpoint}/health`)).ok).toBe(true);
+      parent.kill('SIGKILL');
+      await eventually(async () => fetch(`${endpoint}/health`).then(() => false, () => true), 20_000, 'cognito-local to stop');
+    } finally {
+      parent.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
