@@ -50,6 +50,15 @@ const isCredentialError = (error: unknown) => error instanceof Error && credenti
  * tokens with the wall clock while the gateway checks expiry on the local clock that
  * `/_local/clock` moves. So the gateway keeps one issuer, and handlers see the same claims
  * whichever way a user signed in.
+ *
+ * The deployed analogue: customer users' tokens come from the customer user pool; an HTTP API
+ * JWT authorizer names one issuer, so the routes customer users call get a second JWT
+ * authorizer (issuer = the pool, audience = its app client), and a pre-token-generation
+ * trigger puts `tid`, `tenant_ctry` and `roles` into the pool's tokens from the same custom
+ * attributes and groups this exchange reads.
+ *
+ * `newPassword` is used only while the pool asks for one; a user who already set its own
+ * password signs in with it and `newPassword` is ignored.
  */
 export function createPasswordSignIn(deps: {
   client: CognitoIdentityProviderClient;
