@@ -20,8 +20,8 @@ export interface UserPoolDefinition {
   /** Logical id in the CDK stack. */
   id: string;
   /** Environment variables through which functions learn the pool and app client ids. */
-  envVar: 'CUSTOMER_USER_POOL_ID';
-  clientEnvVar: 'CUSTOMER_USER_POOL_CLIENT_ID';
+  envVar: 'USER_POOL_ID';
+  clientEnvVar: 'USER_POOL_CLIENT_ID';
   /** Pool name (locally it also finds the pool again after a restart). */
   name: string;
   passwordPolicy: PasswordPolicy;
@@ -32,6 +32,8 @@ export interface UserPoolDefinition {
   /** Users sign in with their user name; `email` is an attribute, not an alias. */
   signInAliases: { username: true; email: false };
   customAttributes: CustomAttributeDefinition[];
+  /** Users may enrol a TOTP app; not required at first sign-in. */
+  mfa: 'OFF' | 'OPTIONAL';
   /** Roles (API.md Conventions) a user can hold, as groups: the ID token's `cognito:groups`. */
   groups: readonly string[];
   client: {
@@ -50,8 +52,8 @@ export interface UserPoolDefinition {
 
 export const customerUserPool: UserPoolDefinition = {
   id: 'CustomerUserPool',
-  envVar: 'CUSTOMER_USER_POOL_ID',
-  clientEnvVar: 'CUSTOMER_USER_POOL_CLIENT_ID',
+  envVar: 'USER_POOL_ID',
+  clientEnvVar: 'USER_POOL_CLIENT_ID',
   name: 'partner-program-customers',
   passwordPolicy: customerPasswordPolicy,
   selfSignUp: false,
@@ -61,6 +63,7 @@ export const customerUserPool: UserPoolDefinition = {
     { name: customerPoolAttributes.tenantId.name, mutable: false, minLength: 1, maxLength: customerPoolAttributes.tenantId.maxLength },
     { name: customerPoolAttributes.tenantCountry.name, mutable: false, minLength: 2, maxLength: customerPoolAttributes.tenantCountry.maxLength },
   ],
+  mfa: 'OPTIONAL',
   groups: customerPoolGroups,
   client: {
     name: 'partner-program-customers-sign-in',

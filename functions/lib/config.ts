@@ -39,8 +39,8 @@ const schema = z.object({
    * The customer user pool (CUS-2: customer tenants' admin users) and its app client; the
    * stack sets both, the local cloud sets those it created in cognito-local.
    */
-  CUSTOMER_USER_POOL_ID: z.string().min(1).optional(),
-  CUSTOMER_USER_POOL_CLIENT_ID: z.string().min(1).optional(),
+  USER_POOL_ID: z.string().min(1).optional(),
+  USER_POOL_CLIENT_ID: z.string().min(1).optional(),
   /** Where emails send partners to act (the partner portal in front of this API). */
   PORTAL_URL: z.url().default('https://partner-program.example/portal'),
   AGREEMENT_VERSION: z.string().default('2026-10'),

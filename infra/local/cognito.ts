@@ -129,12 +129,15 @@ export async function ensureUserPool(client: CognitoIdentityProviderClient, pool
         AdminCreateUserConfig: { AllowAdminCreateUserOnly: !pool.selfSignUp },
         UsernameConfiguration: { CaseSensitive: pool.caseSensitiveUserNames },
         Schema: schema,
-        MfaConfiguration: 'OFF',
+        MfaConfiguration: pool.mfa,
       }),
     );
     userPoolId = created.UserPool!.Id!;
   } else {
-    await client.send(new UpdateUserPoolCommand({ UserPoolId: userPoolId, Policies: policies(pool), AdminCreateUserConfig: { AllowAdminCreateUserOnly: !pool.selfSignUp } }));
+    // UpdateUserPool resets what it is not given (on Cognito as in cognito-local): give it everything it owns.
+    await client.send(
+      new UpdateUserPoolCommand({ UserPoolId: userPoolId, Policies: policies(pool), AdminCreateUserConfig: { AllowAdminCreateUserOnly: !pool.selfSignUp }, MfaConfiguration: pool.mfa }),
+    );
     const described = await client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }));
     const existing = new Set(described.UserPool?.SchemaAttributes?.map((a) => a.Name));
     const missing = schema.filter((a) => !existing.has(`custom:${a.Name}`));

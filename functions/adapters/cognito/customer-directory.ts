@@ -161,8 +161,8 @@ const cognito = () => (client ??= tracer.captureAWSv3Client(new CognitoIdentityP
 export const customerDirectory: CustomerDirectory = createCognitoCustomerDirectory({
   client: cognito,
   userPoolId: () => {
-    const id = config().CUSTOMER_USER_POOL_ID;
-    if (!id) throw new Error('CUSTOMER_USER_POOL_ID is not set');
+    const id = config().USER_POOL_ID;
+    if (!id) throw new Error('USER_POOL_ID is not set');
     return id;
   },
 });

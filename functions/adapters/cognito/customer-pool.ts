@@ -6,7 +6,7 @@ import type { CustomerRole } from '#domain/ports/identity.js';
  */
 export const customerPoolAttributes = {
   /** The customer tenant a user belongs to: set at creation, immutable, not writable by app clients. */
-  tenantId: { name: 'tenant_id', attribute: 'custom:tenant_id', maxLength: 100 },
+  tenantId: { name: 'tenant_id', attribute: 'custom:tenant_id', maxLength: 64 },
   /** The customer tenant's country (ISO-3166 alpha-2), the token's `tenant_ctry`. */
   tenantCountry: { name: 'tenant_ctry', attribute: 'custom:tenant_ctry', maxLength: 2 },
 } as const;
