@@ -33,6 +33,12 @@ const schema = z.object({
   JWKS_URL: z.url().default('http://127.0.0.1:3000/_local/jwks.json'),
   JWT_ISSUER: z.string().min(1).default('http://127.0.0.1/_local'),
   JWT_AUDIENCE: z.string().min(1).default('partner-program'),
+  /**
+   * The customer user pool (CUS-2: customer tenants' admin users) and its app client; the
+   * stack sets both, the local cloud sets those it created in cognito-local.
+   */
+  USER_POOL_ID: z.string().min(1).optional(),
+  USER_POOL_CLIENT_ID: z.string().min(1).optional(),
   /** Where emails send partners to act (the partner portal in front of this API). */
   PORTAL_URL: z.url().default('https://partner-program.example/portal'),
   AGREEMENT_VERSION: z.string().default('2026-10'),

@@ -8,6 +8,7 @@ import { advanceClock, onClockAdvance, systemClock } from '../../functions/lib/c
 import { resetConfig } from '../../functions/lib/config.js';
 import { ensureTables, localCredentials, startDynamoDb } from './dynamodb.js';
 import { startSes } from './ses.js';
+import { startCognito } from './cognito.js';
 import { createLocalIssuer } from './jwt.js';
 import { createGateway } from './gateway.js';
 import { invocationCounter, invokeFunction } from './functions.js';
@@ -39,6 +40,8 @@ export interface LocalCloudOptions {
   port?: number;
   /** Directory for DynamoDB Local's files; in memory when absent. */
   dataDir?: string;
+  /** Directory for cognito-local's files; a temporary directory, removed at stop, when absent. */
+  identityDataDir?: string;
   demoData?: boolean;
   /** Minutes between scheduled runs on the wall clock; 0 disables the timer. */
   schedulerEveryMinutes?: number;
@@ -47,17 +50,19 @@ export interface LocalCloudOptions {
 
 export interface LocalCloud {
   url: string;
-  endpoints: { dynamodb: string; ses: string; stepFunctions: string };
+  endpoints: { dynamodb: string; ses: string; stepFunctions: string; cognito: string };
+  /** The customer user pool in cognito-local (infra/identity.ts). */
+  customerPool: { userPoolId: string; clientId: string };
   stepFunctions: LocalStepFunctions;
   stats(): { stateTransitions: number; lambdaInvocations: number; executionsStarted: number };
   stop(): Promise<void>;
 }
 
-/** Boots the whole local cloud: DynamoDB Local, SES emulator, Step Functions server, gateway, scheduler. */
+/** Boots the whole local cloud: DynamoDB Local, SES emulator, cognito-local, Step Functions server, gateway, scheduler. */
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const [dynamo, ses, sfnPort] = await Promise.all([startDynamoDb(options.dataDir), startSes(), freePort()]);
+  const [dynamo, ses, cognito, sfnPort] = await Promise.all([startDynamoDb(options.dataDir), startSes(), startCognito(options.identityDataDir), freePort()]);
   const sfnUrl = `http://127.0.0.1:${sfnPort}`;
 
   Object.assign(process.env, {
@@ -67,6 +72,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_ENDPOINT_URL_SESV2: ses.endpoint,
     AWS_ENDPOINT_URL_SFN: sfnUrl,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+    USER_POOL_ID: cognito.customerPool.userPoolId,
+    USER_POOL_CLIENT_ID: cognito.customerPool.clientId,
     TABLE_NAME: mainTable.localName,
     PUBLIC_BASE_URL: url,
     JWKS_URL: `${url}/_local/jwks.json`,
@@ -100,7 +108,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const issuer = await createLocalIssuer();
   const gateway: Server = createGateway({
     issuer,
-    localRoutes: createLocalRoutes({ issuer, ses, dynamo: dynamo.client, stepFunctionsUrl: sfnUrl, baseUrl: url, advance: advanceClock, invoke: invokeFunction, ready: () => ready, settle: () => stepFunctions.idle() }),
+    localRoutes: createLocalRoutes({ issuer, ses, dynamo: dynamo.client, cognito, stepFunctionsUrl: sfnUrl, baseUrl: url, advance: advanceClock, invoke: invokeFunction, ready: () => ready, settle: () => stepFunctions.idle() }),
   });
   await new Promise<void>((ok, fail) => {
     gateway.once('error', fail);
@@ -116,7 +124,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   let stopped = false;
   return {
     url,
-    endpoints: { dynamodb: dynamo.endpoint, ses: ses.endpoint, stepFunctions: sfnUrl },
+    endpoints: { dynamodb: dynamo.endpoint, ses: ses.endpoint, stepFunctions: sfnUrl, cognito: cognito.endpoint },
+    customerPool: cognito.customerPool,
     stepFunctions,
     stats: () => ({ ...stepFunctions.stats(), lambdaInvocations: invocationCounter.invocations }),
     async stop() {
@@ -128,6 +137,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       await stepFunctions.close();
       await ses.stop();
       await dynamo.stop();
+      await cognito.stop();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ListTablesCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { z } from 'zod';
 import { functions } from '../catalog.js';
 import { systemClock } from '../../functions/lib/clock.js';
@@ -9,6 +10,8 @@ import { isSameOriginForm, SESSION_COOKIE } from '../../functions/lib/session.js
 import { demoTenants } from './demo-data.js';
 import { TokenRequest, type LocalIssuer } from './jwt.js';
 import type { LocalSes, LocalEmail } from './ses.js';
+import type { LocalCognito } from './cognito.js';
+import { createPasswordSignIn, PasswordSignInRequest } from './password-sign-in.js';
 import type { LocalRouteHandler } from './gateway.js';
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -106,6 +109,7 @@ export function createLocalRoutes(deps: {
   issuer: LocalIssuer;
   ses: LocalSes;
   dynamo: DynamoDBClient;
+  cognito: LocalCognito;
   stepFunctionsUrl: string;
   /** False while the demo data is still loading: health answers 503 until it is in. */
   ready: () => boolean;
@@ -116,6 +120,15 @@ export function createLocalRoutes(deps: {
   settle: () => Promise<void>;
 }): LocalRouteHandler {
   const has = (name: string) => functions.some((f) => f.name === name);
+  const nowSeconds = () => Math.floor(systemClock.now().getTime() / 1000);
+  const passwordSignIn = createPasswordSignIn({
+    client: deps.cognito.client,
+    endpoint: deps.cognito.endpoint,
+    userPoolId: deps.cognito.customerPool.userPoolId,
+    clientId: deps.cognito.customerPool.clientId,
+    issuer: deps.issuer,
+    nowSeconds,
+  });
   return async ({ method, url, body, headers }): ReturnType<LocalRouteHandler> => {
     const route = `${method} ${url.pathname}`;
     switch (route) {
@@ -124,8 +137,16 @@ export function createLocalRoutes(deps: {
           deps.dynamo.send(new ListTablesCommand({})),
           deps.ses.emails('nobody@health.check'),
           fetch(deps.stepFunctionsUrl, { method: 'POST', headers: { 'x-amz-target': 'AWSStepFunctions.DescribeExecution', 'content-type': 'application/x-amz-json-1.0' }, body: '{"executionArn":"arn:aws:states:us-east-1:000000000000:execution:health:check"}' }),
+          deps.cognito.client.send(new DescribeUserPoolCommand({ UserPoolId: deps.cognito.customerPool.userPoolId })),
         ]);
-        const services = { dynamodb: checks[0].status === 'fulfilled', ses: checks[1].status === 'fulfilled', stepFunctions: checks[2].status === 'fulfilled', gateway: true, demoData: deps.ready() };
+        const services = {
+          dynamodb: checks[0].status === 'fulfilled',
+          ses: checks[1].status === 'fulfilled',
+          stepFunctions: checks[2].status === 'fulfilled',
+          cognito: checks[3].status === 'fulfilled',
+          gateway: true,
+          demoData: deps.ready(),
+        };
         const ok = Object.values(services).every(Boolean);
         return json(ok ? 200 : 503, { status: ok ? 'ok' : 'degraded', services, now: systemClock.now().toISOString() });
       }
@@ -133,6 +154,12 @@ export function createLocalRoutes(deps: {
         const parsed = parse(TokenRequest, body);
         if (!parsed.ok) return parsed.response;
         return json(200, { token: await deps.issuer.issue(parsed.value, Math.floor(systemClock.now().getTime() / 1000)) });
+      }
+      case 'POST /_local/password-sign-in': {
+        const parsed = parse(PasswordSignInRequest, body);
+        if (!parsed.ok) return parsed.response;
+        const answer = await passwordSignIn(parsed.value);
+        return json(answer.status, answer.body);
       }
       case 'GET /_local/jwks.json':
         return { ...json(200, await deps.issuer.jwks()), headers: { 'content-type': 'application/json', 'cache-control': 'max-age=300' } };

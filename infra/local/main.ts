@@ -9,7 +9,13 @@ async function main(): Promise<void> {
   // Executions live in memory: after a restart the scheduler re-drives open enrollments
   // and requests (GEN-4) within minutes instead of the deployed default of a day.
   process.env.LIVENESS_CHECK_SECONDS ??= '300';
-  const cloud = await startLocalCloud({ port, dataDir: resolve(import.meta.dirname, '../../.data/dynamodb'), demoData: true, schedulerEveryMinutes: 1 });
+  const cloud = await startLocalCloud({
+    port,
+    dataDir: resolve(import.meta.dirname, '../../.data/dynamodb'),
+    identityDataDir: resolve(import.meta.dirname, '../../.data/cognito'),
+    demoData: true,
+    schedulerEveryMinutes: 1,
+  });
   const u = cloud.url;
   console.log(`
 Partner program — local cloud up in ${((Date.now() - started) / 1000).toFixed(1)} s
@@ -22,6 +28,7 @@ Partner program — local cloud up in ${((Date.now() - started) / 1000).toFixed(
   DynamoDB Local      ${cloud.endpoints.dynamodb}
   SES emulator        ${cloud.endpoints.ses}
   Step Functions      ${cloud.endpoints.stepFunctions}
+  Cognito (customers) ${cloud.endpoints.cognito}  user pool ${cloud.customerPool.userPoolId}, app client ${cloud.customerPool.clientId}
 
 Demo tenants: ${Object.entries(demoTenants).map(([k, t]) => `${k}=${t.tenantId}`).join(', ')}
 Press Ctrl-C to stop.`);

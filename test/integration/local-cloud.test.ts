@@ -5,7 +5,7 @@ describe('local-only routes', () => {
   it('health answers 200 with every local service up', async () => {
     const res = await api('GET', '/_local/health');
     expect(res.status).toBe(200);
-    expect(res.body.services).toEqual({ dynamodb: true, ses: true, stepFunctions: true, gateway: true, demoData: true });
+    expect(res.body.services).toEqual({ dynamodb: true, ses: true, stepFunctions: true, cognito: true, gateway: true, demoData: true });
   });
 
   it('tokens are validated like any input: 400 with the bad field', async () => {

@@ -4,7 +4,8 @@ import { startLocalCloud, type LocalCloud } from '../../infra/local/cloud.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
-    endpoints: { dynamodb: string; ses: string; stepFunctions: string };
+    endpoints: { dynamodb: string; ses: string; stepFunctions: string; cognito: string };
+    customerPool: { userPoolId: string; clientId: string };
   }
 }
 
@@ -16,6 +17,7 @@ export async function setup(project: TestProject): Promise<void> {
   cloud = await startLocalCloud({ schedulerEveryMinutes: 0, quiet: true });
   project.provide('baseUrl', cloud.url);
   project.provide('endpoints', cloud.endpoints);
+  project.provide('customerPool', cloud.customerPool);
   console.log(`local cloud up in ${Date.now() - started} ms at ${cloud.url}`);
 }
 
