@@ -6,7 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DescribeExecutionCommand,
+  DescribeStateMachineCommand,
+  DescribeStateMachineForExecutionCommand,
+  GetExecutionHistoryCommand,
   ListExecutionsCommand,
+  ListStateMachinesCommand,
   SFNClient,
   SendTaskFailureCommand,
   SendTaskHeartbeatCommand,
@@ -264,6 +268,16 @@ const definitions: Record<string, unknown> = {
       Sleep: { Type: 'Wait', Seconds: 3 * DAY, Next: 'SleepUntil' },
       SleepUntil: { Type: 'Wait', TimestampPath: '$.until', Next: 'Woke' },
       Woke: pass('woke'),
+    },
+  },
+  [smArn('history')]: {
+    StartAt: 'Decide',
+    States: {
+      Decide: { Type: 'Choice', Choices: [{ Variable: '$.approve', BooleanEquals: true, Next: 'AwaitApproval' }], Default: 'Pause' },
+      AwaitApproval: { ...callbackTask('history', {}), ResultPath: '$.result', HeartbeatSeconds: 3600, Next: 'Approved' },
+      Approved: { Type: 'Succeed' },
+      Pause: { Type: 'Wait', Seconds: 60, Next: 'Refused' },
+      Refused: { Type: 'Fail', Error: 'Refused', Cause: 'the choice said no' },
     },
   },
   [smArn('dynamodb')]: {
@@ -587,5 +601,118 @@ describe('executions', () => {
       lambdaInvocations: after.lambdaInvocations - before.lambdaInvocations,
       stateTransitions: after.stateTransitions - before.stateTransitions,
     }).toEqual({ executionsStarted: 1, lambdaInvocations: 2, stateTransitions: 3 });
+  });
+});
+
+describe('state machines and execution history', () => {
+  type Event = { id?: number; previousEventId?: number; type?: string; timestamp?: Date } & Record<string, unknown>;
+  async function historyOf(executionArn: string): Promise<Event[]> {
+    const events: Event[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 4, ...(nextToken ? { nextToken } : {}) }));
+      events.push(...((page.events ?? []) as Event[]));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return events;
+  }
+
+  it('lists and describes the state machines, and the one of an execution, with their definitions', async () => {
+    const listed = await sfn.send(new ListStateMachinesCommand({}));
+    expect(listed.stateMachines?.map((m) => m.name)).toEqual(Object.keys(definitions).map((arn) => arn.split(':').at(-1)));
+    expect(listed.stateMachines?.[0]).toMatchObject({ type: 'STANDARD', creationDate: expect.any(Date) });
+
+    const described = await sfn.send(new DescribeStateMachineCommand({ stateMachineArn: smArn('history') }));
+    expect(described).toMatchObject({ name: 'history', status: 'ACTIVE', type: 'STANDARD', roleArn: expect.stringMatching(/^arn:aws:iam::123456789012:role\//) });
+    expect(JSON.parse(described.definition ?? '')).toEqual(definitions[smArn('history')]);
+
+    const arn = await start('history', { approve: false });
+    const forExecution = await sfn.send(new DescribeStateMachineForExecutionCommand({ executionArn: arn }));
+    expect(forExecution).toMatchObject({ stateMachineArn: smArn('history'), name: 'history', definition: described.definition });
+    expect(await errorNameOf(sfn.send(new DescribeStateMachineCommand({ stateMachineArn: smArn('missing') })))).toBe('StateMachineDoesNotExist');
+    expect(await errorNameOf(sfn.send(new GetExecutionHistoryCommand({ executionArn: `${arn}-nope` })))).toBe('ExecutionDoesNotExist');
+  });
+
+  it('records Choice, callback Task and Succeed states as AWS does, in order, paged and reversible', async () => {
+    const arn = await start('history', { approve: true }, 'history-approved');
+    await settled(arn);
+    await sfn.send(new SendTaskSuccessCommand({ taskToken: tokenFor('history'), output: JSON.stringify({ approvedBy: 'ops' }) }));
+    await settled(arn);
+    const events = await historyOf(arn);
+    expect(events.map((e) => e.type)).toEqual([
+      'ExecutionStarted',
+      'ChoiceStateEntered',
+      'ChoiceStateExited',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSubmitted',
+      'TaskSucceeded',
+      'TaskStateExited',
+      'SucceedStateEntered',
+      'SucceedStateExited',
+      'ExecutionSucceeded',
+    ]);
+    expect(events.map((e) => [e.id, e.previousEventId])).toEqual(events.map((_, i) => [i + 1, i]));
+    expect(events.every((e) => e.timestamp instanceof Date)).toBe(true);
+    const byType = (type: string) => events.find((e) => e.type === type) ?? {};
+    expect(byType('ExecutionStarted').executionStartedEventDetails).toMatchObject({ input: JSON.stringify({ approve: true }) });
+    expect(byType('TaskStateEntered').stateEnteredEventDetails).toMatchObject({ name: 'AwaitApproval' });
+    const scheduled = byType('TaskScheduled').taskScheduledEventDetails as Record<string, unknown>;
+    expect(scheduled).toMatchObject({ resourceType: 'lambda', resource: 'invoke.waitForTaskToken', region: REGION, heartbeatInSeconds: 3600 });
+    expect(JSON.parse(String(scheduled.parameters))).toMatchObject({ FunctionName: fnArn('store-token'), Payload: { key: 'history' } });
+    expect(JSON.parse(String((byType('TaskSubmitted').taskSubmittedEventDetails as { output: string }).output))).toMatchObject({ StatusCode: 200, Payload: { stored: true } });
+    expect(byType('TaskSucceeded').taskSucceededEventDetails).toMatchObject({ output: JSON.stringify({ approvedBy: 'ops' }) });
+    expect(JSON.parse(String((byType('ExecutionSucceeded').executionSucceededEventDetails as { output: string }).output))).toEqual({ approve: true, result: { approvedBy: 'ops' } });
+
+    const reversed = await sfn.send(new GetExecutionHistoryCommand({ executionArn: arn, reverseOrder: true, includeExecutionData: false }));
+    expect(reversed.events?.map((e) => e.type)).toEqual(events.map((e) => e.type).reverse());
+    expect(reversed.events?.at(-1)?.executionStartedEventDetails?.input).toBeUndefined();
+  });
+
+  it('records Wait and Fail states and the failure', async () => {
+    const arn = await start('history', { approve: false });
+    await settled(arn);
+    advanceClock(61);
+    expect((await settled(arn)).status).toBe('FAILED');
+    const events = await historyOf(arn);
+    expect(events.map((e) => e.type)).toEqual([
+      'ExecutionStarted',
+      'ChoiceStateEntered',
+      'ChoiceStateExited',
+      'WaitStateEntered',
+      'WaitStateExited',
+      'FailStateEntered',
+      'ExecutionFailed',
+    ]);
+    expect(events.at(-1)?.executionFailedEventDetails).toEqual({ error: 'Refused', cause: 'the choice said no' });
+  });
+
+  it('records each failed attempt of a retried task, a task timeout and an abort', async () => {
+    const retried = await start('retry', { key: 'retry-history' });
+    await settled(retried);
+    const retryTypes = (await historyOf(retried)).map((e) => e.type);
+    expect(retryTypes).toEqual([
+      'ExecutionStarted',
+      'TaskStateEntered',
+      ...['TaskScheduled', 'TaskStarted', 'TaskFailed'],
+      ...['TaskScheduled', 'TaskStarted', 'TaskFailed'],
+      ...['TaskScheduled', 'TaskStarted', 'TaskSucceeded'],
+      'TaskStateExited',
+      'ExecutionSucceeded',
+    ]);
+    expect((await historyOf(retried)).find((e) => e.type === 'TaskFailed')?.taskFailedEventDetails).toMatchObject({ resourceType: 'lambda', resource: 'invoke', error: 'TransientError' });
+
+    const timedOut = await start('week-timeout');
+    await settled(timedOut);
+    advanceClock(7 * DAY + 1);
+    await settled(timedOut);
+    const timeoutEvent = (await historyOf(timedOut)).find((e) => e.type === 'TaskTimedOut');
+    expect(timeoutEvent?.taskTimedOutEventDetails).toMatchObject({ error: 'States.Timeout' });
+
+    const aborted = await start('callback', { key: 'abort-history' });
+    await settled(aborted);
+    await sfn.send(new StopExecutionCommand({ executionArn: aborted, error: 'Operator', cause: 'stopped by hand' }));
+    expect((await historyOf(aborted)).at(-1)).toMatchObject({ type: 'ExecutionAborted', executionAbortedEventDetails: { error: 'Operator', cause: 'stopped by hand' } });
   });
 });

@@ -2,7 +2,8 @@
  * The Step Functions actions the local server answers: request fields in, response fields
  * out, in the shapes of the AWS JSON 1.0 protocol (timestamps as epoch seconds).
  */
-import type { Engine, ExecutionRecord } from './engine.js';
+import { localRoleArn, type Engine, type ExecutionRecord } from './engine.js';
+import type { PreparedDefinition } from './definition.js';
 import { SfnApiError } from './errors.js';
 import { tryParseJson } from './json.js';
 import type { TaskTokenRegistry } from './tokens.js';
@@ -36,13 +37,48 @@ export function createActions(engine: Engine, tokens: TaskTokenRegistry): Record
       const statusFilter = optionalString(request, 'statusFilter');
       if (statusFilter !== undefined && !STATUSES.has(statusFilter)) throw validation(`Value '${statusFilter}' at 'statusFilter' is not a valid status`);
       const records = engine.list(stateMachineArn, statusFilter);
-      const start = Number(optionalString(request, 'nextToken') ?? '0');
-      const maxResults = typeof request.maxResults === 'number' && request.maxResults > 0 ? Math.min(request.maxResults, MAX_LIST_RESULTS) : 100;
-      if (!Number.isInteger(start) || start < 0) throw new SfnApiError('ValidationException', 'Invalid nextToken');
-      const page = records.slice(start, start + maxResults);
+      const { start, maxResults } = page(request);
       return {
-        executions: page.map(summarize),
+        executions: records.slice(start, start + maxResults).map(summarize),
         ...(start + maxResults < records.length ? { nextToken: String(start + maxResults) } : {}),
+      };
+    },
+    ListStateMachines(request) {
+      const machines = engine.machinesList();
+      const { start, maxResults } = page(request);
+      return {
+        stateMachines: machines.slice(start, start + maxResults).map(({ prepared, creationDate }) => ({
+          stateMachineArn: prepared.stateMachineArn,
+          name: prepared.stateMachineName,
+          type: 'STANDARD',
+          creationDate: epochSeconds(creationDate),
+        })),
+        ...(start + maxResults < machines.length ? { nextToken: String(start + maxResults) } : {}),
+      };
+    },
+    DescribeStateMachine(request) {
+      const { prepared, creationDate } = engine.machine(requiredArn(request, 'stateMachineArn', STATE_MACHINE_ARN));
+      return {
+        ...machineDescription(prepared),
+        status: 'ACTIVE',
+        type: 'STANDARD',
+        creationDate: epochSeconds(creationDate),
+      };
+    },
+    DescribeStateMachineForExecution(request) {
+      const record = engine.describe(requiredArn(request, 'executionArn', EXECUTION_ARN));
+      const { prepared, creationDate } = engine.machine(record.stateMachineArn);
+      return { ...machineDescription(prepared), updateDate: epochSeconds(creationDate) };
+    },
+    GetExecutionHistory(request) {
+      const record = engine.describe(requiredArn(request, 'executionArn', EXECUTION_ARN));
+      const includeExecutionData = request.includeExecutionData !== false;
+      const events = record.history.list(includeExecutionData);
+      if (request.reverseOrder === true) events.reverse();
+      const { start, maxResults } = page(request);
+      return {
+        events: events.slice(start, start + maxResults).map((event) => ({ ...event, timestamp: epochSeconds(event.timestamp) })),
+        ...(start + maxResults < events.length ? { nextToken: String(start + maxResults) } : {}),
       };
     },
     SendTaskSuccess(request) {
@@ -61,6 +97,26 @@ export function createActions(engine: Engine, tokens: TaskTokenRegistry): Record
       tokens.heartbeat(requiredToken(request));
       return {};
     },
+  };
+}
+
+/** Where a page starts and how long it is: `nextToken` is the index of the next item. */
+function page(request: Record<string, unknown>): { start: number; maxResults: number } {
+  const start = Number(optionalString(request, 'nextToken') ?? '0');
+  if (!Number.isInteger(start) || start < 0) throw new SfnApiError('InvalidToken', 'Invalid Token: the nextToken is not one this server issued');
+  const maxResults = typeof request.maxResults === 'number' && request.maxResults > 0 ? Math.min(request.maxResults, MAX_LIST_RESULTS) : 100;
+  return { start, maxResults };
+}
+
+/** The fields `DescribeStateMachine` and `DescribeStateMachineForExecution` share. */
+function machineDescription(prepared: PreparedDefinition): Record<string, unknown> {
+  return {
+    stateMachineArn: prepared.stateMachineArn,
+    name: prepared.stateMachineName,
+    definition: prepared.definition,
+    roleArn: localRoleArn(prepared.stateMachineArn),
+    loggingConfiguration: { level: 'OFF', includeExecutionData: false },
+    tracingConfiguration: { enabled: false },
   };
 }
 

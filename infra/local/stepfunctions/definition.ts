@@ -21,6 +21,7 @@
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { isRecord } from './json.js';
 import { parseResource, type TaskTarget } from './resources.js';
+import { stateTypes } from './history.js';
 
 /** `TimeoutSeconds` given to the interpreter: 2e9 ms stays below Node's 2^31-1 ms timer limit. */
 const INTERPRETER_TIMEOUT_SECONDS = 2_000_000;
@@ -33,6 +34,8 @@ export const WRAPPED_KEYS = { payload: 'payload', timeoutSeconds: 'timeoutSecond
 export interface TaskPlan {
   kind: 'task';
   stateName: string;
+  /** The state's `Resource` as written (for task events in the history). */
+  resource: string;
   target: TaskTarget;
   callback: boolean;
   timeoutSeconds?: number;
@@ -66,6 +69,10 @@ export interface PreparedDefinition {
   plans: Map<string, StatePlan>;
   /** The machine's own `TimeoutSeconds`, enforced on the local clock. */
   timeoutSeconds?: number;
+  /** The definition as given, for `DescribeStateMachine`. */
+  definition: string;
+  /** Every state's original `Type` (Wait states run as Tasks), for the history. */
+  stateTypes: Map<string, string>;
 }
 
 /** Options of `prepareDefinition`. */
@@ -100,6 +107,8 @@ export function prepareDefinition(stateMachineArn: string, definition: unknown, 
     runnable: runnable as unknown as StateMachineDefinition,
     plans,
     ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
+    definition: JSON.stringify(definition, null, 2),
+    stateTypes: stateTypes(definition),
   };
 }
 
@@ -137,7 +146,7 @@ function rewriteMachine(machine: Record<string, unknown>, plans: Map<string, Sta
 function rewriteTask(name: string, state: Record<string, unknown>): TaskPlan {
   const resource = typeof state.Resource === 'string' ? state.Resource : '';
   const { target, callback } = parseResource(resource);
-  const plan: TaskPlan = { kind: 'task', stateName: name, target, callback, wrapped: false };
+  const plan: TaskPlan = { kind: 'task', stateName: name, resource, target, callback, wrapped: false };
   if (typeof state.TimeoutSeconds === 'number') plan.timeoutSeconds = state.TimeoutSeconds;
   if (typeof state.HeartbeatSeconds === 'number') plan.heartbeatSeconds = state.HeartbeatSeconds;
   const paths: Record<string, string> = {};

@@ -13,6 +13,7 @@ import type { ResourceDeps } from './resources.js';
 import { StateRunner, type LiveExecution } from './state-runner.js';
 import type { TaskTokenRegistry } from './tokens.js';
 import type { TimeoutErrorFactory } from './timeout-error.js';
+import { ExecutionHistory } from './history.js';
 
 /** Status of an execution, as AWS reports it. */
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -31,6 +32,8 @@ export interface ExecutionRecord {
   output?: string;
   error?: string;
   cause?: string;
+  /** What `GetExecutionHistory` lists. */
+  readonly history: ExecutionHistory;
 }
 
 /** Counters reported by `stats()`. */
@@ -72,13 +75,16 @@ export class Engine {
   /** Bumped on every observable step; `idle()` waits for it to stand still. */
   private activity = 0;
   private readonly states: StateRunner;
+  private readonly createdAt: Date;
 
   constructor(private readonly deps: EngineDeps) {
+    this.createdAt = deps.timers.now();
     for (const [arn, prepared] of deps.definitions) {
       this.machines.set(arn, new StateMachine(prepared.runnable, { validationOptions: { noValidate: true } }));
     }
     this.states = new StateRunner({
       ...deps,
+      region: regionOf([...deps.definitions.keys()][0] ?? ''),
       resources: {
         ...deps.resources,
         onLambdaInvoked: () => {
@@ -109,7 +115,20 @@ export class Engine {
       if (existing.status === 'RUNNING' && existing.input === inputText) return existing;
       throw new SfnApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
     }
-    const record: ExecutionRecord = { executionArn, stateMachineArn, name: executionName, input: inputText, startDate: this.deps.timers.now(), status: 'RUNNING' };
+    const record: ExecutionRecord = {
+      executionArn,
+      stateMachineArn,
+      name: executionName,
+      input: inputText,
+      startDate: this.deps.timers.now(),
+      status: 'RUNNING',
+      history: new ExecutionHistory(),
+    };
+    record.history.add(record.startDate, 'ExecutionStarted', 'executionStartedEventDetails', {
+      input: inputText,
+      inputDetails: { truncated: false },
+      roleArn: localRoleArn(stateMachineArn),
+    });
     this.records.set(executionArn, record);
     const siblings = this.recordsByMachine.get(stateMachineArn) ?? [];
     siblings.push(record);
@@ -144,6 +163,18 @@ export class Engine {
     }
     const records = [...(this.recordsByMachine.get(stateMachineArn) ?? [])].reverse();
     return statusFilter === undefined ? records : records.filter((record) => record.status === statusFilter);
+  }
+
+  /** The state machines, in the order they were given, with when the server created them. */
+  machinesList(): Array<{ prepared: PreparedDefinition; creationDate: Date }> {
+    return [...this.deps.definitions.values()].map((prepared) => ({ prepared, creationDate: this.createdAt }));
+  }
+
+  /** One state machine (`DescribeStateMachine`). */
+  machine(stateMachineArn: string): { prepared: PreparedDefinition; creationDate: Date } {
+    const prepared = this.deps.definitions.get(stateMachineArn);
+    if (prepared === undefined) throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
+    return { prepared, creationDate: this.createdAt };
   }
 
   /** Counters since start. */
@@ -191,6 +222,7 @@ export class Engine {
       busy: 0,
       waiting: 0,
       isRunning: () => record.status === 'RUNNING',
+      history: record.history,
     };
     this.running.set(record.executionArn, running);
     this.activity += 1;
@@ -206,7 +238,7 @@ export class Engine {
         running.abort();
       });
     }
-    void this.countTransitions(execution.eventLogs);
+    void this.followEvents(execution.eventLogs, prepared, record.history);
     execution.result.then(
       (output) => this.finish(running, { status: 'SUCCEEDED', output: JSON.stringify(output) }),
       (error: unknown) => this.finish(running, failureOf(error)),
@@ -237,11 +269,19 @@ export class Engine {
     };
   }
 
-  private async countTransitions(events: AsyncIterable<{ type: string }>): Promise<void> {
+  /** Counts transitions and records "state entered/exited" events in the history (AWS emits no exit for Fail states). */
+  private async followEvents(events: AsyncIterable<InterpreterEvent>, prepared: PreparedDefinition, history: ExecutionHistory): Promise<void> {
     for await (const event of events) {
+      if (event.type !== 'StateEntered' && event.type !== 'StateExited') continue;
+      const name = event.state?.name ?? '';
+      const type = prepared.stateTypes.get(name) ?? event.state?.type ?? 'Task';
+      const now = this.deps.timers.now();
       if (event.type === 'StateEntered') {
         this.counters.stateTransitions += 1;
         this.activity += 1;
+        history.add(now, `${type}StateEntered`, 'stateEnteredEventDetails', { name, input: JSON.stringify(event.state?.input ?? null), inputDetails: { truncated: false } });
+      } else if (type !== 'Fail') {
+        history.add(now, `${type}StateExited`, 'stateExitedEventDetails', { name, output: JSON.stringify(event.state?.output ?? null), outputDetails: { truncated: false } });
       }
     }
   }
@@ -250,11 +290,47 @@ export class Engine {
     const { record } = running;
     if (record.status !== 'RUNNING') return;
     Object.assign(record, pickDefined(outcome), { stopDate: this.deps.timers.now() });
+    closeHistory(record);
     this.running.delete(record.executionArn);
     this.activity += 1;
     running.timeout?.cancel();
     for (const cancel of [...running.cancellers]) cancel();
     running.minted.clear();
+  }
+}
+
+/** What the interpreter's event log yields (the fields the history reads). */
+interface InterpreterEvent {
+  type: string;
+  state?: { name: string; type: string; input: unknown; output?: unknown };
+}
+
+/** The region of an ARN (`arn:aws:states:<region>:…`). */
+function regionOf(arn: string): string {
+  return arn.split(':')[3] ?? 'us-east-1';
+}
+
+/** The role the local server pretends executions run as (AWS names one per state machine). */
+export function localRoleArn(stateMachineArn: string): string {
+  const [, , , , account = '000000000000', , name = 'state-machine'] = stateMachineArn.split(':');
+  return `arn:aws:iam::${account}:role/${name}-local-role`;
+}
+
+/** The closing event of a finished execution, as AWS names it. */
+function closeHistory(record: ExecutionRecord): void {
+  const at = record.stopDate ?? record.startDate;
+  const errorAndCause = { ...(record.error === undefined ? {} : { error: record.error }), ...(record.cause === undefined ? {} : { cause: record.cause }) };
+  switch (record.status) {
+    case 'SUCCEEDED':
+      return record.history.close(at, 'ExecutionSucceeded', 'executionSucceededEventDetails', { output: record.output ?? 'null', outputDetails: { truncated: false } });
+    case 'FAILED':
+      return record.history.close(at, 'ExecutionFailed', 'executionFailedEventDetails', errorAndCause);
+    case 'TIMED_OUT':
+      return record.history.close(at, 'ExecutionTimedOut', 'executionTimedOutEventDetails', errorAndCause);
+    case 'ABORTED':
+      return record.history.close(at, 'ExecutionAborted', 'executionAbortedEventDetails', errorAndCause);
+    case 'RUNNING':
+      return;
   }
 }
 

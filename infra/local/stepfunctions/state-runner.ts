@@ -4,12 +4,13 @@
  * every Wait state (rewritten into a Task by definition.ts, waiting on the local clock).
  */
 import { WRAPPED_KEYS, type StatePlan, type TaskPlan, type WaitPlan } from './definition.js';
-import { UncatchableError, executionClosedError } from './errors.js';
+import { UncatchableError, describeThrown, executionClosedError } from './errors.js';
 import { forEachString, isRecord, type Json } from './json.js';
 import type { LocalTimers } from './local-timers.js';
 import { callTarget, type ResourceDeps, type TaskTarget } from './resources.js';
 import type { TaskTokenRegistry } from './tokens.js';
 import type { TimeoutErrorFactory } from './timeout-error.js';
+import { taskResource, type ExecutionHistory } from './history.js';
 
 /** The live state of an execution that its handlers read and update. */
 export interface LiveExecution {
@@ -22,6 +23,8 @@ export interface LiveExecution {
   busy: number;
   /** Callback tasks and Wait states waiting for a signal or the clock. */
   waiting: number;
+  /** The execution's history (task events are recorded here). */
+  readonly history: ExecutionHistory;
 }
 
 /** What the handlers need. */
@@ -30,6 +33,8 @@ export interface StateRunnerDeps {
   timers: LocalTimers;
   tokens: TaskTokenRegistry;
   timeoutError: TimeoutErrorFactory;
+  /** The region named in `TaskScheduled` events. */
+  region: string;
   /** Called whenever a handler starts or settles (for `idle()`). */
   onActivity: () => void;
 }
@@ -76,7 +81,47 @@ export class StateRunner {
   private async runTask(execution: LiveExecution, plan: TaskPlan, input: Json, scope: HandlerScope): Promise<Json> {
     const { payload, timeoutSeconds, heartbeatSeconds } = unwrapTaskInput(plan, input);
     const tokens = claimTokens(execution, payload);
+    // Let the interpreter's pending "state entered" event reach the history first.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!execution.isRunning()) throw executionClosedError();
     const timeoutAtMs = timeoutSeconds === undefined ? undefined : this.deps.timers.nowMs() + timeoutSeconds * 1000;
+    const resource = taskResource(plan.resource);
+    const record = (type: string, details: Record<string, unknown>) => {
+      const key = `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
+      execution.history.add(this.deps.timers.now(), type, key, { ...resource, ...details });
+    };
+    record('TaskScheduled', {
+      region: this.deps.region,
+      parameters: JSON.stringify(payload),
+      ...(timeoutSeconds === undefined ? {} : { timeoutInSeconds: timeoutSeconds }),
+      ...(heartbeatSeconds === undefined ? {} : { heartbeatInSeconds: heartbeatSeconds }),
+    });
+    record('TaskStarted', {});
+    try {
+      const output = await this.runTaskBody(execution, plan, payload, tokens, timeoutAtMs, heartbeatSeconds, scope, (submitted) =>
+        record('TaskSubmitted', { output: JSON.stringify(submitted), outputDetails: { truncated: false } }),
+      );
+      record('TaskSucceeded', { output: JSON.stringify(output), outputDetails: { truncated: false } });
+      return output;
+    } catch (error) {
+      if (execution.isRunning()) {
+        const { name, message } = describeThrown(error);
+        record(name === 'States.Timeout' || name === 'States.HeartbeatTimeout' ? 'TaskTimedOut' : 'TaskFailed', { error: name, cause: message });
+      }
+      throw error;
+    }
+  }
+
+  private async runTaskBody(
+    execution: LiveExecution,
+    plan: TaskPlan,
+    payload: Json,
+    tokens: string[],
+    timeoutAtMs: number | undefined,
+    heartbeatSeconds: number | undefined,
+    scope: HandlerScope,
+    submitted: (output: Json) => void,
+  ): Promise<Json> {
     if (!plan.callback) return this.callWithTimeout(execution, plan.target, payload, timeoutAtMs, scope);
     const task = this.deps.tokens.openTask(tokens, {
       ...(timeoutAtMs === undefined ? {} : { timeoutAtMs }),
@@ -86,7 +131,7 @@ export class StateRunner {
     execution.waiting += 1;
     try {
       const called = this.call(execution, plan.target, payload);
-      called.catch(ignore); // a failure after the token already resolved the task changes nothing
+      called.then(submitted, ignore); // a failure after the token already resolved the task changes nothing
       await Promise.race([called, task.result]);
       return await task.result;
     } catch (error) {
