@@ -8,6 +8,7 @@ import { pickLanguage } from '../../functions/messages/language.js';
 import { FORM_FIELDS, PAGE_CONTENT_SECURITY_POLICY, renderPage } from '../../functions/messages/pages.js';
 import { isSameOriginForm, SESSION_COOKIE } from '../../functions/lib/session.js';
 import { demoTenants } from './demo-data.js';
+import { executionsPage } from './executions-page.js';
 import { TokenRequest, type LocalIssuer } from './jwt.js';
 import type { LocalSes, LocalEmail } from './ses.js';
 import type { LocalCognito } from './cognito.js';
@@ -45,7 +46,7 @@ function inboxPage(emails: LocalEmail[]): string {
     )
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Local inbox</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}article{border:1px solid #ccc;border-radius:8px;padding:1rem;margin:1rem 0}pre{white-space:pre-wrap;font:inherit}.meta{color:#555}</style></head>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}article{border:1px solid #ccc;border-radius:8px;padding:1rem;margin:1rem 0}pre{white-space:pre-wrap;font:inherit}pre,a,h2,.meta{overflow-wrap:anywhere;word-break:break-word}.meta{color:#555}</style></head>
 <body><h1>Local inbox</h1><p>${emails.length} email(s), newest first. Every email the local cloud sent through the SES emulator.</p>${items}</body></html>`;
 }
 
@@ -190,6 +191,10 @@ export function createLocalRoutes(deps: {
           headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'referrer-policy': 'no-referrer' },
           body: inboxPage(await deps.ses.emails(url.searchParams.get('to') ?? undefined)),
         };
+      case 'GET /_local/executions': {
+        const { status, body: html } = await executionsPage(deps.stepFunctionsUrl, url.searchParams.get('arn'));
+        return { status, headers: { ...pageHeaders, 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" }, body: html };
+      }
       case 'POST /_local/clock': {
         const parsed = parse(ClockRequest, body);
         if (!parsed.ok) return parsed.response;
