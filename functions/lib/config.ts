@@ -41,6 +41,13 @@ const schema = z.object({
   USER_POOL_CLIENT_ID: z.string().min(1).optional(),
   /** Where emails send partners to act (the partner portal in front of this API). */
   PORTAL_URL: z.url().default('https://partner-program.example/portal'),
+  /** Program identity, in every email and page footer (defaults: the local demo's). */
+  PROGRAM_NAME: z.string().trim().min(1).max(100).default('Partner Program'),
+  OPERATOR_NAME: z.string().trim().min(1).max(200).default('Partner Program Operations Ltd.'),
+  SUPPORT_EMAIL: z.email().default('support@partner-program.example'),
+  SUPPORT_URL: z.url({ protocol: /^https?$/ }).default('https://partner-program.example/support'),
+  PRIVACY_URL: z.url({ protocol: /^https?$/ }).default('https://partner-program.example/privacy'),
+  LOGO_URL: z.url({ protocol: /^https$/ }).optional(),
   AGREEMENT_VERSION: z.string().default('2026-10'),
   AGREEMENT_URL: z.url().default('https://partner-program.example/legal/partner-agreement/2026-10'),
   VERIFICATION_REMINDERS_SECONDS: secondsList.default([days(2), days(5)]),
