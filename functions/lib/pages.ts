@@ -12,8 +12,11 @@ import type { HttpResult } from './http.js';
 function contentSecurityPolicy(): string {
   const signIn = config().SIGN_IN_URL;
   const origin = signIn ? new URL(signIn).origin : undefined;
-  if (!origin || origin === new URL(config().PUBLIC_BASE_URL).origin) return PAGE_CONTENT_SECURITY_POLICY;
-  return PAGE_CONTENT_SECURITY_POLICY.replace("form-action 'self'", `form-action 'self' ${origin}`);
+  const logo = config().LOGO_URL;
+  // A configured logo (LOGO_URL, https) is the one image the footer loads, from exactly that URL.
+  const policy = logo ? `${PAGE_CONTENT_SECURITY_POLICY}; img-src ${logo.replace(/[;,\s]/g, encodeURIComponent)}` : PAGE_CONTENT_SECURITY_POLICY;
+  if (!origin || origin === new URL(config().PUBLIC_BASE_URL).origin) return policy;
+  return policy.replace("form-action 'self'", `form-action 'self' ${origin}`);
 }
 
 /** An HTML page result in the language of a stored preference, else Accept-Language (GEN-2). */

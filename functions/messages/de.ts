@@ -18,6 +18,12 @@ export const de: Catalogue = {
     team: 'Ihr Team des Partnerprogramms',
     automated: 'Diese E-Mail wurde automatisch versendet. Antworten darauf werden nicht gelesen.',
     linkFallback: 'Falls die Schaltfläche nicht funktioniert, kopieren Sie diesen Link in Ihren Browser:',
+    footer: {
+      operatedBy: (p: { operatorName: string }) => `Betrieben von ${p.operatorName}`,
+      support: 'Hilfe und Support',
+      privacy: 'Datenschutzhinweise',
+      questions: 'Fragen? Wenden Sie sich an den Support:',
+    },
     portalAction: 'Partnerportal öffnen',
     statements: {
       signedUp: (p) => `Sie sich für ein Partnerkonto für ${p.companyName} registriert haben und`,

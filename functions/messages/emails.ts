@@ -24,6 +24,7 @@ import {
   enrollmentVerificationReminderEmail,
   type EnrollmentVerificationReminderEmail,
 } from './emails/enrollment-verification-reminder.js';
+import { programIdentity, type ProgramIdentity } from './identity.js';
 import { composeEmail, type EmailDraft, type RenderedEmail } from './emails/layout.js';
 import { partnershipAcceptedEmail, type PartnershipAcceptedEmail } from './emails/partnership-accepted.js';
 import {
@@ -97,10 +98,11 @@ function draftFor(m: EmailMessage, catalogue: Catalogue): EmailDraft {
  * Both parts show every link as plain text (HTML also as a button); links must be
  * absolute http(s) URLs (else it throws `TypeError`). Every value is escaped in HTML,
  * and control characters (CR, LF…) are removed from values — so a subject is always a
- * single line. Pure: no I/O, no clock.
+ * single line. Every email ends with the program's identity and support contact.
+ * Pure: no I/O, no clock.
  */
-export function renderEmail(message: EmailMessage, language: Language): RenderedEmail {
+export function renderEmail(message: EmailMessage, language: Language, identity: ProgramIdentity = programIdentity()): RenderedEmail {
   const catalogue = catalogueFor(language);
   const clean = cleanValues(message, MULTILINE_KEYS);
-  return composeEmail(draftFor(clean, catalogue), catalogue, language);
+  return composeEmail(draftFor(clean, catalogue), catalogue, language, identity);
 }

@@ -17,6 +17,13 @@ export const en = {
     team: 'The Partner Program team',
     automated: 'This email was sent automatically. Replies to it are not read.',
     linkFallback: 'If the button does not work, copy this link into your browser:',
+    /** The program's identity in every email and page footer. */
+    footer: {
+      operatedBy: (p: { operatorName: string }) => `Operated by ${p.operatorName}`,
+      support: 'Support',
+      privacy: 'Privacy notice',
+      questions: 'Questions? Contact support:',
+    },
     portalAction: 'Open the partner portal',
     /** ENR-6: the two statements the primary contact confirms. */
     statements: {

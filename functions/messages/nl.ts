@@ -18,6 +18,12 @@ export const nl: Catalogue = {
     team: 'Het team van het partnerprogramma',
     automated: 'Deze e-mail is automatisch verzonden. Antwoorden hierop worden niet gelezen.',
     linkFallback: 'Werkt de knop niet? Kopieer dan deze link naar uw browser:',
+    footer: {
+      operatedBy: (p: { operatorName: string }) => `Beheerd door ${p.operatorName}`,
+      support: 'Ondersteuning',
+      privacy: 'Privacyverklaring',
+      questions: 'Vragen? Neem contact op met ondersteuning:',
+    },
     portalAction: 'Partnerportal openen',
     statements: {
       signedUp: (p) => `u zich hebt aangemeld voor een partneraccount voor ${p.companyName}, en dat`,

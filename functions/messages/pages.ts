@@ -5,6 +5,7 @@
  */
 import { catalogueFor, type Catalogue } from './catalogues.js';
 import type { Language } from './language.js';
+import { programIdentity, type ProgramIdentity } from './identity.js';
 import {
   invitationAcceptedPage,
   invitationDeclinedPage,
@@ -90,10 +91,10 @@ function contentFor(page: Page, catalogue: Catalogue): PageContent {
  * required checkbox, "Authorize indirect provider"), `invitation.accepted`,
  * `invitation.declined`, `invitation.refused` (PRT-3/4/6/10) and `local.signIn`.
  *
- * Every value is escaped. Form actions and links must be same-origin paths or absolute
+ * Every page ends with the program's identity (footer). Every value is escaped. Form actions and links must be same-origin paths or absolute
  * http(s) URLs (else it throws `TypeError`). Pure: no I/O, no clock.
  */
-export function renderPage(page: Page, language: Language): string {
+export function renderPage(page: Page, language: Language, identity: ProgramIdentity = programIdentity()): string {
   const catalogue = catalogueFor(language);
-  return pageDocument(contentFor(page, catalogue), catalogue, language);
+  return pageDocument(contentFor(page, catalogue), catalogue, language, identity);
 }

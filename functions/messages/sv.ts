@@ -18,6 +18,12 @@ export const sv: Catalogue = {
     team: 'Teamet bakom partnerprogrammet',
     automated: 'Det här e-postmeddelandet skickades automatiskt. Svar på det läses inte.',
     linkFallback: 'Om knappen inte fungerar kopierar du den här länken till din webbläsare:',
+    footer: {
+      operatedBy: (p: { operatorName: string }) => `Drivs av ${p.operatorName}`,
+      support: 'Hjälp och support',
+      privacy: 'Integritetspolicy',
+      questions: 'Frågor? Kontakta supporten:',
+    },
     portalAction: 'Öppna partnerportalen',
     statements: {
       signedUp: (p) => `du har registrerat ett partnerkonto för ${p.companyName}, och att`,

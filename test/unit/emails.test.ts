@@ -3,6 +3,15 @@ import { catalogueFor } from '../../functions/messages/catalogues.js';
 import { renderEmail, type EmailMessage } from '../../functions/messages/emails.js';
 import { escapeHtml } from '../../functions/messages/html.js';
 import { LANGUAGES } from '../../functions/messages/language.js';
+import type { ProgramIdentity } from '#messages/identity.js';
+
+const identity: ProgramIdentity = {
+  programName: 'Contoso Partner Network',
+  operatorName: 'Contoso Partner Operations Ltd.',
+  supportEmail: 'help@contoso-partners.example',
+  supportUrl: 'https://contoso-partners.example/help',
+  privacyUrl: 'https://contoso-partners.example/privacy',
+};
 
 const verifyLink = 'https://partners.example.com/verify/tok_abc123?lang=de&x=1';
 const inviteLink = 'https://partners.example.com/invitations/tok_def456';
@@ -120,6 +129,40 @@ describe('GEN-2 every email renders in every language', () => {
   it.each(cases)('$name in $language has no remote images, stylesheets or scripts', ({ message, language }) => {
     const { html } = renderEmail(message, language);
     expect(html).not.toMatch(/<img|<link|<script|<style|<iframe|\bsrc=|url\(/i);
+  });
+
+  it.each(cases)('$name in $language names the program, its operator and its support contact in both parts', ({ message, language }) => {
+    const footer = catalogueFor(language).common.footer;
+    const email = renderEmail(message, language, identity);
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain(identity.programName);
+      expect(part).toContain(footer.operatedBy(identity));
+      expect(part).toContain(identity.supportEmail);
+      expect(part).toContain(identity.supportUrl);
+      expect(part).toContain(footer.privacy);
+    }
+    expect(email.text).toContain(identity.privacyUrl);
+    expect(email.html).toContain(`href="${identity.privacyUrl}"`);
+  });
+});
+
+describe('program identity in emails', () => {
+  const message = samples[0]!.message;
+
+  it('escapes every configured value and shows a configured logo as the only image', () => {
+    const hostile = { ...identity, programName: 'Contoso <b>Partners</b>', operatorName: 'Ops "&" <script>x</script>', logoUrl: 'https://cdn.example/logo.png?a=1&b=2' };
+    const { html, text } = renderEmail(message, 'de', hostile);
+    expect(html).not.toContain('<b>Partners</b>');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain(escapeHtml('Contoso <b>Partners</b>'));
+    expect(html).toContain(escapeHtml('Ops "&" <script>x</script>'));
+    expect(html.match(/<img /g)).toHaveLength(1);
+    expect(html).toContain(`src="${escapeHtml(hostile.logoUrl)}"`);
+    expect(text).toContain('Betrieben von Ops "&" <script>x</script>');
+  });
+
+  it('refuses a logo that is not an absolute http(s) URL', () => {
+    expect(() => renderEmail(message, 'en', { ...identity, logoUrl: 'javascript:alert(1)' })).toThrow(TypeError);
   });
 });
 

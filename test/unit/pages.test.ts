@@ -3,6 +3,7 @@ import { catalogueFor } from '../../functions/messages/catalogues.js';
 import { escapeHtml } from '../../functions/messages/html.js';
 import { LANGUAGES } from '../../functions/messages/language.js';
 import { FORM_FIELDS, renderPage, type Page } from '../../functions/messages/pages.js';
+import { programIdentity } from '#messages/identity.js';
 
 const expiresAt = '2026-12-01T09:30:00.000Z';
 const verifyAction = '/verify/tok_abc123';
@@ -72,6 +73,8 @@ function labelling(page: string): { needing: string[]; labelled: Set<string> } {
   return { needing, labelled };
 }
 
+const identity = programIdentity();
+
 describe('GEN-2 every page renders in every language', () => {
   it.each(cases)('$name in $language is a small, self-contained, accessible document', ({ page, language }) => {
     const out = renderPage(page, language);
@@ -83,7 +86,10 @@ describe('GEN-2 every page renders in every language', () => {
     expect(out.match(/<h1>/g)).toHaveLength(1);
     expect(out).toContain('<main>');
     expect(out).not.toMatch(/<script|\bon[a-z]+=|<link|\bsrc=|url\(|@import|http-equiv/i);
-    expect(out).not.toMatch(/https?:\/\//);
+    // Nothing from elsewhere: the only absolute URLs are the footer's links to the program's support and privacy pages.
+    const [main, footer = ''] = out.split('<footer>');
+    expect(main).not.toMatch(/https?:\/\//);
+    expect([...footer.matchAll(/https?:\/\/[^"<\s]+/g)].map((m) => m[0]).every((url) => [identity.supportUrl, identity.privacyUrl].includes(url))).toBe(true);
     const { needing, labelled } = labelling(out);
     for (const id of needing) expect(labelled.has(id), `input ${id} has a label`).toBe(true);
   });
@@ -232,5 +238,31 @@ describe('user-supplied values are escaped on pages', () => {
     const out = renderPage(page, 'de');
     expect(out).not.toMatch(/<script/i);
     expect(out).toContain('&lt;script&gt;');
+  });
+});
+
+describe('program identity in the page footer', () => {
+  const configured = { ...identity, programName: 'Contoso Partner Network', operatorName: 'Contoso <Ops> & Co', supportEmail: 'help@contoso-partners.example' };
+
+  it.each(LANGUAGES)('every page in %s names the program, its operator, support and privacy, escaped', (language) => {
+    const footerText = catalogueFor(language).common.footer;
+    for (const { page } of samples) {
+      const out = renderPage(page, language, configured);
+      const footer = out.slice(out.indexOf('<footer>'));
+      expect(footer).toContain('Contoso Partner Network');
+      expect(footer).toContain(escapeHtml(footerText.operatedBy({ operatorName: 'Contoso <Ops> & Co' })));
+      expect(footer).not.toContain('<Ops>');
+      expect(footer).toContain('href="mailto:help@contoso-partners.example"');
+      expect(footer).toContain(`href="${configured.supportUrl}"`);
+      expect(footer).toContain(`href="${configured.privacyUrl}">${escapeHtml(footerText.privacy)}</a>`);
+      expect(out).toContain('<title>');
+      expect(out).toMatch(/<title>[^<]* – Contoso Partner Network<\/title>/);
+    }
+  });
+
+  it('shows a configured logo, and refuses one that is not http(s)', () => {
+    const out = renderPage(samples[0]!.page, 'en', { ...configured, logoUrl: 'https://cdn.example/logo.svg' });
+    expect(out).toContain('<img src="https://cdn.example/logo.svg" alt="Contoso Partner Network">');
+    expect(() => renderPage(samples[0]!.page, 'en', { ...configured, logoUrl: 'data:image/svg+xml,<svg/>' })).toThrow(TypeError);
   });
 });

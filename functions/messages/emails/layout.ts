@@ -7,6 +7,7 @@
 import type { Catalogue } from '../catalogues.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Language } from '../language.js';
+import type { ProgramIdentity } from '../identity.js';
 import { subjectLine } from '../text.js';
 import { absoluteUrl } from '../urls.js';
 
@@ -79,14 +80,22 @@ function blockHtml(block: Block, catalogue: Catalogue): SafeHtml {
   }
 }
 
-function renderText(draft: EmailDraft, catalogue: Catalogue): string {
+function renderText(draft: EmailDraft, catalogue: Catalogue, identity: ProgramIdentity): string {
   const { common } = catalogue;
+  const f = common.footer;
   const parts = [draft.greeting, ...draft.blocks.map(blockText)];
-  return `${parts.join('\n\n')}\n\n${common.signOff}\n${common.team}\n\n-- \n${common.automated}\n`;
+  const footer = [
+    common.automated,
+    `${identity.programName} · ${f.operatedBy(identity)}`,
+    `${f.questions} ${identity.supportEmail} · ${identity.supportUrl}`,
+    `${f.privacy}: ${identity.privacyUrl}`,
+  ];
+  return `${parts.join('\n\n')}\n\n${common.signOff}\n${common.team}\n\n-- \n${footer.join('\n')}\n`;
 }
 
-function renderHtml(draft: EmailDraft, subject: string, catalogue: Catalogue, language: Language): string {
+function renderHtml(draft: EmailDraft, subject: string, catalogue: Catalogue, language: Language, identity: ProgramIdentity): string {
   const { common } = catalogue;
+  const f = common.footer;
   return html`<!doctype html>
 <html lang="${language}">
 <head>
@@ -99,7 +108,11 @@ function renderHtml(draft: EmailDraft, subject: string, catalogue: Catalogue, la
 <p style="margin:0 0 16px;">${draft.greeting}</p>
 ${draft.blocks.map((block) => [blockHtml(block, catalogue), '\n'])}<p style="margin:24px 0 16px;">${common.signOff}<br>${common.team}</p>
 <hr style="border:none;border-top:1px solid #d0d7de;margin:24px 0 16px;">
-<p style="margin:0;${SMALL}">${common.automated}</p>
+<p style="margin:0 0 8px;${SMALL}">${common.automated}</p>
+${identity.logoUrl ? html`<p style="margin:0 0 8px;"><img src="${absoluteUrl(identity.logoUrl)}" alt="${identity.programName}" style="max-height:40px;max-width:200px;"></p>
+` : ''}<p style="margin:0 0 4px;${SMALL}">${identity.programName} · ${f.operatedBy(identity)}</p>
+<p style="margin:0 0 4px;${SMALL}">${f.questions} <a href="mailto:${identity.supportEmail}" style="${LINK}">${identity.supportEmail}</a> · <a href="${absoluteUrl(identity.supportUrl)}" style="${LINK}">${identity.supportUrl}</a></p>
+<p style="margin:0;${SMALL}"><a href="${absoluteUrl(identity.privacyUrl)}" style="${LINK}">${f.privacy}</a></p>
 </div>
 </body>
 </html>
@@ -107,11 +120,11 @@ ${draft.blocks.map((block) => [blockHtml(block, catalogue), '\n'])}<p style="mar
 }
 
 /** Renders a template's draft into subject, text part and HTML part. */
-export function composeEmail(draft: EmailDraft, catalogue: Catalogue, language: Language): RenderedEmail {
+export function composeEmail(draft: EmailDraft, catalogue: Catalogue, language: Language, identity: ProgramIdentity): RenderedEmail {
   const subject = subjectLine(draft.subject);
   return {
     subject,
-    text: renderText(draft, catalogue),
-    html: renderHtml(draft, subject, catalogue, language),
+    text: renderText(draft, catalogue, identity),
+    html: renderHtml(draft, subject, catalogue, language, identity),
   };
 }

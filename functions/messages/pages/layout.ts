@@ -5,6 +5,8 @@
 import type { Catalogue } from '../catalogues.js';
 import { html, raw, type SafeHtml } from '../html.js';
 import type { Language } from '../language.js';
+import type { ProgramIdentity } from '../identity.js';
+import { absoluteUrl } from '../urls.js';
 
 const STYLE = raw(`
 *{box-sizing:border-box}
@@ -26,6 +28,8 @@ fieldset{border:1px solid #d0d7de;border-radius:6px;margin:0 0 1rem;padding:.75r
 legend{font-weight:600;padding:0 .25rem}
 .option{display:flex;gap:.5rem;align-items:center;padding:.25rem 0}
 footer{max-width:40rem;margin:0 auto 2rem;padding:0 2rem}
+footer p{margin:0 0 .25rem}footer img{max-height:2.5rem;max-width:12rem;display:block;margin:0 0 .5rem}
+main,footer{overflow-wrap:anywhere}
 @media (max-width:30rem){main{margin:0;border:0;border-radius:0;padding:1rem}footer{padding:0 1rem}}
 `);
 
@@ -35,8 +39,18 @@ export interface PageContent {
   body: SafeHtml;
 }
 
+/** The footer: who runs the program and how to reach its support (every value escaped). */
+function footer(catalogue: Catalogue, identity: ProgramIdentity): SafeHtml {
+  const t = catalogue.common.footer;
+  return html`<footer>
+${identity.logoUrl ? html`<img src="${absoluteUrl(identity.logoUrl)}" alt="${identity.programName}">
+` : ''}<p class="muted">${identity.programName} · ${t.operatedBy(identity)}</p>
+<p class="muted">${t.support}: <a href="mailto:${identity.supportEmail}">${identity.supportEmail}</a> · <a href="${absoluteUrl(identity.supportUrl)}">${identity.supportUrl}</a> · <a href="${absoluteUrl(identity.privacyUrl)}">${t.privacy}</a></p>
+</footer>`;
+}
+
 /** Wraps a page body into a full HTML document in the given language. */
-export function pageDocument({ title, body }: PageContent, catalogue: Catalogue, language: Language): string {
+export function pageDocument({ title, body }: PageContent, catalogue: Catalogue, language: Language, identity: ProgramIdentity): string {
   return html`<!doctype html>
 <html lang="${language}">
 <head>
@@ -44,7 +58,7 @@ export function pageDocument({ title, body }: PageContent, catalogue: Catalogue,
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="no-referrer">
-<title>${title} – ${catalogue.meta.programName}</title>
+<title>${title} – ${identity.programName}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -52,7 +66,7 @@ export function pageDocument({ title, body }: PageContent, catalogue: Catalogue,
 <h1>${title}</h1>
 ${body}
 </main>
-<footer><p class="muted">${catalogue.meta.programName}</p></footer>
+${footer(catalogue, identity)}
 </body>
 </html>
 `.toString();
