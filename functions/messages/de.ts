@@ -201,12 +201,15 @@ export const de: Catalogue = {
       declineHeading: 'Kein Interesse?',
       declineText: (p) => `Wenn Sie nicht mit ${p.providerName} zusammenarbeiten möchten, lehnen Sie die Einladung ab.`,
       declineButton: 'Einladung ablehnen',
+      messageHeading: (p) => `Nachricht von ${p.providerName}:`,
+      switchUser: 'Nicht Sie oder das falsche Konto? Abmelden oder Benutzer wechseln',
     },
     invitationAccepted: {
       title: 'Indirekter Anbieter autorisiert',
       body: (p) =>
         `${p.providerName} ist jetzt Ihr indirekter Anbieter und wird in Ihrer Liste der indirekten Anbieter angezeigt.`,
-      next: 'Er kann jetzt Aufträge übermitteln und Abonnements für Ihre Kunden hinzufügen. Um die Partnerschaft später zu beenden, wenden Sie sich an den Support des Programms.',
+      grantsIntro: 'Er darf jetzt:',
+      next: 'Um die Partnerschaft später zu beenden, wenden Sie sich an den Support des Programms.',
     },
     invitationDeclined: {
       title: 'Einladung abgelehnt',
@@ -216,6 +219,7 @@ export const de: Catalogue = {
     invitationRefused: {
       title: 'Wir konnten diese Einladung nicht annehmen',
       nextHeading: 'Was Sie tun können',
+      switchUser: 'Mit dem falschen Konto angemeldet? Abmelden oder Benutzer wechseln',
       wrong_region: {
         body: (p) =>
           `Ihr Unternehmen befindet sich in einer anderen Region als ${p.providerName ?? 'dieser indirekte Anbieter'}. Ein indirekter Anbieter und seine indirekten Vertriebspartner müssen sich in derselben Region befinden; maßgeblich ist Ihr offizieller Geschäftsstandort.`,
@@ -243,10 +247,20 @@ export const de: Catalogue = {
     },
     localSignIn: {
       title: 'Anmelden (lokale Demo)',
-      intro: 'Diese Seite gibt es nur in der lokalen Umgebung. Wählen Sie einen Demo-Benutzer, um fortzufahren.',
+      intro: 'Diese Seite gibt es nur in der lokalen Umgebung. Wählen Sie einen Demo-Benutzer oder melden Sie sich als beliebiger Benutzer an, indem Sie Mandant, Land, E-Mail und Rolle eingeben.',
       legend: 'Demo-Benutzer',
       button: 'Weiter',
       noUsers: 'Es sind keine Demo-Benutzer geladen.',
+      otherHeading: 'Ein anderer Benutzer',
+      otherIntro: 'Ein beliebiger Mandant – ein frisch registrierter Reseller, der Administrator eines Kundenmandanten – mit einer Rolle.',
+      tenantIdLabel: 'Mandanten-ID',
+      countryLabel: 'Land des Mandanten (ISO-Code, z. B. DE)',
+      emailLabel: 'E-Mail',
+      roleLabel: 'Rolle',
+      otherButton: 'Als dieser Benutzer fortfahren',
+      signOutHeading: 'Abmelden',
+      signOutText: 'Beendet die lokale Sitzung in diesem Browser.',
+      signOutButton: 'Abmelden',
     },
   },
 };

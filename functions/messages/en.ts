@@ -210,12 +210,15 @@ export const en = {
       declineText: (p: { providerName: string }) =>
         `If you do not want to work with ${p.providerName}, decline the invitation.`,
       declineButton: 'Decline invitation',
+      messageHeading: (p: { providerName: string }) => `Message from ${p.providerName}:`,
+      switchUser: 'Not you, or the wrong account? Sign out or switch user',
     },
     invitationAccepted: {
       title: 'Indirect provider authorized',
       body: (p: { providerName: string }) =>
         `${p.providerName} is now your indirect provider and appears in your list of indirect providers.`,
-      next: 'It can now place orders and add subscriptions for your customers. To end the partnership later, contact the program support team.',
+      grantsIntro: 'It may now:',
+      next: 'To end the partnership later, contact the program support team.',
     },
     invitationDeclined: {
       title: 'Invitation declined',
@@ -226,6 +229,7 @@ export const en = {
     invitationRefused: {
       title: 'We could not accept this invitation',
       nextHeading: 'What you can do',
+      switchUser: 'Signed in with the wrong account? Sign out or switch user',
       wrong_region: {
         body: (p: { providerName?: string }) =>
           `Your company is in a different region from ${p.providerName ?? 'this indirect provider'}. An indirect provider and its indirect resellers must be in the same region; your official business address decides your region.`,
@@ -254,10 +258,20 @@ export const en = {
     },
     localSignIn: {
       title: 'Sign in (local demo)',
-      intro: 'This page exists only in the local environment. Choose a demo user to continue.',
+      intro: 'This page exists only in the local environment. Choose a demo user, or sign in as anyone by typing a tenant, country, email and role.',
       legend: 'Demo user',
       button: 'Continue',
       noUsers: 'No demo users are loaded.',
+      otherHeading: 'Someone else',
+      otherIntro: 'Any tenant — a freshly enrolled reseller, a customer tenant’s administrator — with one role.',
+      tenantIdLabel: 'Tenant ID',
+      countryLabel: 'Tenant country (ISO code, e.g. DE)',
+      emailLabel: 'Email',
+      roleLabel: 'Role',
+      otherButton: 'Continue as this user',
+      signOutHeading: 'Sign out',
+      signOutText: 'Ends the local session on this browser.',
+      signOutButton: 'Sign out',
     },
   },
 };

@@ -199,12 +199,15 @@ export const nl: Catalogue = {
       declineHeading: 'Geen interesse?',
       declineText: (p) => `Wilt u niet samenwerken met ${p.providerName}? Wijs de uitnodiging dan af.`,
       declineButton: 'Uitnodiging afwijzen',
+      messageHeading: (p) => `Bericht van ${p.providerName}:`,
+      switchUser: 'Niet u, of het verkeerde account? Afmelden of van gebruiker wisselen',
     },
     invitationAccepted: {
       title: 'Indirecte provider geautoriseerd',
       body: (p) =>
         `${p.providerName} is nu uw indirecte provider en staat in uw lijst met indirecte providers.`,
-      next: 'De provider kan nu bestellingen plaatsen en abonnementen toevoegen voor uw klanten. Neem contact op met de ondersteuning van het programma als u het partnerschap later wilt beëindigen.',
+      grantsIntro: 'De provider mag nu:',
+      next: 'Neem contact op met de ondersteuning van het programma als u het partnerschap later wilt beëindigen.',
     },
     invitationDeclined: {
       title: 'Uitnodiging afgewezen',
@@ -214,6 +217,7 @@ export const nl: Catalogue = {
     invitationRefused: {
       title: 'We konden deze uitnodiging niet accepteren',
       nextHeading: 'Wat u kunt doen',
+      switchUser: 'Aangemeld met het verkeerde account? Afmelden of van gebruiker wisselen',
       wrong_region: {
         body: (p) =>
           `Uw bedrijf bevindt zich in een andere regio dan ${p.providerName ?? 'deze indirecte provider'}. Een indirecte provider en zijn indirecte resellers moeten in dezelfde regio zijn; uw officiële bedrijfsadres bepaalt uw regio.`,
@@ -241,10 +245,20 @@ export const nl: Catalogue = {
     },
     localSignIn: {
       title: 'Aanmelden (lokale demo)',
-      intro: 'Deze pagina bestaat alleen in de lokale omgeving. Kies een demogebruiker om verder te gaan.',
+      intro: 'Deze pagina bestaat alleen in de lokale omgeving. Kies een demogebruiker, of meld u aan als willekeurige gebruiker door tenant, land, e-mail en rol in te vullen.',
       legend: 'Demogebruiker',
       button: 'Doorgaan',
       noUsers: 'Er zijn geen demogebruikers geladen.',
+      otherHeading: 'Iemand anders',
+      otherIntro: 'Elke tenant – een net ingeschreven reseller, de beheerder van een klanttenant – met één rol.',
+      tenantIdLabel: 'Tenant-ID',
+      countryLabel: 'Land van de tenant (ISO-code, bijv. NL)',
+      emailLabel: 'E-mail',
+      roleLabel: 'Rol',
+      otherButton: 'Doorgaan als deze gebruiker',
+      signOutHeading: 'Afmelden',
+      signOutText: 'Beëindigt de lokale sessie in deze browser.',
+      signOutButton: 'Afmelden',
     },
   },
 };

@@ -199,12 +199,15 @@ export const sv: Catalogue = {
       declineHeading: 'Inte intresserad?',
       declineText: (p) => `Om du inte vill samarbeta med ${p.providerName} kan du tacka nej till inbjudan.`,
       declineButton: 'Tacka nej till inbjudan',
+      messageHeading: (p) => `Meddelande från ${p.providerName}:`,
+      switchUser: 'Inte du, eller fel konto? Logga ut eller byt användare',
     },
     invitationAccepted: {
       title: 'Indirekt leverantör auktoriserad',
       body: (p) =>
         `${p.providerName} är nu din indirekta leverantör och visas i din lista över indirekta leverantörer.`,
-      next: 'Leverantören kan nu göra beställningar och lägga till prenumerationer för dina kunder. Kontakta programmets support om du senare vill avsluta partnerskapet.',
+      grantsIntro: 'Leverantören får nu:',
+      next: 'Kontakta programmets support om du senare vill avsluta partnerskapet.',
     },
     invitationDeclined: {
       title: 'Inbjudan avböjd',
@@ -214,6 +217,7 @@ export const sv: Catalogue = {
     invitationRefused: {
       title: 'Vi kunde inte godkänna inbjudan',
       nextHeading: 'Det här kan du göra',
+      switchUser: 'Inloggad med fel konto? Logga ut eller byt användare',
       wrong_region: {
         body: (p) =>
           `Ditt företag finns i en annan region än ${p.providerName ?? 'den här indirekta leverantören'}. En indirekt leverantör och dess indirekta återförsäljare måste finnas i samma region; din officiella affärsadress avgör din region.`,
@@ -241,10 +245,20 @@ export const sv: Catalogue = {
     },
     localSignIn: {
       title: 'Logga in (lokal demo)',
-      intro: 'Den här sidan finns bara i den lokala miljön. Välj en demoanvändare för att fortsätta.',
+      intro: 'Den här sidan finns bara i den lokala miljön. Välj en demoanvändare, eller logga in som vem som helst genom att ange klientorganisation, land, e-post och roll.',
       legend: 'Demoanvändare',
       button: 'Fortsätt',
       noUsers: 'Inga demoanvändare har lästs in.',
+      otherHeading: 'Någon annan',
+      otherIntro: 'Valfri klientorganisation – en nyregistrerad återförsäljare, administratören för en kunds klientorganisation – med en roll.',
+      tenantIdLabel: 'Klientorganisationens ID',
+      countryLabel: 'Klientorganisationens land (ISO-kod, t.ex. SE)',
+      emailLabel: 'E-post',
+      roleLabel: 'Roll',
+      otherButton: 'Fortsätt som den här användaren',
+      signOutHeading: 'Logga ut',
+      signOutText: 'Avslutar den lokala sessionen i den här webbläsaren.',
+      signOutButton: 'Logga ut',
     },
   },
 };

@@ -69,6 +69,19 @@ function signInUser(value: string | null): TokenRequestValue | undefined {
   }
 }
 
+/** A user typed into the sign-in page's "someone else" form: any tenant, country, email, one role. */
+function typedUser(form: URLSearchParams) {
+  return parse(
+    TokenRequest,
+    JSON.stringify({
+      tenantId: form.get('tenantId')?.trim(),
+      tenantCountry: form.get('tenantCountry')?.trim().toUpperCase(),
+      email: form.get('email')?.trim(),
+      roles: [form.get('role') ?? 'global_admin'],
+    }),
+  );
+}
+
 /** Only same-site paths (a single leading `/`, visible ASCII): the sign-in is no open redirect. */
 const isSameSitePath = (path: string) => /^\/(?![/\\])[\x21-\x7e]*$/.test(path) && !path.includes('\\');
 
@@ -90,8 +103,10 @@ function signInPage(url: URL, headers: IncomingHttpHeaders) {
   const asked = url.searchParams.get(FORM_FIELDS.user);
   const extra = asked === null ? undefined : signInUser(asked);
   if (asked !== null && !extra) return invalid('user must be a demo user or a JSON token request.', FORM_FIELDS.user);
+  // Nobody is chosen in advance (a preselected operator led straight to a refusal), except a
+  // user the URL names explicitly.
   const users = [
-    ...(extra ? [{ label: userLabel(extra), value: JSON.stringify(extra) }] : []),
+    ...(extra ? [{ label: userLabel(extra), value: JSON.stringify(extra), checked: true }] : []),
     ...Object.entries(demoUsers).map(([key, u]) => ({ label: userLabel(u), value: key })),
   ];
   const language = pickLanguage(undefined, String(headers['accept-language'] ?? ''));
@@ -172,14 +187,28 @@ export function createLocalRoutes(deps: {
           return json(403, { error: { type: 'forbidden', code: 'cross_origin_form', message: 'This form can only be sent from this site.', requestId: randomUUID() } });
         }
         const form = new URLSearchParams(body);
-        const user = signInUser(form.get(FORM_FIELDS.user));
-        if (!user) return invalid('user must be a demo user or a JSON token request.', FORM_FIELDS.user);
+        const typed = form.has('tenantId') ? typedUser(form) : undefined;
+        if (typed && !typed.ok) return typed.response;
+        const user = typed?.value ?? signInUser(form.get(FORM_FIELDS.user));
+        if (!user) return invalid('user must be a demo user or a JSON token request, or give tenantId, tenantCountry, email and role.', FORM_FIELDS.user);
         const returnTo = form.get(FORM_FIELDS.returnTo) ?? '/_local/inbox';
         if (!isSameSitePath(returnTo)) return invalid('returnTo must be a path on this site.', FORM_FIELDS.returnTo);
         const token = await deps.issuer.issue(user, Math.floor(systemClock.now().getTime() / 1000));
         return {
           status: 303,
           headers: { location: returnTo, 'set-cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Lax; Path=/`, 'cache-control': 'no-store' },
+          body: '',
+        };
+      }
+      case 'POST /_local/sign-out': {
+        if (!isSameOriginForm(headers, new URL(deps.baseUrl).origin)) {
+          return json(403, { error: { type: 'forbidden', code: 'cross_origin_form', message: 'This form can only be sent from this site.', requestId: randomUUID() } });
+        }
+        const returnTo = new URLSearchParams(body).get(FORM_FIELDS.returnTo) ?? '/_local/inbox';
+        if (!isSameSitePath(returnTo)) return invalid('returnTo must be a path on this site.', FORM_FIELDS.returnTo);
+        return {
+          status: 303,
+          headers: { location: `/_local/sign-in?${new URLSearchParams({ returnTo })}`, 'set-cookie': `${SESSION_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`, 'cache-control': 'no-store' },
           body: '',
         };
       }

@@ -25,7 +25,9 @@ export const handler = httpHandler(authorizeInvitation, async ({ params, headers
   } catch (error) {
     if (isLinkGone(error)) return neutralPage(headers);
     const reason = error instanceof Refused ? refusalPage(error) : undefined;
-    if (error instanceof Refused && reason) return page(statusOf(error), { kind: 'invitation.refused', reason, providerName }, headers, language);
+    if (error instanceof Refused && reason) {
+      return page(statusOf(error), { kind: 'invitation.refused', reason, providerName, switchUserUrl: signInUrl(`/invitations/${params.token}`) }, headers, language);
+    }
     throw error;
   }
 }).use(sessionCookies());

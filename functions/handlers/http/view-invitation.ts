@@ -13,12 +13,17 @@ import { partnershipPorts } from '../wiring/partnership.js';
 export const handler = httpHandler(viewInvitation, async ({ params, headers }) => {
   try {
     const { request: r } = await requestForLink(partnershipPorts, params.token);
-    const invitation = { kind: 'invitation.view', providerName: r.providerName, providerRegionName: regionName(r.providerRegion, pickLanguage(r.language, headers['accept-language'])) } as const;
+    const invitation = {
+      kind: 'invitation.view',
+      providerName: r.providerName,
+      providerRegionName: regionName(r.providerRegion, pickLanguage(r.language, headers['accept-language'])),
+      ...(r.message ? { message: r.message } : {}),
+    } as const;
     const path = `/invitations/${params.token}`;
     const caller = await sessionCaller({ headers });
     if (!caller) return page(200, { ...invitation, signedIn: false, signInUrl: signInUrl(path) }, headers, r.language);
     const tenantName = (await partnershipPorts.partners.get(caller.tenantId))?.company.legalName;
-    return page(200, { ...invitation, signedIn: true, userEmail: caller.email, tenantName, acceptAction: `${path}/authorize`, declineAction: `${path}/refuse` }, headers, r.language);
+    return page(200, { ...invitation, signedIn: true, userEmail: caller.email, tenantName, acceptAction: `${path}/authorize`, declineAction: `${path}/refuse`, switchUserUrl: signInUrl(path) }, headers, r.language);
   } catch (error) {
     if (isLinkGone(error)) return neutralPage(headers);
     throw error;

@@ -16,7 +16,19 @@ export interface InvitationDeclinedPage {
 /** PRT-5: the provider is now in the reseller's list of indirect providers. */
 export function invitationAcceptedPage(p: InvitationAcceptedPage, catalogue: Catalogue): PageContent {
   const t = catalogue.pages.invitationAccepted;
-  return { title: t.title, body: html`<p>${t.body(p)}</p>\n<p>${t.next}</p>` };
+  const { grants } = catalogue.common;
+  // PRT-4: the same three grants the invitation page and the email list.
+  return {
+    title: t.title,
+    body: html`<p>${t.body(p)}</p>
+<p>${t.grantsIntro}</p>
+<ul>
+<li>${grants.placeOrders}</li>
+<li>${grants.addSubscriptions}</li>
+<li>${grants.delegatedAdmin}</li>
+</ul>
+<p>${t.next}</p>`,
+  };
 }
 
 /** PRT-10: the request is declined; a new one needs a new invitation. */

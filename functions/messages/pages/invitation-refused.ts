@@ -2,6 +2,7 @@
 import type { Catalogue } from '../catalogues.js';
 import { html } from '../html.js';
 import type { PageContent } from './layout.js';
+import { pageUrl } from '../urls.js';
 
 export type InvitationRefusal =
   | 'wrong_region'
@@ -15,6 +16,8 @@ export interface InvitationRefusedPage {
   /** PRT-6, PRT-3, PRT-4 (role), PRT-10 (one partnership per pair), PRT-4 (checkbox). */
   reason: InvitationRefusal;
   providerName?: string;
+  /** The sign-in again (returning to the invitation), to sign out or switch to another account. */
+  switchUserUrl?: string;
 }
 
 /** A specific explanation and next step per refusal reason. */
@@ -27,6 +30,6 @@ export function invitationRefusedPage(p: InvitationRefusedPage, catalogue: Catal
     title: t.title,
     body: html`<p>${reason.body({ providerName })}</p>
 <h2>${t.nextHeading}</h2>
-<p>${reason.next}</p>`,
+<p>${reason.next}</p>${p.switchUserUrl ? html`\n<p><a href="${pageUrl(p.switchUserUrl)}">${t.switchUser}</a></p>` : ''}`,
   };
 }

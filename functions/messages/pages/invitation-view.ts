@@ -8,6 +8,8 @@ interface InvitationViewBase {
   kind: 'invitation.view';
   providerName: string;
   providerRegionName: string;
+  /** The provider's own words from the request (PRT-2), shown quoted; absent when none. */
+  message?: string;
 }
 
 export interface InvitationViewSignedOut extends InvitationViewBase {
@@ -23,6 +25,8 @@ export interface InvitationViewSignedIn extends InvitationViewBase {
   acceptAction: string;
   /** POST target of the decline form. */
   declineAction: string;
+  /** The sign-in again (returning here), to sign out or switch to another account. */
+  switchUserUrl?: string;
 }
 
 export type InvitationViewPage = InvitationViewSignedOut | InvitationViewSignedIn;
@@ -33,7 +37,7 @@ function respond(p: InvitationViewPage, catalogue: Catalogue): SafeHtml {
     return html`<p>${t.signInPrompt}</p>
 <p><a class="button" href="${pageUrl(p.signInUrl)}">${t.signInButton}</a></p>`;
   }
-  return html`<p class="muted">${t.signedInAs(p)}</p>
+  return html`<p class="muted">${t.signedInAs(p)}${p.switchUserUrl ? html` <a href="${pageUrl(p.switchUserUrl)}">${t.switchUser}</a>` : ''}</p>
 <form method="post" action="${pageUrl(p.acceptAction)}">
 <div class="check">
 <input type="checkbox" id="authorize" name="authorize" value="true" required>
@@ -55,7 +59,9 @@ export function invitationViewPage(p: InvitationViewPage, catalogue: Catalogue):
   return {
     title: t.title(p),
     body: html`<p>${t.intro(p)}</p>
-<p>${grants.intro(p)}</p>
+${p.message ? html`<h2>${t.messageHeading(p)}</h2>
+<blockquote>${p.message}</blockquote>
+` : ''}<p>${grants.intro(p)}</p>
 <ul>
 <li>${grants.placeOrders}</li>
 <li>${grants.addSubscriptions}</li>

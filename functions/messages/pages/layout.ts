@@ -27,6 +27,9 @@ a:focus:not(:focus-visible),button:focus:not(:focus-visible),input:focus:not(:fo
 fieldset{border:1px solid #d0d7de;border-radius:6px;margin:0 0 1rem;padding:.75rem 1rem}
 legend{font-weight:600;padding:0 .25rem}
 .option{display:flex;gap:.5rem;align-items:center;padding:.25rem 0}
+blockquote{margin:0 0 1rem;padding:.5rem 1rem;border-left:4px solid #d0d7de;background:#f6f8fa;white-space:pre-line}
+.field{display:flex;flex-direction:column;gap:.25rem;margin:0 0 .75rem}
+.field input,.field select{font:inherit;padding:.375rem .5rem;border:1px solid #8c959f;border-radius:6px;max-width:100%}
 footer{max-width:40rem;margin:0 auto 2rem;padding:0 2rem}
 footer p{margin:0 0 .25rem}footer img{max-height:2.5rem;max-width:12rem;display:block;margin:0 0 .5rem}
 main,footer{overflow-wrap:anywhere}
