@@ -202,13 +202,27 @@ describe('PRT-3 / PRT-6 refusals', () => {
 describe('local sign-in page', () => {
   const page = samples.at(-1)!.page;
 
-  it('posts the chosen demo user and returnTo to /_local/sign-in', () => {
+  it('posts the chosen demo user and returnTo to /_local/sign-in, choosing nobody in advance', () => {
     const out = renderPage(page, 'en');
     expect(out).toContain('<form method="post" action="/_local/sign-in">');
     expect(out).toContain(`<input type="hidden" name="${FORM_FIELDS.returnTo}" value="/invitations/tok">`);
-    expect(out).toContain(`<input type="radio" id="user-0" name="${FORM_FIELDS.user}" value="operator" required checked>`);
+    expect(out).toContain(`<input type="radio" id="user-0" name="${FORM_FIELDS.user}" value="operator" required>`);
     expect(out).toContain('<input type="radio" id="user-1" name="user" value="reseller-admin" required>');
+    expect(out).not.toContain(' checked');
     expect(out).toContain('<legend>Demo user</legend>');
+  });
+
+  it('also takes a typed tenant, country, email and role, and offers to sign out', () => {
+    const out = renderPage(page, 'de');
+    for (const field of ['tenantId', 'tenantCountry', 'email']) expect(out).toMatch(new RegExp(`<label for="${field}">[^<]+</label><input id="${field}" name="${field}"[^>]* required`));
+    expect(out).toContain('<select id="role" name="role"><option value="global_admin">global_admin</option>');
+    expect(out).toContain('<form method="post" action="/_local/sign-out">');
+  });
+
+  it('checks only a user the URL named explicitly', () => {
+    const named = renderPage({ ...page, users: [{ label: 'x', value: '{"tenantId":"t"}', checked: true }, ...page.users] } as Page, 'en');
+    expect(named.match(/ checked>/g)).toHaveLength(1);
+    expect(named).toContain('value="{&quot;tenantId&quot;:&quot;t&quot;}" required checked>');
   });
 });
 
