@@ -132,13 +132,14 @@ describe('PRT-4 invitation in the browser, in every language (GEN-2)', () => {
     await s.page.waitForURL(/\/_local\/sign-in\?returnTo=/);
     expect(await heading(s)).toBe(t.pages.localSignIn.title);
     await s.shot(`${language}-invite-3-local-sign-in`);
-    // The fresh reseller is no demo user: name it in the sign-in page's `user` (a token request as JSON).
-    const signInUrl = new URL(s.page.url());
-    signInUrl.searchParams.set('user', JSON.stringify(reseller.admin));
-    await s.page.goto(signInUrl.href);
-    await expect(s.page.getByLabel(reseller.admin.email).isChecked()).resolves.toBe(true);
+    // Nobody is chosen in advance; the fresh reseller is no demo user: type it in.
+    expect(await s.page.locator('input[name="user"]:checked').count()).toBe(0);
+    await s.page.getByLabel(t.pages.localSignIn.tenantIdLabel).fill(reseller.admin.tenantId);
+    await s.page.getByLabel(t.pages.localSignIn.countryLabel).fill(reseller.admin.tenantCountry);
+    await s.page.getByLabel(t.pages.localSignIn.emailLabel).fill(reseller.admin.email);
+    await s.page.getByLabel(t.pages.localSignIn.roleLabel).selectOption('global_admin');
     await s.shot(`${language}-invite-4-local-sign-in-as-reseller`);
-    await s.page.getByRole('button', { name: t.pages.localSignIn.button }).click();
+    await s.page.getByRole('button', { name: t.pages.localSignIn.otherButton }).click();
     await s.page.waitForURL(opened.href);
 
     const cookies = await s.context.cookies(baseUrl());

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogueFor } from '../../functions/messages/catalogues.js';
 import { escapeHtml } from '../../functions/messages/html.js';
 import { LANGUAGES } from '../../functions/messages/language.js';
-import { FORM_FIELDS, renderPage, type Page } from '../../functions/messages/pages.js';
+import { FORM_FIELDS, renderPage, type LocalSignInPage, type Page } from '../../functions/messages/pages.js';
 import { programIdentity } from '#messages/identity.js';
 
 const expiresAt = '2026-12-01T09:30:00.000Z';
@@ -220,7 +220,8 @@ describe('local sign-in page', () => {
   });
 
   it('checks only a user the URL named explicitly', () => {
-    const named = renderPage({ ...page, users: [{ label: 'x', value: '{"tenantId":"t"}', checked: true }, ...page.users] } as Page, 'en');
+    const signIn = page as LocalSignInPage;
+    const named = renderPage({ ...signIn, users: [{ label: 'x', value: '{"tenantId":"t"}', checked: true }, ...signIn.users] }, 'en');
     expect(named.match(/ checked>/g)).toHaveLength(1);
     expect(named).toContain('value="{&quot;tenantId&quot;:&quot;t&quot;}" required checked>');
   });
