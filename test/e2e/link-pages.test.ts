@@ -182,13 +182,15 @@ describe('PRT-4 invitation in the browser, in every language (GEN-2)', () => {
     const signInUrl = new URL(s.page.url());
     signInUrl.searchParams.set('user', JSON.stringify(salesAgent));
     await s.page.goto(signInUrl.href);
-    await s.page.getByRole('button', { name: en.pages.localSignIn.button }).click();
+    await s.page.getByRole('button', { name: en.pages.localSignIn.button, exact: true }).click();
     await s.page.waitForURL(opened.href);
 
     await s.page.getByLabel(en.pages.invitationView.authorizeLabel({ providerName: provider.name })).check();
     expect(await submit(s, en.pages.invitationView.authorizeButton)).toBe(403);
     expect(await heading(s)).toBe(en.pages.invitationRefused.title);
     expect(await mainText(s)).toContain(en.pages.invitationRefused.wrong_role.body({ providerName: provider.name }));
+    // The wrong account: the refusal page leads back to the sign-in, returning to the invitation.
+    expect(await s.page.getByRole('link', { name: en.pages.invitationRefused.switchUser }).getAttribute('href')).toContain(`/_local/sign-in?returnTo=${encodeURIComponent(new URL(opened.href).pathname)}`);
     await s.shot('en-invite-refused-wrong-role');
 
     await s.page.goto(opened.href);
