@@ -18,7 +18,8 @@ const time = (d: Date | undefined) => (d ? d.toISOString().replace('T', ' ').rep
 
 const STYLE = `body{font:15px/1.45 system-ui,sans-serif;max-width:72rem;margin:1.5rem auto;padding:0 1rem;color:#1b1b1b}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #ddd}
-td,a,pre,code{overflow-wrap:anywhere;word-break:break-word}pre{white-space:pre-wrap;margin:0;font:12px/1.4 ui-monospace,monospace}
+body *{overflow-wrap:anywhere;word-break:break-word}pre{white-space:pre-wrap;margin:0;font:12px/1.4 ui-monospace,monospace}
+@media (max-width:40rem){table,tbody,tr,td{display:block}thead{display:none}tr{border-bottom:1px solid #ddd;padding:.4rem 0}td{border:0;padding:.1rem 0}}
 .RUNNING{color:#0050a0}.SUCCEEDED{color:#1d6b2f}.FAILED,.TIMED_OUT,.ABORTED{color:#a01919}.meta{color:#555}`;
 
 function page(title: string, body: string): string {
