@@ -30,11 +30,9 @@ echo "enrollment $ENROLLMENT"
 
 # 4. The contact opens the emailed link (GET shows a page and changes nothing, ENR-7) and confirms (POST).
 #    The same email is in the browser at $API/_local/inbox.
-LINK=""
-for _ in $(seq 50); do
-  LINK=$(curl -sS -G "$API/_local/emails" --data-urlencode "to=$CONTACT" | jq -r '[.[0].links[]? | select(contains("/verify/"))][0] // empty')
-  [ -n "$LINK" ] && break || sleep 0.2
-done
+settle() { curl -sS -o /dev/null -X POST "$API/_local/settle"; }   # returns once every workflow is parked
+settle
+LINK=$(curl -sS -G "$API/_local/emails" --data-urlencode "to=$CONTACT" | jq -r '[.[0].links[] | select(contains("/verify/"))][0]')
 curl -sS -o /dev/null -w 'GET  verify page → %{http_code}\n' "$LINK"
 curl -sS -o /dev/null -w 'POST verify      → %{http_code}\n' -X POST "$LINK"
 
@@ -54,13 +52,9 @@ curl -sS -o /dev/null -w 'vetting webhook  → %{http_code}\n' -X POST "$API/web
 VERSION=$(curl -sS "$API/agreements/current" -H "authorization: Bearer $ADMIN" | jq -r .version)
 json -X POST "$API/partners/me/agreements" -H "authorization: Bearer $ADMIN" -d "{\"version\":\"$VERSION\",\"accept\":true}" | jq -c '{version, acceptedAt}'
 
-# 7. Vetting approved + agreement accepted → active (MPA-4); the workflow gets there within a moment.
-STATUS=""
-for _ in $(seq 50); do
-  STATUS=$(curl -sS "$API/enrollments/$ENROLLMENT" -H "authorization: Bearer $ADMIN" | jq -r .status)
-  [ "$STATUS" = active ] && break || sleep 0.2
-done
-echo "status $STATUS"
+# 7. Vetting approved + agreement accepted → active (MPA-4), once the workflow has moved on.
+settle
+curl -sS "$API/enrollments/$ENROLLMENT" -H "authorization: Bearer $ADMIN" | jq -c '{status, currentlyDue: .requirements.currentlyDue}'
 
 # 8. The demo provider (Contoso Distribution GmbH, DE) invites the reseller (PRT-2); a reseller admin authorises it (PRT-4).
 PROVIDER=$(token '{"tenantId":"tenant-provider-de","tenantCountry":"DE","email":"admin@contoso-distribution.example","roles":["global_admin"]}')

@@ -3,6 +3,7 @@
  * docs/walkthrough.sh verbatim, and every relative link of the README and docs/ points to
  * a file in the repository (nothing outside it).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ describe('README and docs/', () => {
     const script = read('docs/walkthrough.sh');
     expect(script).toContain('API=${API:-http://127.0.0.1:${PORT:-3000}}');
     expect(script).not.toMatch(/\bxxd\b|date -d|gdate/);
+    expect(execFileSync('bash', ['-n', resolve(root, 'docs/walkthrough.sh')]).toString()).toBe('');
   });
 
   it.each(documents)('%s links only to files inside the repository', (document) => {
