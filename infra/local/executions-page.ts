@@ -26,19 +26,29 @@ function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
 }
 
-/** The API route of the entity an execution conducts, from its input (`enrollmentId`, `requestId`). */
-function entityLink(input: string | undefined): string {
+/** Where the API shows the entity a workflow conducts, by state machine name ({id} = the execution input's id). */
+const ENTITY_ROUTES: Record<string, { label: string; path: string }> = {
+  enrollment: { label: 'enrollment', path: '/enrollments/{id}' },
+  'partnership-request': { label: 'partnership request', path: '/partnership-requests' },
+  'customer-invitation': { label: 'customer invitation', path: '/customer-invitations' },
+  order: { label: 'order', path: '/orders/{id}' },
+};
+
+/** A link to the entity an execution conducts, from its state machine and input (`id`; older inputs: `enrollmentId`, `requestId`). */
+function entityLink(stateMachineArn: string | undefined, input: string | undefined): string {
+  const machine = stateMachineArn?.split(':').at(-1) ?? '';
+  let id: unknown;
   try {
-    const parsed = JSON.parse(input ?? '{}') as { enrollmentId?: unknown; requestId?: unknown };
-    if (typeof parsed.enrollmentId === 'string') {
-      const path = `/enrollments/${encodeURIComponent(parsed.enrollmentId)}`;
-      return `<a href="${escapeHtml(path)}">enrollment ${escapeHtml(parsed.enrollmentId)}</a>`;
-    }
-    if (typeof parsed.requestId === 'string') return `<a href="/partnership-requests">partnership request ${escapeHtml(parsed.requestId)}</a>`;
+    const parsed = JSON.parse(input ?? '{}') as { id?: unknown; enrollmentId?: unknown; requestId?: unknown };
+    id = parsed.id ?? parsed.enrollmentId ?? parsed.requestId;
   } catch {
-    // not JSON: no entity
+    return '';
   }
-  return '';
+  if (typeof id !== 'string') return '';
+  const route = ENTITY_ROUTES[machine];
+  if (!route) return escapeHtml(`${machine} ${id}`);
+  const path = route.path.replace('{id}', encodeURIComponent(id));
+  return `<a href="${escapeHtml(path)}">${escapeHtml(`${route.label} ${id}`)}</a>`;
 }
 
 /** The page: the list, or one execution's history when `arn` is given. */
@@ -68,7 +78,7 @@ async function listPage(sfn: SFNClient): Promise<string> {
     .map(
       (e, i) => `<tr><td><a href="/_local/executions?arn=${encodeURIComponent(e.executionArn ?? '')}">${escapeHtml(e.name ?? '')}</a></td>
 <td>${escapeHtml(e.stateMachineArn?.split(':').at(-1) ?? '')}</td><td class="${escapeHtml(e.status ?? '')}">${escapeHtml(e.status ?? '')}</td>
-<td>${time(e.startDate)}</td><td>${time(e.stopDate)}</td><td>${entityLink(inputs[i])}</td></tr>`,
+<td>${time(e.startDate)}</td><td>${time(e.stopDate)}</td><td>${entityLink(e.stateMachineArn, inputs[i])}</td></tr>`,
     )
     .join('\n');
   const machineList = machines.map((m) => `<li><code>${escapeHtml(m.stateMachineArn ?? '')}</code></li>`).join('');
@@ -127,7 +137,7 @@ async function historyPage(sfn: SFNClient, arn: string): Promise<{ status: numbe
     body: page(
       `Execution ${execution.name ?? ''}`,
       `<p><a href="/_local/executions">All executions</a></p><h1>${escapeHtml(execution.name ?? '')}</h1>
-<p class="meta"><code>${escapeHtml(arn)}</code><br>status <span class="${escapeHtml(execution.status ?? '')}">${escapeHtml(execution.status ?? '')}</span> · started ${time(execution.startDate)}${execution.stopDate ? ` · stopped ${time(execution.stopDate)}` : ''} · ${entityLink(execution.input)}</p>
+<p class="meta"><code>${escapeHtml(arn)}</code><br>status <span class="${escapeHtml(execution.status ?? '')}">${escapeHtml(execution.status ?? '')}</span> · started ${time(execution.startDate)}${execution.stopDate ? ` · stopped ${time(execution.stopDate)}` : ''} · ${entityLink(execution.stateMachineArn, execution.input)}</p>
 ${execution.error ? `<p class="FAILED">${escapeHtml(execution.error)}: ${escapeHtml(execution.cause ?? '')}</p>` : ''}
 <table><thead><tr><th>#</th><th>time</th><th>event</th><th>state</th><th>details</th></tr></thead><tbody>${rows}</tbody></table>`,
     ),

@@ -47,7 +47,7 @@ describe('local-only routes', () => {
     });
     expect(history.status).toBe(200);
     for (const type of ['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskSubmitted']) expect(history.text).toContain(type);
-    expect(history.text).toContain(`&#34;enrollmentId&#34;: &#34;${id}&#34;`);
+    expect(history.text).toContain(`&#34;id&#34;: &#34;${id}&#34;`);
     const missing = await api('GET', '/_local/executions?arn=arn:aws:states:us-east-1:000000000000:execution:enrollment:nope');
     expect(missing.status).toBe(404);
   });
