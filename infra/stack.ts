@@ -19,6 +19,7 @@ import { Email } from './constructs/email.js';
 import { HttpApi } from './constructs/http-api.js';
 import { constructId, functionPhysicalName, stateMachinePhysicalName } from './constructs/naming.js';
 import { PartnerFunction, type AccessTargets } from './constructs/partner-function.js';
+import { programIdentityEnvironment } from './constructs/program-identity.js';
 import { ScheduledInvocation } from './constructs/scheduled-invocation.js';
 import { buildTable, type DeployedTable } from './constructs/tables.js';
 import { Workflow } from './constructs/workflow.js';
@@ -221,6 +222,7 @@ export class PartnerProgramStack extends Stack {
       PORTAL_URL: portalUrl.valueAsString,
       AGREEMENT_VERSION: agreementVersion.valueAsString,
       AGREEMENT_URL: agreementUrl.valueAsString,
+      ...programIdentityEnvironment(this),
       ...Object.fromEntries(workflowSpecs.map((w) => [w.envVar, stateMachineArn(w.name)])),
       POWERTOOLS_SERVICE_NAME: POWERTOOLS.serviceName,
       POWERTOOLS_METRICS_NAMESPACE: POWERTOOLS.metricsNamespace,

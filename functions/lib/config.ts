@@ -47,7 +47,11 @@ const schema = z.object({
   SUPPORT_EMAIL: z.email().default('support@partner-program.example'),
   SUPPORT_URL: z.url({ protocol: /^https?$/ }).default('https://partner-program.example/support'),
   PRIVACY_URL: z.url({ protocol: /^https?$/ }).default('https://partner-program.example/privacy'),
-  LOGO_URL: z.url({ protocol: /^https$/ }).optional(),
+  /** Empty (the deploy parameter's default) means no logo. */
+  LOGO_URL: z
+    .union([z.literal(''), z.url({ protocol: /^https$/ })])
+    .optional()
+    .transform((url) => url || undefined),
   AGREEMENT_VERSION: z.string().default('2026-10'),
   AGREEMENT_URL: z.url().default('https://partner-program.example/legal/partner-agreement/2026-10'),
   VERIFICATION_REMINDERS_SECONDS: secondsList.default([days(2), days(5)]),
