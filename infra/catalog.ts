@@ -13,14 +13,22 @@ export type Trigger =
   | { kind: 'schedule'; everyMinutes: number }
   | { kind: 'ses-events' };
 
+/**
+ * What a function may touch is derived from its bundle (infra/constructs/bundle-access.ts):
+ * the SDK calls its code makes, the indexes it names, the secrets it reads. The catalogue
+ * only narrows that where the code cannot say it.
+ */
 export interface FunctionAccess {
-  table: 'none' | 'read' | 'write';
-  sendEmail?: boolean;
-  /** Workflows the function may start or signal (StartExecution, SendTask*). */
+  /**
+   * The workflows whose state machines it may start or describe (StartExecution and
+   * DescribeExecution are granted only if its bundle calls them); default: every workflow.
+   */
   workflows?: WorkflowName[];
-  webhookSecret?: boolean;
-  /** Derives emailed link tokens, so needs the link signing key (SSM). */
-  linkSigningKey?: boolean;
+  /**
+   * Project source files that are in the bundle but whose SDK calls never run in this
+   * function, each with the reason; their call sites are not granted.
+   */
+  unreachableSources?: { path: string; reason: string }[];
 }
 
 export interface FunctionSpec {
@@ -29,8 +37,12 @@ export interface FunctionSpec {
   /** Handler module, relative to the project root; it exports `handler`. */
   entry: string;
   trigger: Trigger;
-  access: FunctionAccess;
-  /** Caps what abuse of a public route can cost. */
+  access?: FunctionAccess;
+  /**
+   * Caps what abuse of a public route can cost. Applied only when the stack's
+   * ReserveConcurrency parameter is 'true' (each reservation counts against the account's
+   * concurrency quota, of which Lambda keeps 100 unreserved).
+   */
   reservedConcurrency?: number;
 }
 
@@ -48,44 +60,52 @@ export interface WorkflowSpec {
   envVar: string;
 }
 
-/** What each HTTP function touches beyond reading the table (least privilege on AWS). */
-const httpAccess: Record<string, Omit<FunctionAccess, 'table'>> = {
-  'create-enrollment': { workflows: ['enrollment'], linkSigningKey: true },
-  'change-primary-contact': { workflows: ['enrollment'], linkSigningKey: true },
-  'resend-verification-email': { sendEmail: true, linkSigningKey: true },
-  'correct-enrollment': { workflows: ['enrollment'] },
-  'confirm-verification': { workflows: ['enrollment'] },
-  'vetting-webhook': { workflows: ['enrollment'], webhookSecret: true },
-  'operator-decide-enrollment': { workflows: ['enrollment'] },
-  'accept-agreement': { workflows: ['enrollment'] },
-  'create-partnership-request': { workflows: ['partnership-request'], linkSigningKey: true },
-  'resend-partnership-request': { workflows: ['partnership-request'], linkSigningKey: true },
-  'revoke-partnership-request': { workflows: ['partnership-request'] },
-  'accept-invitation': { workflows: ['partnership-request'] },
-  'decline-invitation': { workflows: ['partnership-request'] },
-  'authorize-invitation': { workflows: ['partnership-request'] },
-  'refuse-invitation': { workflows: ['partnership-request'] },
+/** Which workflows each HTTP function starts or describes. */
+const httpWorkflows: Record<string, WorkflowName[]> = {
+  'create-enrollment': ['enrollment'],
+  'change-primary-contact': ['enrollment'],
+  'correct-enrollment': ['enrollment'],
+  'confirm-verification': ['enrollment'],
+  'vetting-webhook': ['enrollment'],
+  'operator-decide-enrollment': ['enrollment'],
+  'accept-agreement': ['enrollment'],
+  'create-partnership-request': ['partnership-request'],
+  'resend-partnership-request': ['partnership-request'],
+  'revoke-partnership-request': ['partnership-request'],
+  'accept-invitation': ['partnership-request'],
+  'decline-invitation': ['partnership-request'],
+  'authorize-invitation': ['partnership-request'],
+  'refuse-invitation': ['partnership-request'],
 };
 
 /**
- * Every route of API.md is one function; GET routes only read, except where
- * `httpAccess` says more. (Idempotency records are writes, so mutating routes write.)
+ * functions/lib/http.ts runs the idempotency store (functions/lib/idempotency.ts) only for
+ * idempotent contracts — by default every method but GET, the same rule as here.
  */
+export const IDEMPOTENCY_SOURCE = 'functions/lib/idempotency.ts';
+const isIdempotent = (r: { method: HttpMethod; idempotent?: boolean }) => r.idempotent ?? r.method !== 'GET';
+
+/** Every route of API.md is one function. */
 const httpFunctions: FunctionSpec[] = httpRoutes.map((r) => ({
   name: r.name,
   entry: `functions/handlers/http/${r.name}.ts`,
   trigger: { kind: 'http', method: r.method, path: r.path, auth: r.auth },
-  access: { table: r.method === 'GET' ? 'read' : 'write', ...httpAccess[r.name] },
+  access: {
+    ...(httpWorkflows[r.name] ? { workflows: httpWorkflows[r.name] } : {}),
+    ...(isIdempotent(r)
+      ? {}
+      : { unreachableSources: [{ path: IDEMPOTENCY_SOURCE, reason: `${r.method} ${r.path} is not idempotent: httpHandler never opens an idempotency record for it` }] }),
+  },
   ...(r.reservedConcurrency === undefined ? {} : { reservedConcurrency: r.reservedConcurrency }),
 }));
 
 export const functions: FunctionSpec[] = [
   ...httpFunctions,
-  { name: 'enrollment-step', entry: 'functions/handlers/workflow/enrollment-step.ts', trigger: { kind: 'workflow' }, access: { table: 'write', sendEmail: true, workflows: ['enrollment'], linkSigningKey: true } },
-  { name: 'partnership-step', entry: 'functions/handlers/workflow/partnership-step.ts', trigger: { kind: 'workflow' }, access: { table: 'write', sendEmail: true, workflows: ['partnership-request'], linkSigningKey: true } },
-  { name: 'sweep', entry: 'functions/handlers/events/sweep.ts', trigger: { kind: 'schedule', everyMinutes: 5 }, access: { table: 'write', sendEmail: true, workflows: ['enrollment', 'partnership-request'], linkSigningKey: true }, reservedConcurrency: 1 },
-  { name: 'ses-events', entry: 'functions/handlers/events/ses-events.ts', trigger: { kind: 'ses-events' }, access: { table: 'write', sendEmail: true } },
-  { name: 'get-openapi', entry: 'functions/handlers/http/get-openapi.ts', trigger: { kind: 'http', method: 'GET', path: '/openapi.json', auth: 'public' }, access: { table: 'none' } },
+  { name: 'enrollment-step', entry: 'functions/handlers/workflow/enrollment-step.ts', trigger: { kind: 'workflow' }, access: { workflows: ['enrollment'] } },
+  { name: 'partnership-step', entry: 'functions/handlers/workflow/partnership-step.ts', trigger: { kind: 'workflow' }, access: { workflows: ['partnership-request'] } },
+  { name: 'sweep', entry: 'functions/handlers/events/sweep.ts', trigger: { kind: 'schedule', everyMinutes: 5 }, access: { workflows: ['enrollment', 'partnership-request'] }, reservedConcurrency: 1 },
+  { name: 'ses-events', entry: 'functions/handlers/events/ses-events.ts', trigger: { kind: 'ses-events' } },
+  { name: 'get-openapi', entry: 'functions/handlers/http/get-openapi.ts', trigger: { kind: 'http', method: 'GET', path: '/openapi.json', auth: 'public' } },
 ];
 
 export const workflows: WorkflowSpec[] = [

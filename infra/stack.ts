@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ArnFormat, CfnCondition, CfnOutput, CfnParameter, Duration, Fn, Stack, Tags, Validations, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnCondition, CfnOutput, CfnParameter, Duration, Fn, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -13,7 +13,9 @@ import {
 } from './catalog.js';
 import { tables as tableDefinitions } from './tables.js';
 import { Alarms } from './constructs/alarms.js';
-import { placeholdersOf } from './constructs/asl.js';
+import { placeholdersOf, PSEUDO_SUBSTITUTIONS } from './constructs/asl.js';
+import { CustomerUserPool } from './constructs/user-pool.js';
+import { Secrets } from './constructs/secrets.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
 import { Email } from './constructs/email.js';
 import { HttpApi } from './constructs/http-api.js';
@@ -41,6 +43,10 @@ export interface PartnerProgramStackProps extends StackProps {
   logRetention?: logs.RetentionDays;
 }
 
+/** Concurrency the catalogue reserves when the ReserveConcurrency parameter is 'true'. */
+export const reservedConcurrencyTotal = (specs: FunctionSpec[]): number =>
+  specs.reduce((sum, f) => sum + (f.reservedConcurrency ?? 0), 0);
+
 /** Why a catalogue entry was not deployed (the entry file or workflow file is missing…). */
 export interface SkippedEntry {
   kind: 'function' | 'workflow';
@@ -61,6 +67,8 @@ export class PartnerProgramStack extends Stack {
   readonly api: HttpApi;
   readonly email: Email;
   readonly alarms: Alarms;
+  readonly secrets: Secrets;
+  readonly userPool: CustomerUserPool;
 
   constructor(scope: Construct, id: string, props: PartnerProgramStackProps = {}) {
     super(scope, id, {
@@ -137,21 +145,24 @@ export class PartnerProgramStack extends Stack {
       default: '',
       allowedPattern: '^(https://[^/]+(/.*[^/])?)?$',
     });
-    const webhookSecretParameter = new CfnParameter(this, 'VettingWebhookSecretParameterName', {
+    const sesSandboxRecipients = new CfnParameter(this, 'SesSandboxRecipients', {
       type: 'String',
-      description: 'Name of the SSM SecureString holding the vetting webhook secret (whsec_…); create it before deploying',
-      default: '/partner-program/vetting-webhook-secret',
-      allowedPattern: '^/[A-Za-z0-9_.\\-/]+$',
+      description:
+        "'true' (for an SES account in the sandbox) also allows ses:SendEmail on the account's verified recipient identities, only From the sender identity; 'false' once the account has production access",
+      allowedValues: ['true', 'false'],
+      default: 'true',
     });
-    const linkSigningKeyParameter = new CfnParameter(this, 'LinkSigningKeyParameterName', {
+    const reserveConcurrency = new CfnParameter(this, 'ReserveConcurrency', {
       type: 'String',
-      description: 'Name of the SSM SecureString holding the key link tokens are derived from (≥ 32 random bytes); create it before deploying',
-      default: '/partner-program/link-signing-key',
-      allowedPattern: '^/[A-Za-z0-9_.\\-/]+$',
+      description: `'true' reserves concurrency for the functions the catalogue caps (${reservedConcurrencyTotal(functionSpecs)} in all); the account's concurrency quota must then be at least that plus the 100 Lambda keeps unreserved`,
+      allowedValues: ['true', 'false'],
+      default: 'false',
     });
-    Validations.of(this).acknowledge({
-      id: 'CloudFormation-Validate::W2509',
-      reason: 'VettingWebhookSecretParameterName and LinkSigningKeyParameterName hold the NAMES of SSM SecureStrings, not the secrets; NoEcho would only hide a path from the console.',
+    const logExecutionData = new CfnParameter(this, 'LogWorkflowExecutionData', {
+      type: 'String',
+      description: "'true' includes execution input, output and task tokens in the state machines' logs (debugging only: they carry e-mail addresses and task tokens)",
+      allowedValues: ['true', 'false'],
+      default: 'false',
     });
     const alarmEmail = new CfnParameter(this, 'AlarmEmail', {
       type: 'String',
@@ -177,6 +188,11 @@ export class PartnerProgramStack extends Stack {
       createIdentity: createSenderIdentity.valueAsString,
       alarms: this.alarms,
     });
+    this.secrets = new Secrets(this, 'Secrets');
+    this.userPool = new CustomerUserPool(this, 'CustomerUserPool');
+    const inSesSandbox = new CfnCondition(this, 'SesSandbox', { expression: Fn.conditionEquals(sesSandboxRecipients.valueAsString, 'true') });
+    const reservesConcurrency = new CfnCondition(this, 'ReservesConcurrency', { expression: Fn.conditionEquals(reserveConcurrency.valueAsString, 'true') });
+    const logsExecutionData = new CfnCondition(this, 'LogsExecutionData', { expression: Fn.conditionEquals(logExecutionData.valueAsString, 'true') });
 
     // Fixed state machine names → ARNs known without referencing the state machines.
     const stateMachineArn = (name: WorkflowName) =>
@@ -195,11 +211,19 @@ export class PartnerProgramStack extends Stack {
       });
 
     const access: AccessTargets = {
-      tables: this.tables.map((t) => ({ tableArn: t.table.tableArn, indexArns: t.indexArns })),
-      email: { identityArn: this.email.identityArn, configurationSetArn: this.email.configurationSetArn },
+      tables: this.tables.map((t) => ({
+        tableArn: t.table.tableArn,
+        indexes: t.definition.indexes.map((i, n) => ({ name: i.indexName, arn: t.indexArns[n]! })),
+      })),
+      email: {
+        identityArn: this.email.identityArn,
+        configurationSetArn: this.email.configurationSetArn,
+        sandbox: { condition: inSesSandbox, identitiesArn: this.email.identitiesArn, fromAddressPattern: this.email.fromAddressPattern },
+      },
       workflows: (name) => ({ stateMachineArn: stateMachineArn(name), executionsArn: executionsArn(name) }),
-      webhookSecretParameterArn: `arn:${this.partition}:ssm:${this.region}:${this.account}:parameter${webhookSecretParameter.valueAsString}`,
-      linkSigningKeyParameterArn: `arn:${this.partition}:ssm:${this.region}:${this.account}:parameter${linkSigningKeyParameter.valueAsString}`,
+      allWorkflows: workflowSpecs.map((w) => w.name),
+      secrets: this.secrets.arns,
+      userPoolArn: this.userPool.userPool.userPoolArn,
     };
 
     // The one configuration of functions/lib/config.ts, the same on every function.
@@ -213,8 +237,9 @@ export class PartnerProgramStack extends Stack {
       MAIL_FROM: mailFrom.valueAsString,
       MAIL_REPLY_TO: mailReplyTo.valueAsString,
       SES_CONFIGURATION_SET: this.email.configurationSet.configurationSetName,
-      VETTING_WEBHOOK_SECRET_PARAMETER: webhookSecretParameter.valueAsString,
-      LINK_SIGNING_KEY_PARAMETER: linkSigningKeyParameter.valueAsString,
+      ...this.secrets.environment,
+      USER_POOL_ID: this.userPool.userPool.userPoolId,
+      USER_POOL_CLIENT_ID: this.userPool.client.userPoolClientId,
       JWT_ISSUER: jwtIssuer.valueAsString,
       JWT_AUDIENCE: jwtAudience.valueAsString,
       JWKS_URL: jwksUrl.valueAsString,
@@ -251,6 +276,7 @@ export class PartnerProgramStack extends Stack {
         access,
         logRetention,
         deadLetterQueue: dlq?.queue,
+        reserveConcurrency: reservesConcurrency,
       });
       this.functions.set(spec.name, fn);
     }
@@ -301,7 +327,7 @@ export class PartnerProgramStack extends Stack {
         continue;
       }
       const definition = readFileSync(file, 'utf8');
-      const known = new Set([...Object.keys(spec.functionSubstitutions), ...spec.tableSubstitutions]);
+      const known = new Set([...Object.keys(spec.functionSubstitutions), ...spec.tableSubstitutions, ...Object.keys(PSEUDO_SUBSTITUTIONS)]);
       const unresolved = placeholdersOf(definition).filter((k) => !known.has(k));
       if (unresolved.length > 0) {
         this.skip('workflow', spec.name, `${spec.file} has placeholders with no substitution: ${unresolved.join(', ')}`);
@@ -315,6 +341,7 @@ export class PartnerProgramStack extends Stack {
         table: { tableName: mainTable.table.tableName, tableArn: mainTable.table.tableArn, indexArns: mainTable.indexArns },
         email: { identityArn: this.email.identityArn, configurationSetArn: this.email.configurationSetArn },
         logRetention,
+        includeExecutionData: logsExecutionData,
         alarms: this.alarms,
       });
       this.workflows.set(spec.name, workflow);
@@ -329,6 +356,12 @@ export class PartnerProgramStack extends Stack {
     });
     for (const t of this.tables) new CfnOutput(this, `${t.definition.id}Name`, { value: t.table.tableName });
     new CfnOutput(this, 'SesConfigurationSet', { value: this.email.configurationSet.configurationSetName });
+    for (const [name, arn] of Object.entries(this.secrets.arns)) {
+      new CfnOutput(this, `${constructId(name)}SecretArn`, { value: arn, description: `Secrets Manager secret ${name} (functions/lib/secrets.ts)` });
+    }
+    new CfnOutput(this, 'CustomerUserPoolId', { value: this.userPool.userPool.userPoolId });
+    new CfnOutput(this, 'CustomerUserPoolClientId', { value: this.userPool.client.userPoolClientId });
+    new CfnOutput(this, 'CustomerUserPoolIssuer', { value: this.userPool.issuer, description: 'iss of the pool\'s tokens (JwtIssuer, for Cognito sign-in)' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
   }
 

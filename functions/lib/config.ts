@@ -3,12 +3,30 @@ import { z } from 'zod';
 /**
  * The one configuration object (ARCHITECTURE principle 7), parsed from the environment
  * at cold start. Defaults are the local cloud's; the CDK stack sets every variable.
+ *
+ * Deployed (running in Lambda, not in the local cloud) the configuration refuses to load
+ * without the ARNs of the stack's Secrets Manager secrets: a deployed function never
+ * falls back to the local secrets of functions/lib/secrets.ts, which are public.
  */
 const days = (n: number) => n * 86_400;
 const secondsList = z
   .string()
   .transform((s) => s.split(',').map((x) => Number(x.trim())))
   .pipe(z.array(z.number().int().positive()));
+
+const secretArn = z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[^:]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN');
+
+/**
+ * Where the process runs: `deployed` inside AWS Lambda (the runtime sets
+ * AWS_LAMBDA_FUNCTION_NAME) unless the local cloud says otherwise; `local` in the local
+ * cloud, tests and scripts.
+ */
+export type RuntimeMode = 'deployed' | 'local';
+export const runtimeMode = (env: NodeJS.ProcessEnv = process.env): RuntimeMode =>
+  env.AWS_LAMBDA_FUNCTION_NAME && env.LOCAL_CLOUD !== 'true' ? 'deployed' : 'local';
+
+/** The secrets every deployed function must be able to find (functions/lib/secrets.ts reads them). */
+export const DEPLOYED_SECRET_VARIABLES = ['VETTING_WEBHOOK_SECRET_ARN', 'LINK_SIGNING_KEY_ARN'] as const;
 
 const schema = z.object({
   TABLE_NAME: z.string().min(1).default('partner-program'),
@@ -18,12 +36,10 @@ const schema = z.object({
   SES_CONFIGURATION_SET: z.string().optional(),
   ENROLLMENT_STATE_MACHINE_ARN: z.string().default('arn:aws:states:local:000000000000:stateMachine:enrollment'),
   PARTNERSHIP_STATE_MACHINE_ARN: z.string().default('arn:aws:states:local:000000000000:stateMachine:partnership-request'),
-  /** Local only; on AWS the secret comes from VETTING_WEBHOOK_SECRET_PARAMETER. */
-  VETTING_WEBHOOK_SECRET: z.string().startsWith('whsec_').default('whsec_bG9jYWwtdmV0dGluZy1zZWNyZXQtY2hhbmdlLW1l'),
-  VETTING_WEBHOOK_SECRET_PARAMETER: z.string().optional(),
-  /** Key from which link tokens are derived (local default); on AWS read from LINK_SIGNING_KEY_PARAMETER. */
-  LINK_SIGNING_KEY: z.string().min(16).default('local-link-signing-key-change-me-0123456789'),
-  LINK_SIGNING_KEY_PARAMETER: z.string().optional(),
+  /** Secrets Manager secret holding the vetting webhook secret (`whsec_…`); required when deployed. */
+  VETTING_WEBHOOK_SECRET_ARN: secretArn.optional(),
+  /** Secrets Manager secret holding the key link tokens are derived from; required when deployed. */
+  LINK_SIGNING_KEY_ARN: secretArn.optional(),
   /** The program's OIDC sign-in page (on AWS); the local cloud serves /_local/sign-in. */
   SIGN_IN_URL: z.url().optional(),
   /**
@@ -74,9 +90,19 @@ export type Config = z.infer<typeof schema>;
 
 let cached: Config | undefined;
 
+/** Parses an environment; throws when it is invalid, or deployed without the secrets' ARNs. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.parse(env);
+  if (runtimeMode(env) === 'deployed') {
+    const missing = DEPLOYED_SECRET_VARIABLES.filter((k) => !parsed[k]);
+    if (missing.length > 0) throw new Error(`configuration: deployed without ${missing.join(', ')}; refusing to start`);
+  }
+  return parsed;
+}
+
 /** The parsed configuration; throws at cold start when the environment is invalid. */
 export function config(): Config {
-  cached ??= schema.parse(process.env);
+  cached ??= parseConfig(process.env);
   return cached;
 }
 

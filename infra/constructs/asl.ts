@@ -20,6 +20,12 @@ export interface AslRequirements {
   unknownIntegrations: string[];
 }
 
+/**
+ * Placeholders every definition may use besides its catalogue substitutions: CDK maps them
+ * to pseudo parameters (`${Partition}` → AWS::Partition), the local cloud to these values.
+ */
+export const PSEUDO_SUBSTITUTIONS: Record<string, string> = { Partition: 'aws' };
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Every `${Key}` of a definition file's text. */
@@ -90,7 +96,7 @@ function namesIndex(parameters: Json | undefined): boolean {
 
 /** What the role of a state machine running `text` (an ASL JSON document) must be allowed. */
 export function requirementsOf(text: string): AslRequirements {
-  const definition = JSON.parse(text) as Json;
+  const definition = JSON.parse(substitute(text, PSEUDO_SUBSTITUTIONS)) as Json;
   const dynamodb = new Set<string>();
   const unknown = new Set<string>();
   let usesIndexes = false;

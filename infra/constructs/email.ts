@@ -28,6 +28,13 @@ export class Email extends Construct {
   readonly configurationSet: ses.ConfigurationSet;
   readonly identityArn: string;
   readonly configurationSetArn: string;
+  /** Every SES identity of the account and region (the sandbox's recipient identities). */
+  readonly identitiesArn: string;
+  /**
+   * `ses:FromAddress` pattern of the sender identity: the address itself when it is an
+   * address, `*@<domain>` when it is a domain.
+   */
+  readonly fromAddressPattern: string;
 
   constructor(scope: Construct, id: string, props: EmailProps) {
     super(scope, id);
@@ -54,6 +61,11 @@ export class Email extends Construct {
     identity.cfnOptions.condition = create;
 
     this.identityArn = stack.formatArn({ service: 'ses', resource: 'identity', resourceName: props.senderIdentity });
+    this.identitiesArn = stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
+    // "a@example.com@" splits into three parts, "example.com@" into two: part 1 is empty for a domain.
+    const afterAt = Fn.select(1, Fn.split('@', Fn.join('', [props.senderIdentity, '@'])));
+    const isDomain = new CfnCondition(this, 'SenderIdentityIsDomain', { expression: Fn.conditionEquals(afterAt, '') });
+    this.fromAddressPattern = Fn.conditionIf(isDomain.logicalId, Fn.join('', ['*@', props.senderIdentity]), props.senderIdentity).toString();
     this.configurationSetArn = stack.formatArn({
       service: 'ses',
       resource: 'configuration-set',

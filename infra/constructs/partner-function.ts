@@ -1,28 +1,37 @@
-import { join } from 'node:path';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { Annotations, Aws, type CfnCondition, Duration, Fn, RemovalPolicy, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionSpec, WorkflowName } from '../catalog.js';
+import { analyzeBundle, iamActionsOf, type BundleCalls, type Metafile, type SourceMap } from './bundle-access.js';
 
 /** The resources a function may be granted access to, as ARNs (strings, never references). */
 export interface AccessTargets {
-  /** Table ARN plus the ARN of each of its indexes (listed, not `index/*`). */
-  tables: { tableArn: string; indexArns: string[] }[];
-  email: { identityArn: string; configurationSetArn: string };
+  /** Each table's ARN and its indexes by name. */
+  tables: { tableArn: string; indexes: { name: string; arn: string }[] }[];
+  email: {
+    identityArn: string;
+    configurationSetArn: string;
+    /**
+     * SES sandbox: SES also authorizes a send against `identity/<recipient>`. When set, a
+     * policy under `condition` allows SendEmail on every identity of the account, only
+     * with a From address matching `fromAddressPattern`.
+     */
+    sandbox?: { condition: CfnCondition; identitiesArn: string; fromAddressPattern: string };
+  };
   /** State machine ARN and the pattern of its executions' ARNs, per workflow. */
   workflows: (name: WorkflowName) => { stateMachineArn: string; executionsArn: string };
-  /** SSM SecureString parameters (ARNs). */
-  webhookSecretParameterArn: string;
-  linkSigningKeyParameterArn: string;
-}
-
-/** Whether a function derives link tokens, i.e. reads the link-signing key (catalogue flag). */
-export function needsLinkSigningKey(spec: FunctionSpec): boolean {
-  return spec.access.linkSigningKey === true;
+  allWorkflows: WorkflowName[];
+  /** Secrets Manager secrets by name (functions/lib/secrets.ts). */
+  secrets: Record<string, string>;
+  /** The Cognito user pool of customer admin users. */
+  userPoolArn?: string;
 }
 
 export interface PartnerFunctionProps {
@@ -37,19 +46,14 @@ export interface PartnerFunctionProps {
   timeout?: Duration;
   /** For asynchronously invoked functions: where Lambda puts events it gave up on. */
   deadLetterQueue?: sqs.IQueue;
+  /** Reserve `spec.reservedConcurrency` only under this condition (deploy parameter). */
+  reserveConcurrency?: CfnCondition;
 }
 
-/** The actions each level of table access allows (TransactWriteItems is authorized per item action). */
-export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'];
-export const TABLE_WRITE_ACTIONS = [
-  ...TABLE_READ_ACTIONS,
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-];
-export const TASK_RESPONSE_ACTIONS = ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'];
+/** Actions on the table and its indexes; Query and Scan are the only ones that take an index. */
+const DYNAMODB_INDEX_ACTIONS = new Set(['dynamodb:Query', 'dynamodb:Scan']);
+/** Step Functions task-token actions: no resource-level permissions, the token is the capability. */
+export const TASK_RESPONSE_ACTIONS = new Set(['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat']);
 
 /** Default timeout per trigger: HTTP answers well inside API Gateway's 30 s. */
 const TIMEOUTS: Record<FunctionSpec['trigger']['kind'], Duration> = {
@@ -65,7 +69,8 @@ const ESM_REQUIRE_BANNER = "import { createRequire as __createRequire } from 'no
 /**
  * Every Lambda function of the project goes through this construct: Node.js 24 on arm64,
  * an esbuild ESM bundle (AWS SDK bundled, minified, source maps), its own log group with
- * retention, Powertools settings, X-Ray, and a role holding only what `spec.access` says.
+ * retention, Powertools settings, X-Ray, and a role holding only what its bundle calls
+ * (infra/constructs/bundle-access.ts).
  */
 export class PartnerFunction extends Construct {
   readonly function: NodejsFunction;
@@ -110,7 +115,6 @@ export class PartnerFunction extends Construct {
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       tracing: lambda.Tracing.ACTIVE,
-      reservedConcurrentExecutions: spec.reservedConcurrency,
       ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue, retryAttempts: 2 } : {}),
       environment: {
         ...props.environment,
@@ -127,82 +131,158 @@ export class PartnerFunction extends Construct {
         sourcesContent: false,
         logLevel: LogLevel.ERROR,
         forceDockerBundling: false,
+        metafile: true,
       },
     });
 
-    this.grantAccess(props.access);
+    const cfnFunction = this.function.node.defaultChild as lambda.CfnFunction;
+    if (spec.reservedConcurrency !== undefined && props.reserveConcurrency) {
+      cfnFunction.reservedConcurrentExecutions = Fn.conditionIf(
+        props.reserveConcurrency.logicalId,
+        spec.reservedConcurrency,
+        Aws.NO_VALUE,
+      ) as unknown as number;
+    }
+
+    this.calls = this.readBundle(props.projectRoot);
+    this.grantAccess(props.access, this.calls);
   }
 
-  private grantAccess(targets: AccessTargets): void {
-    const { access } = this.spec;
+  /** What the bundle calls; undefined when CDK skipped bundling (`cdk ls`, other stacks). */
+  readonly calls: BundleCalls | undefined;
+
+  private readBundle(projectRoot: string): BundleCalls | undefined {
+    const stack = Stack.of(this);
+    const asset = this.function.node.tryFindChild('Code') as s3assets.Asset | undefined;
+    if (!asset) throw new Error(`${this.spec.name}: no code asset`);
+    const dir = isAbsolute(asset.assetPath) ? asset.assetPath : join(Stage.of(this)!.outdir, asset.assetPath);
+    const metafile = join(dir, 'index.meta.json');
+    if (!existsSync(metafile)) {
+      if (!stack.bundlingRequired) return undefined;
+      throw new Error(`${this.spec.name}: esbuild wrote no metafile at ${metafile}`);
+    }
+    const unreachable = new Set((this.spec.access?.unreachableSources ?? []).map((u) => u.path));
+    return analyzeBundle(
+      JSON.parse(readFileSync(metafile, 'utf8')) as Metafile,
+      readFileSync(join(dir, 'index.mjs'), 'utf8'),
+      JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as SourceMap,
+      (path) => (unreachable.has(path) ? '' : readFileSync(resolve(projectRoot, path), 'utf8')),
+    );
+  }
+
+  /**
+   * The role's statements, from the bundle: each SDK action its code calls, on the
+   * resources of that service this stack owns. An action with no resource mapping here
+   * fails the synthesis, so a new kind of call cannot go out unauthorized or over-broad.
+   */
+  private grantAccess(targets: AccessTargets, calls: BundleCalls | undefined): void {
     const role = this.role;
-
-    if (access.table !== 'none') {
-      role.addToPolicy(
-        new iam.PolicyStatement({
-          actions: access.table === 'write' ? TABLE_WRITE_ACTIONS : TABLE_READ_ACTIONS,
-          resources: targets.tables.flatMap((t) => [t.tableArn, ...t.indexArns]),
-        }),
-      );
+    const stack = Stack.of(this);
+    if (!calls) {
+      Annotations.of(this).addWarning(`${this.spec.name}: bundling was skipped, so no grants were derived`);
+      return;
     }
-
-    if (access.sendEmail) {
-      role.addToPolicy(
-        new iam.PolicyStatement({
-          actions: ['ses:SendEmail'],
-          resources: [targets.email.identityArn, targets.email.configurationSetArn],
-        }),
-      );
+    const actions = iamActionsOf(calls);
+    const byPrefix = new Map<string, string[]>();
+    for (const a of actions) {
+      const prefix = a.split(':')[0]!;
+      byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), a]);
     }
+    const acknowledgements: string[] = [];
 
-    // SecureStrings under the AWS managed key aws/ssm: its key policy already lets
-    // principals of the account decrypt through SSM, so no kms:Decrypt grant is needed.
-    const parameters = [
-      ...(access.webhookSecret ? [targets.webhookSecretParameterArn] : []),
-      ...(needsLinkSigningKey(this.spec) ? [targets.linkSigningKeyParameterArn] : []),
-    ];
-    if (parameters.length > 0) {
-      role.addToPolicy(new iam.PolicyStatement({ actions: ['ssm:GetParameter'], resources: parameters }));
-    }
-
-    const workflows = [...new Set(access.workflows ?? [])].sort();
-    if (workflows.length > 0) {
-      const arns = workflows.map((w) => targets.workflows(w));
-      role.addToPolicy(
-        new iam.PolicyStatement({
-          actions: ['states:StartExecution'],
-          resources: arns.map((a) => a.stateMachineArn),
-        }),
-      );
-      role.addToPolicy(
-        new iam.PolicyStatement({
-          actions: ['states:DescribeExecution'],
-          resources: arns.map((a) => a.executionsArn),
-        }),
-      );
-      role.addToPolicy(
-        new iam.PolicyStatement({
-          actions: TASK_RESPONSE_ACTIONS,
-          resources: ['*'],
-        }),
-      );
-      const stack = Stack.of(this);
-      for (const a of arns) {
-        Validations.of(this.role).acknowledge({
-          id: `AwsSolutions-IAM5[Resource::${nagResource(stack, a.executionsArn)}]`,
-          reason: 'DescribeExecution is granted on the executions of this one state machine; execution names are generated at run time, so the execution part of the ARN must be a wildcard.',
-        });
+    for (const [prefix, list] of [...byPrefix].sort(([a], [b]) => a.localeCompare(b))) {
+      switch (prefix) {
+        case 'dynamodb': {
+          const tableArns = targets.tables.map((t) => t.tableArn);
+          const indexArns = targets.tables.flatMap((t) =>
+            t.indexes.filter((i) => calls.computedIndexName || calls.indexes.includes(i.name)).map((i) => i.arn),
+          );
+          const unknown = calls.indexes.filter((n) => !targets.tables.some((t) => t.indexes.some((i) => i.name === n)));
+          if (unknown.length > 0) throw new Error(`${this.spec.name} queries indexes no table has: ${unknown.join(', ')}`);
+          const tableOnly = list.filter((a) => !DYNAMODB_INDEX_ACTIONS.has(a));
+          const indexed = list.filter((a) => DYNAMODB_INDEX_ACTIONS.has(a));
+          if (tableOnly.length > 0) role.addToPolicy(new iam.PolicyStatement({ actions: tableOnly, resources: tableArns }));
+          if (indexed.length > 0) role.addToPolicy(new iam.PolicyStatement({ actions: indexed, resources: [...tableArns, ...indexArns] }));
+          break;
+        }
+        case 'ses': {
+          this.only(list, ['ses:SendEmail']);
+          role.addToPolicy(new iam.PolicyStatement({ actions: list, resources: [targets.email.identityArn, targets.email.configurationSetArn] }));
+          const sandbox = targets.email.sandbox;
+          if (sandbox) {
+            const policy = new iam.Policy(this, 'SesSandboxRecipients', {
+              statements: [
+                new iam.PolicyStatement({
+                  actions: list,
+                  resources: [sandbox.identitiesArn],
+                  conditions: { StringLike: { 'ses:FromAddress': sandbox.fromAddressPattern } },
+                }),
+              ],
+              roles: [role],
+            });
+            (policy.node.defaultChild as iam.CfnPolicy).cfnOptions.condition = sandbox.condition;
+            Validations.of(policy).acknowledge({
+              id: `AwsSolutions-IAM5[Resource::${nagResource(stack, sandbox.identitiesArn)}]`,
+              reason:
+                'SES sandbox only (deploy parameter SesSandboxRecipients): SES also authorizes a send against the identity of each verified recipient, whose addresses are not known at deploy time. The statement is limited to SendEmail with the stack\'s own From address (ses:FromAddress).',
+            });
+          }
+          break;
+        }
+        case 'states': {
+          const names = [...new Set(this.spec.access?.workflows ?? targets.allWorkflows)].sort();
+          const arns = names.map((n) => targets.workflows(n));
+          for (const a of list) {
+            if (a === 'states:StartExecution') {
+              role.addToPolicy(new iam.PolicyStatement({ actions: [a], resources: arns.map((x) => x.stateMachineArn) }));
+            } else if (a === 'states:DescribeExecution') {
+              role.addToPolicy(new iam.PolicyStatement({ actions: [a], resources: arns.map((x) => x.executionsArn) }));
+              for (const x of arns) {
+                Validations.of(role).acknowledge({
+                  id: `AwsSolutions-IAM5[Resource::${nagResource(stack, x.executionsArn)}]`,
+                  reason: 'DescribeExecution is granted on the executions of this one state machine; execution names are generated at run time, so the execution part of the ARN must be a wildcard.',
+                });
+              }
+            } else if (TASK_RESPONSE_ACTIONS.has(a)) {
+              role.addToPolicy(new iam.PolicyStatement({ actions: [a], resources: ['*'] }));
+              acknowledgements.push(`${a} supports no resource-level permissions (AWS requires Resource "*"; the task token is the capability)`);
+            } else {
+              throw new Error(`${this.spec.name} calls ${a}; infra/constructs/partner-function.ts has no resource mapping for it`);
+            }
+          }
+          break;
+        }
+        case 'secretsmanager': {
+          this.only(list, ['secretsmanager:GetSecretValue']);
+          const names = calls.secrets.length > 0 ? calls.secrets : Object.keys(targets.secrets);
+          const arns = names.map((n) => {
+            const arn = targets.secrets[n];
+            if (!arn) throw new Error(`${this.spec.name} reads secret ${n}, which the stack does not create`);
+            return arn;
+          });
+          role.addToPolicy(new iam.PolicyStatement({ actions: list, resources: arns }));
+          break;
+        }
+        case 'cognito-idp': {
+          if (!targets.userPoolArn) throw new Error(`${this.spec.name} calls Cognito but the stack has no user pool`);
+          role.addToPolicy(new iam.PolicyStatement({ actions: list, resources: [targets.userPoolArn] }));
+          break;
+        }
+        default:
+          throw new Error(`${this.spec.name} calls ${list.join(', ')}; infra/constructs/partner-function.ts has no resource mapping for ${prefix}`);
       }
     }
 
-    // Resource `*`: X-Ray (always, tracing is active) and, for workflow signallers, SendTask*.
-    Validations.of(this.role).acknowledge({
+    // Resource `*`: X-Ray (always, tracing is active) and task-token actions.
+    Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        workflows.length > 0
-          ? 'xray:PutTraceSegments/PutTelemetryRecords and states:SendTaskSuccess/SendTaskFailure/SendTaskHeartbeat support no resource-level permissions (AWS requires Resource "*"; a task token is the capability).'
-          : 'xray:PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions; AWS requires Resource "*".',
+      reason: ['xray:PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions; AWS requires Resource "*"', ...acknowledgements].join('; ') + '.',
     });
+  }
+
+  private only(actions: string[], supported: string[]): void {
+    const other = actions.filter((a) => !supported.includes(a));
+    if (other.length > 0) throw new Error(`${this.spec.name} calls ${other.join(', ')}; infra/constructs/partner-function.ts has no resource mapping for it`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, type CfnCondition, Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -19,6 +19,8 @@ export interface WorkflowProps {
   table: { tableName: string; tableArn: string; indexArns: string[] };
   email: { identityArn: string; configurationSetArn: string };
   logRetention: logs.RetentionDays;
+  /** Include execution data (inputs, outputs, task tokens) in the logs only under this condition. */
+  includeExecutionData?: CfnCondition;
   alarms: Alarms;
 }
 
@@ -27,7 +29,8 @@ export interface WorkflowProps {
  * cloud runs it: the file's text becomes the DefinitionString and CloudFormation replaces
  * each `${Key}` through DefinitionSubstitutions (function ARN or table name). The role gets
  * lambda:InvokeFunction on exactly the substituted functions and the table/SES actions the
- * definition's Task states call; logging ALL and X-Ray tracing are on.
+ * definition's Task states call; logging ALL (without execution data by default) and X-Ray
+ * tracing are on. `${Partition}` becomes the stack's partition.
  */
 export class Workflow extends Construct {
   readonly stateMachine: sfn.StateMachine;
@@ -50,6 +53,8 @@ export class Workflow extends Construct {
       invoked.push(fn);
     }
     for (const key of spec.tableSubstitutions) substitutions[key] = props.table.tableName;
+    // Pseudo substitutions (asl.ts PSEUDO_SUBSTITUTIONS): the partition the stack is deployed in.
+    substitutions.Partition = Aws.PARTITION;
 
     const logGroup = new logs.LogGroup(this, 'LogGroup', {
       // The /aws/vendedlogs/ prefix keeps CloudWatch Logs' resource policy small.
@@ -66,9 +71,17 @@ export class Workflow extends Construct {
       // holds the definition itself and the tests can compare it with the file.
       definitionBody: sfn.DefinitionBody.fromString(props.definition),
       definitionSubstitutions: substitutions,
-      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
+      // Level ALL for the state transitions; without execution data unless the deploy asks for
+      // it, since inputs, outputs and task tokens would otherwise land in CloudWatch Logs.
+      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
       tracingEnabled: true,
     });
+    if (props.includeExecutionData) {
+      (this.stateMachine.node.defaultChild as sfn.CfnStateMachine).addPropertyOverride(
+        'LoggingConfiguration.IncludeExecutionData',
+        Fn.conditionIf(props.includeExecutionData.logicalId, true, false),
+      );
+    }
 
     const role = this.stateMachine.role;
     if (invoked.length > 0) {

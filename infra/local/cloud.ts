@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { functions, workflows } from '../catalog.js';
 import { mainTable } from '../tables.js';
+import { PSEUDO_SUBSTITUTIONS } from '../constructs/asl.js';
 import { advanceClock, onClockAdvance, systemClock } from '../../functions/lib/clock.js';
 import { resetConfig } from '../../functions/lib/config.js';
 import { ensureTables, localCredentials, startDynamoDb } from './dynamodb.js';
@@ -26,10 +27,10 @@ export const vettingSecret = 'whsec_bG9jYWwtdmV0dGluZy1zZWNyZXQtY2hhbmdlLW1l';
 export const localFunctionArn = (name: string) => `arn:aws:lambda:${localRegion}:${localAccount}:function:${name}`;
 export const localStateMachineArn = (name: string) => `arn:aws:states:${localRegion}:${localAccount}:stateMachine:${name}`;
 
-/** A workflow file with the same `${Key}` substitutions CDK applies, local ARNs in place of deployed ones. */
+/** A workflow file with the same `${Key}` substitutions CDK applies, local ARNs in place of deployed ones (and `${Partition}` → aws). */
 export function substitutedDefinition(file: string, substitutions: Record<string, string>): unknown {
   const text = readFileSync(resolve(root, file), 'utf8').replace(/\$\{(\w+)\}/g, (whole, key: string) => {
-    const value = substitutions[key];
+    const value = substitutions[key] ?? PSEUDO_SUBSTITUTIONS[key];
     if (value === undefined) throw new Error(`${file}: no substitution for ${whole}`);
     return value;
   });
