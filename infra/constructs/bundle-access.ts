@@ -1,3 +1,5 @@
+import { dirname, resolve } from 'node:path';
+
 /**
  * What a function's bundle calls, read from esbuild's output: the metafile (which modules
  * made it into the bundle after tree-shaking) and the bundled text. The stack grants each
@@ -137,13 +139,20 @@ function sdkImports(source: string): Map<string, { client: string; imported: str
 }
 
 /**
- * The calls of the bundle whose metafile is `metafile` and whose output text is `code`;
- * `readSource(path)` reads a project source file (paths as the metafile names them).
+ * The calls of the bundle whose metafile is `metafile`, output text `code` and source map
+ * `map`, built by esbuild in `workingDir`; `readSource(path)` reads a project source file
+ * (paths as the metafile names them, relative to `workingDir`).
  */
-export function analyzeBundle(metafile: Metafile, code: string, map: SourceMap, readSource: (path: string) => string): BundleCalls {
+export function analyzeBundle(
+  metafile: Metafile,
+  code: string,
+  map: SourceMap,
+  workingDir: string,
+  readSource: (path: string) => string,
+): BundleCalls {
   const outputs = Object.entries(metafile.outputs).filter(([name]) => /\.[cm]?js$/.test(name));
   if (outputs.length !== 1) throw new Error(`expected one JavaScript output in the metafile, found ${outputs.length}`);
-  const [, output] = outputs[0]!;
+  const [outputName, output] = outputs[0]!;
   const inBundle = new Set(Object.entries(output.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k));
 
   // SDK command modules kept in the output: "client:Operation".
@@ -153,11 +162,13 @@ export function analyzeBundle(metafile: Metafile, code: string, map: SourceMap, 
     if (m) modules.add(`${m[1]}:${m[2]}`);
   }
 
-  // Source lines kept in the output, by project path (the map names sources relative to itself).
+  // Source lines kept in the output, by metafile path. The metafile names inputs relative to
+  // the working directory, the map names sources relative to the output's directory.
+  const outputDir = dirname(resolve(workingDir, outputName));
+  const byAbsolute = new Map([...inBundle].filter(isProjectSource).map((p) => [resolve(workingDir, p), p]));
   const kept = new Map<string, Set<number>>();
   for (const [source, lines] of keptLines(map)) {
-    if (source.includes('node_modules/')) continue;
-    const path = [...inBundle].find((p) => isProjectSource(p) && (source === p || source.endsWith(`/${p}`)));
+    const path = byAbsolute.get(resolve(outputDir, source));
     if (path) kept.set(path, lines);
   }
 
@@ -167,7 +178,7 @@ export function analyzeBundle(metafile: Metafile, code: string, map: SourceMap, 
     const source = readSource(path);
     const imports = sdkImports(source);
     const lines = kept.get(path) ?? new Set<number>();
-    for (const m of source.matchAll(/\bnew\s+([A-Za-z_$][\w$]*Command)\s*\(/g)) {
+    for (const m of source.matchAll(/\bnew\s+([A-Za-z_$][\w$]*)\s*\(/g)) {
       const origin = imports.get(m[1]!);
       if (!origin) continue;
       // A call site tree-shaking dropped is not a call of this bundle.

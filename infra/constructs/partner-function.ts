@@ -166,6 +166,7 @@ export class PartnerFunction extends Construct {
       JSON.parse(readFileSync(metafile, 'utf8')) as Metafile,
       readFileSync(join(dir, 'index.mjs'), 'utf8'),
       JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as SourceMap,
+      projectRoot,
       (path) => (unreachable.has(path) ? '' : readFileSync(resolve(projectRoot, path), 'utf8')),
     );
   }

@@ -32,7 +32,9 @@ export class ScheduledInvocation extends Construct {
       description: 'Lets EventBridge Scheduler invoke one scheduled function',
     });
     this.role.addToPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [props.fn.functionArn] }));
-    props.deadLetterQueue.grantSendMessages(this.role);
+    // Only SendMessage: Scheduler delivers to the DLQ by ARN (grantSendMessages would add
+    // GetQueueAttributes and GetQueueUrl, which it never calls).
+    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [props.deadLetterQueue.queueArn] }));
 
     this.schedule = new scheduler.CfnSchedule(this, 'Schedule', {
       description: `Invokes ${props.fn.node.path} every ${n} minute(s)`,

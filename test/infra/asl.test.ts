@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workflows } from '../../infra/catalog.js';
-import { placeholdersOf, requirementsOf, substitute } from '../../infra/constructs/asl.js';
+import { placeholdersOf, PSEUDO_SUBSTITUTIONS, requirementsOf, substitute } from '../../infra/constructs/asl.js';
 import { PROJECT_ROOT } from '../../infra/stack.js';
 
 /** What the state machine roles are derived from: the Task states of the definition. */
@@ -72,11 +72,50 @@ describe('ASL requirements (what a state machine role must allow)', () => {
       const text = readFileSync(join(PROJECT_ROOT, spec.file), 'utf8');
       const r = requirementsOf(text);
       expect(r.unknownIntegrations, spec.file).toEqual([]);
-      const known = [...Object.keys(spec.functionSubstitutions), ...spec.tableSubstitutions].sort();
+      const known = [...Object.keys(spec.functionSubstitutions), ...spec.tableSubstitutions, ...Object.keys(PSEUDO_SUBSTITUTIONS)].sort();
       expect(r.placeholders, `${spec.file}: every \${Key} has a substitution`).toEqual(
         r.placeholders.filter((p) => known.includes(p)),
       );
       expect(known.filter((k) => !r.placeholders.includes(k)), `${spec.file}: every substitution is used`).toEqual([]);
+    }
+  });
+});
+
+describe('callback tasks (.waitForTaskToken)', () => {
+  const LAMBDA_TRANSIENT = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'];
+  type Matcher = { ErrorEquals: string[]; Next?: string; IntervalSeconds?: number; MaxAttempts?: number; BackoffRate?: number };
+
+  it('retry transient Lambda errors and States.TaskFailed with backoff, and catch the rest into a Fail state the re-drive picks up', () => {
+    for (const spec of workflows) {
+      const definition = JSON.parse(readFileSync(join(PROJECT_ROOT, spec.file), 'utf8')) as { States: Record<string, Record<string, unknown>> };
+      const callbacks = Object.entries(definition.States).filter(([, st]) => st.Type === 'Task' && String(st.Resource).endsWith('.waitForTaskToken'));
+      expect(callbacks.length, spec.file).toBeGreaterThan(0);
+      for (const [name, st] of callbacks) {
+        const retry = (st.Retry ?? []) as Matcher[];
+        const retried = retry.flatMap((r) => r.ErrorEquals);
+        for (const error of [...LAMBDA_TRANSIENT, 'States.TaskFailed']) expect(retried, `${spec.file} ${name} retries ${error}`).toContain(error);
+        for (const r of retry) {
+          expect(r.MaxAttempts, `${name}`).toBeGreaterThan(1);
+          expect(r.BackoffRate, `${name} backs off`).toBeGreaterThan(1);
+        }
+        const catches = (st.Catch ?? []) as Matcher[];
+        // A timeout is the backstop of the sweep (handled as before); everything else ends the execution.
+        expect(catches[0]!.ErrorEquals, name).toEqual(['States.Timeout']);
+        const last = catches.at(-1)!;
+        expect(last.ErrorEquals, `${spec.file} ${name} catches the rest`).toEqual(['States.ALL']);
+        const target = definition.States[last.Next!]!;
+        expect(target.Type, `${name} → ${last.Next}`).toBe('Fail');
+        expect(String(target.Cause)).toContain('GEN-4');
+      }
+    }
+  });
+
+  it('every ARN in a definition uses the ${Partition} substitution', () => {
+    for (const spec of workflows) {
+      const text = readFileSync(join(PROJECT_ROOT, spec.file), 'utf8');
+      expect(text, spec.file).not.toMatch(/arn:aws/);
+      expect(text, spec.file).toContain('arn:${Partition}:states:::');
+      expect(substitute(text, PSEUDO_SUBSTITUTIONS)).not.toContain('${Partition}');
     }
   });
 });

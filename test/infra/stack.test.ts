@@ -13,15 +13,16 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functions, workflows, type FunctionSpec } from '../../infra/catalog.js';
 import { tables } from '../../infra/tables.js';
-import { substitute } from '../../infra/constructs/asl.js';
+import { PSEUDO_SUBSTITUTIONS, substitute } from '../../infra/constructs/asl.js';
+import { analyzeBundle, iamActionsOf, SECRET_NAMES, type BundleCalls, type Metafile, type SourceMap } from '../../infra/constructs/bundle-access.js';
 import { functionPhysicalName, stateMachinePhysicalName } from '../../infra/constructs/naming.js';
-import { needsLinkSigningKey } from '../../infra/constructs/partner-function.js';
-import { PROJECT_ROOT, POWERTOOLS, PartnerProgramStack } from '../../infra/stack.js';
+import { PROJECT_ROOT, POWERTOOLS, PartnerProgramStack, reservedConcurrencyTotal } from '../../infra/stack.js';
 
 type Resource = { Type: string; Properties: Record<string, any>; Condition?: string };
 type Resources = Record<string, Resource>;
 
 const STACK = 'PartnerProgram';
+const cdkContext = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
 let outdir: string;
 let app: App;
 let stack: PartnerProgramStack;
@@ -30,11 +31,12 @@ let resources: Resources;
 
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'infra-test-'));
-  app = new App({ outdir });
+  // The feature flags of cdk.json, as `cdk synth` applies them.
+  app = new App({ outdir, context: cdkContext });
   stack = new PartnerProgramStack(app, STACK, { synthesizer: new DefaultStackSynthesizer() });
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Resources;
-});
+}, 300_000);
 
 afterAll(() => {
   if (outdir) rmSync(outdir, { recursive: true, force: true });
@@ -168,24 +170,28 @@ describe('functions', () => {
     }
   });
 
-  it('all get the configuration of functions/lib/config.ts and Powertools settings', () => {
-    // Every variable config.ts reads must be set by the stack, except the local-only secret
-    // values (on AWS their *_PARAMETER names are set) and the timing knobs with code defaults.
+  it('all get the configuration of functions/lib/config.ts, the secrets\' ARNs (never values) and Powertools settings', () => {
+    // Every variable config.ts reads must be set by the stack, except the timing knobs with code defaults.
     const configText = readFileSync(join(PROJECT_ROOT, 'functions/lib/config.ts'), 'utf8');
     const keys = [...configText.matchAll(/^\s+([A-Z][A-Z0-9_]+):\s*z\./gm)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThan(10);
-    const LOCAL_ONLY = ['VETTING_WEBHOOK_SECRET', 'LINK_SIGNING_KEY'];
     const tunable = (k: string) => /_(SECONDS|MAX|PER_DAY)$/.test(k);
-    const required = [...new Set([...keys.filter((k) => !LOCAL_ONLY.includes(k) && !tunable(k)), ...tables.map((t) => t.envVar), ...workflows.map((w) => w.envVar)])];
+    const secretArnVariables = SECRET_NAMES.map((n) => `${n}_ARN`);
+    const required = [...new Set([...keys.filter((k) => !tunable(k)), ...secretArnVariables, 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', ...tables.map((t) => t.envVar), ...workflows.map((w) => w.envVar)])];
+    const secretIds = ofType('AWS::SecretsManager::Secret').map(([id]) => id);
     for (const [id, r] of ofType('AWS::Lambda::Function')) {
       const env = r.Properties.Environment.Variables;
       for (const key of required) expect(env[key], `${id} ${key}`).toBeDefined();
-      for (const key of LOCAL_ONLY) expect(env[key], `${id}: the secret ${key} itself is never in the environment`).toBeUndefined();
+      for (const name of SECRET_NAMES) {
+        expect(env[name], `${id}: the secret ${name} itself is never in the environment`).toBeUndefined();
+        expect(secretIds.map((s) => ({ Ref: s }))).toContainEqual(env[`${name}_ARN`]);
+      }
       expect(env.POWERTOOLS_SERVICE_NAME).toBe(POWERTOOLS.serviceName);
       expect(env.POWERTOOLS_METRICS_NAMESPACE).toBe(POWERTOOLS.metricsNamespace);
       expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
       expect(env.JWT_ISSUER).toEqual({ Ref: 'JwtIssuer' });
       expect(env.JWT_AUDIENCE).toEqual({ Ref: 'JwtAudience' });
+      expect(env.LOCAL_CLOUD, `${id} never runs in local mode`).toBeUndefined();
       // State machine ARNs are built from fixed names, never references (no cycles).
       for (const w of workflows) expect(render(env[w.envVar])).toContain(`:stateMachine:${stateMachinePhysicalName(STACK, w.name)}`);
     }
@@ -206,10 +212,15 @@ describe('functions', () => {
     }
   });
 
-  it('reserved concurrency where the catalogue says so', () => {
+  it('reserve no concurrency unless the ReserveConcurrency parameter asks for it', () => {
+    const parameter = template.toJSON().Parameters.ReserveConcurrency;
+    expect(parameter.Default).toBe('false');
+    expect(parameter.Description).toContain(String(reservedConcurrencyTotal(functions)));
+    expect(template.toJSON().Conditions.ReservesConcurrency).toEqual({ 'Fn::Equals': [{ Ref: 'ReserveConcurrency' }, 'true'] });
     for (const spec of functions) {
-      const p = resources[functionLogicalId(spec.name)]!.Properties;
-      expect(p.ReservedConcurrentExecutions, spec.name).toBe(spec.reservedConcurrency);
+      const reserved = resources[functionLogicalId(spec.name)]!.Properties.ReservedConcurrentExecutions;
+      if (spec.reservedConcurrency === undefined) expect(reserved, spec.name).toBeUndefined();
+      else expect(reserved, spec.name).toEqual({ 'Fn::If': ['ReservesConcurrency', spec.reservedConcurrency, { Ref: 'AWS::NoValue' }] });
     }
   });
 });
@@ -259,14 +270,16 @@ describe('HTTP API', () => {
 });
 
 describe('state machines', () => {
-  it('are STANDARD with logging ALL to a log group and X-Ray tracing', () => {
+  it('are STANDARD with logging ALL to a log group, execution data only if LogWorkflowExecutionData asks, and X-Ray tracing', () => {
+    expect(template.toJSON().Parameters.LogWorkflowExecutionData.Default).toBe('false');
+    expect(template.toJSON().Conditions.LogsExecutionData).toEqual({ 'Fn::Equals': [{ Ref: 'LogWorkflowExecutionData' }, 'true'] });
     const machines = ofType('AWS::StepFunctions::StateMachine');
     expect(machines.length).toBe(workflows.length);
     for (const [id, r] of machines) {
       const p = r.Properties;
       expect(p.StateMachineType, id).toBe('STANDARD');
       expect(p.LoggingConfiguration.Level, id).toBe('ALL');
-      expect(p.LoggingConfiguration.IncludeExecutionData, id).toBe(true);
+      expect(p.LoggingConfiguration.IncludeExecutionData, id).toEqual({ 'Fn::If': ['LogsExecutionData', true, false] });
       const logGroupId = p.LoggingConfiguration.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn['Fn::GetAtt'][0];
       expect(resources[logGroupId]!.Properties.RetentionInDays).toBeGreaterThan(0);
       expect(p.TracingConfiguration, id).toEqual({ Enabled: true });
@@ -280,6 +293,7 @@ describe('state machines', () => {
       const expected = substitute(file, {
         ...Object.fromEntries(Object.entries(spec.functionSubstitutions).map(([k, fn]) => [k, `<<GetAtt:${functionLogicalId(fn)}.Arn>>`])),
         ...Object.fromEntries(spec.tableSubstitutions.map((k) => [k, `<<Ref:${tableId}>>`])),
+        Partition: '<<Ref:AWS::Partition>>',
       });
       expect(expected, `${spec.file}: every placeholder is substituted`).not.toMatch(/\$\{[A-Za-z0-9_]+\}/);
 
@@ -291,6 +305,10 @@ describe('state machines', () => {
       );
       const deployed = substitute(render(machine.Properties.DefinitionString), substitutions);
       expect(JSON.parse(deployed)).toEqual(JSON.parse(expected));
+      // Partition-agnostic: every ARN in the definition is built on the stack's partition.
+      expect(machine.Properties.DefinitionSubstitutions.Partition).toEqual({ Ref: 'AWS::Partition' });
+      expect(render(machine.Properties.DefinitionString), spec.file).not.toMatch(/arn:aws[a-z-]*:/);
+      expect(Object.keys(PSEUDO_SUBSTITUTIONS)).toContain('Partition');
     }
   });
 
@@ -320,9 +338,8 @@ describe('least privilege', () => {
     'xray:GetSamplingRules',
     'xray:GetSamplingTargets',
     // Step Functions task tokens: the token is the capability, SendTask* take no resource
+    // (only SendTaskSuccess is called; a test below fails on the others)
     'states:SendTaskSuccess',
-    'states:SendTaskFailure',
-    'states:SendTaskHeartbeat',
     // CloudWatch Logs vended-log delivery (state machine logging)
     'logs:CreateLogDelivery',
     'logs:GetLogDelivery',
@@ -344,28 +361,134 @@ describe('least privilege', () => {
     }
   });
 
-  it('each function gets only what its catalogue access says', () => {
-    const write = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'];
+  /** What each function's bundle calls, analysed here from its asset (as the stack does). */
+  const bundles = new Map<string, BundleCalls>();
+  const bundleOf = (spec: FunctionSpec): BundleCalls => {
+    let found = bundles.get(spec.name);
+    if (!found) {
+      const key = String(resources[functionLogicalId(spec.name)]!.Properties.Code.S3Key).replace(/\.zip$/, '');
+      const dir = join(outdir, `asset.${key}`);
+      const unreachable = new Set((spec.access?.unreachableSources ?? []).map((u) => u.path));
+      found = analyzeBundle(
+        JSON.parse(readFileSync(join(dir, 'index.meta.json'), 'utf8')) as Metafile,
+        readFileSync(join(dir, 'index.mjs'), 'utf8'),
+        JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as SourceMap,
+        PROJECT_ROOT,
+        (path) => (unreachable.has(path) ? '' : readFileSync(join(PROJECT_ROOT, path), 'utf8')),
+      );
+      bundles.set(spec.name, found);
+    }
+    return found;
+  };
+  /** Actions every function's role holds whatever its code: its log group and X-Ray. */
+  const RUNTIME_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+  const hasDeadLetterQueue = (spec: FunctionSpec) => resources[functionLogicalId(spec.name)]!.Properties.DeadLetterConfig !== undefined;
+
+  it('each function role holds exactly the actions its bundle calls (plus logging, tracing and its DLQ)', () => {
+    for (const spec of functions) {
+      const expected = [...new Set([...iamActionsOf(bundleOf(spec)), ...RUNTIME_ACTIONS, ...(hasDeadLetterQueue(spec) ? ['sqs:SendMessage'] : [])])].sort();
+      expect([...actionsOf(functionStatements(spec.name))].sort(), spec.name).toEqual(expected);
+    }
+  });
+
+  it('the grants the code never used are gone', () => {
     for (const spec of functions) {
       const actions = actionsOf(functionStatements(spec.name));
-      const has = (a: string) => actions.has(a);
-      expect(has('dynamodb:GetItem'), `${spec.name} reads`).toBe(spec.access.table !== 'none');
-      for (const a of write) expect(has(a), `${spec.name} ${a}`).toBe(spec.access.table === 'write');
-      expect(has('dynamodb:Scan'), `${spec.name} never scans`).toBe(false);
-      expect(has('ses:SendEmail'), `${spec.name} sends email`).toBe(Boolean(spec.access.sendEmail));
-      const signals = (spec.access.workflows ?? []).length > 0;
-      expect(has('states:StartExecution'), `${spec.name} starts workflows`).toBe(signals);
-      expect(has('states:SendTaskSuccess'), `${spec.name} signals workflows`).toBe(signals);
-      const parameters = functionStatements(spec.name)
-        .filter((st) => asArray(st.Action).includes('ssm:GetParameter'))
-        .flatMap((st) => asArray(st.Resource))
-        .map(render);
-      const expected = [
-        ...(spec.access.webhookSecret ? ['<<Ref:VettingWebhookSecretParameterName>>'] : []),
-        ...(needsLinkSigningKey(spec) ? ['<<Ref:LinkSigningKeyParameterName>>'] : []),
-      ];
-      expect(parameters.map((p) => p.replace(/^arn:<<Ref:AWS::Partition>>:ssm:<<Ref:AWS::Region>>:<<Ref:AWS::AccountId>>:parameter/, '')), spec.name).toEqual(expected);
+      for (const unused of ['dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:Scan', 'states:SendTaskFailure', 'states:SendTaskHeartbeat', 'ssm:GetParameter']) {
+        expect(actions.has(unused), `${spec.name} ${unused}`).toBe(false);
+      }
+      // GET routes run no idempotency record: read-only.
+      const t = spec.trigger;
+      if (t.kind === 'http' && t.method === 'GET') {
+        for (const a of actions) expect(a, `${spec.name} is read-only`).not.toMatch(/^dynamodb:(PutItem|UpdateItem|DeleteItem)$/);
+      }
     }
+    // The whole account-facing surface of the functions (a new service here needs a resource mapping).
+    const all = new Set(functions.flatMap((spec) => [...actionsOf(functionStatements(spec.name))].map((a) => a.split(':')[0])));
+    expect([...all].sort()).toEqual(['dynamodb', 'logs', 'secretsmanager', 'ses', 'sqs', 'states', 'xray']);
+  });
+
+  it('table actions name the table; Query names exactly the indexes the bundle queries (the due index: the sweep only)', () => {
+    const tableArn = `<<GetAtt:${logicalIdOf(stack.tables[0]!.table)}.Arn>>`;
+    const queriesDue: string[] = [];
+    for (const spec of functions) {
+      const bundle = bundleOf(spec);
+      for (const st of functionStatements(spec.name).filter((x) => asArray(x.Action).some((a: string) => a.startsWith('dynamodb:')))) {
+        const arns = asArray(st.Resource).map(render);
+        expect(arns[0], spec.name).toBe(tableArn);
+        const indexes = arns.slice(1).map((a) => a.replace(`${tableArn}/index/`, ''));
+        if (asArray(st.Action).includes('dynamodb:Query')) expect(indexes.sort(), spec.name).toEqual([...bundle.indexes].sort());
+        else expect(indexes, `${spec.name}: only Query takes an index`).toEqual([]);
+        if (indexes.includes('due')) queriesDue.push(spec.name);
+      }
+    }
+    expect(queriesDue).toEqual(['sweep']);
+  });
+
+  it('Step Functions: StartExecution and DescribeExecution on the function\'s workflows only, SendTaskSuccess on * (the token is the capability)', () => {
+    for (const spec of functions) {
+      const names = spec.access?.workflows ?? workflows.map((w) => w.name);
+      for (const st of functionStatements(spec.name)) {
+        const actions = asArray(st.Action).filter((a: string) => a.startsWith('states:'));
+        if (actions.length === 0) continue;
+        expect(actions, spec.name).toHaveLength(1);
+        const arns = asArray(st.Resource).map(render);
+        if (actions[0] === 'states:StartExecution') expect(arns.map((a) => a.split(':stateMachine:')[1]).sort(), spec.name).toEqual(names.map((n) => stateMachinePhysicalName(STACK, n)).sort());
+        else if (actions[0] === 'states:DescribeExecution') expect(arns.map((a) => a.split(':execution:')[1]).sort(), spec.name).toEqual(names.map((n) => `${stateMachinePhysicalName(STACK, n)}:*`).sort());
+        else expect([actions[0], arns], spec.name).toEqual(['states:SendTaskSuccess', ['*']]);
+      }
+    }
+  });
+
+  it('secrets: GetSecretValue on exactly the secrets the bundle reads, none needs creating by hand', () => {
+    const secrets = ofType('AWS::SecretsManager::Secret');
+    expect(secrets).toHaveLength(SECRET_NAMES.length);
+    for (const [id, r] of secrets) {
+      expect(r.Properties.GenerateSecretString, id).toMatchObject({ ExcludePunctuation: true });
+      expect(r.Properties.GenerateSecretString.PasswordLength % 4, `${id}: valid base64 (Standard Webhooks)`).toBe(0);
+      expect(r.Properties.SecretString, `${id}: no value in the template`).toBeUndefined();
+    }
+    const env = resources[functionLogicalId(functions[0]!.name)]!.Properties.Environment.Variables;
+    const readers: Record<string, string[]> = {};
+    for (const spec of functions) {
+      const granted = functionStatements(spec.name)
+        .filter((st) => asArray(st.Action).includes('secretsmanager:GetSecretValue'))
+        .flatMap((st) => asArray(st.Resource));
+      const expected = bundleOf(spec).secrets.map((n) => env[`${n}_ARN`]);
+      expect(granted, spec.name).toEqual(expected);
+      for (const n of bundleOf(spec).secrets) (readers[n] ??= []).push(spec.name);
+    }
+    // The webhook secret: the webhook only. The link key: the functions that mint link tokens.
+    expect(readers.VETTING_WEBHOOK_SECRET).toEqual(['vetting-webhook']);
+    expect(readers.LINK_SIGNING_KEY?.length).toBeGreaterThan(3);
+    expect(readers.LINK_SIGNING_KEY).not.toContain('vetting-webhook');
+    // No parameter asks for a secret that must exist before the deploy.
+    expect(Object.keys(template.toJSON().Parameters).filter((p) => /Secret|SigningKey/.test(p))).toEqual([]);
+  });
+
+  it('SES: SendEmail on the sender identity and configuration set; in the sandbox also on recipients, only From the sender identity', () => {
+    const params = template.toJSON().Parameters;
+    expect(params.SesSandboxRecipients.Default).toBe('true');
+    const sandboxPolicies = ofType('AWS::IAM::Policy').filter(([, r]) => r.Condition === 'SesSandbox');
+    const senders = functions.filter((spec) => actionsOf(functionStatements(spec.name)).has('ses:SendEmail'));
+    expect(senders.length).toBeGreaterThan(0);
+    for (const spec of senders) {
+      const unconditional = functionStatements(spec.name).filter((st) => asArray(st.Action).includes('ses:SendEmail') && !st.Condition);
+      for (const st of unconditional) {
+        expect(asArray(st.Resource).map(render).sort(), spec.name).toEqual([
+          expect.stringMatching(/:configuration-set\//),
+          expect.stringMatching(/:identity\/<<Ref:SenderIdentity>>$/),
+        ]);
+      }
+      const roleId = resources[functionLogicalId(spec.name)]!.Properties.Role['Fn::GetAtt'][0];
+      const policy = sandboxPolicies.find(([, r]) => r.Properties.Roles.some((x: any) => x.Ref === roleId));
+      expect(policy, `${spec.name} has the sandbox policy`).toBeDefined();
+      const [statement] = policy![1].Properties.PolicyDocument.Statement;
+      expect(statement.Action).toBe('ses:SendEmail');
+      expect(render(statement.Resource)).toMatch(/:ses:<<Ref:AWS::Region>>:<<Ref:AWS::AccountId>>:identity\/\*$/);
+      expect(Object.keys(statement.Condition.StringLike)).toEqual(['ses:FromAddress']);
+    }
+    expect(sandboxPolicies).toHaveLength(senders.length);
   });
 
   it('table statements name the table and each index, never index/*', () => {
@@ -403,6 +526,14 @@ describe('asynchronous targets and dead-letter queues', () => {
       expect(rule!.EventPattern.source).toEqual(['aws.ses']);
       expect(rule!.EventPattern['detail-type']).toEqual(['Email Bounced', 'Email Complaint Received']);
       expect(rule!.Targets[0].DeadLetterConfig.Arn).toBeDefined();
+    }
+  });
+
+  it('the scheduler role may invoke its function and write to its DLQ, nothing else', () => {
+    for (const schedule of stack.node.findAll().filter((c) => c.node.id.endsWith('Schedule') && c.node.tryFindChild('Role'))) {
+      const roleId = stack.getLogicalId(schedule.node.findChild('Role').node.defaultChild as CfnResource);
+      const stmts = ofType('AWS::IAM::Policy').filter(([, r]) => r.Properties.Roles.some((x: any) => x.Ref === roleId)).flatMap(([, r]) => r.Properties.PolicyDocument.Statement);
+      expect([...actionsOf(stmts)].sort()).toEqual(['lambda:InvokeFunction', 'sqs:SendMessage']);
     }
   });
 
@@ -486,6 +617,44 @@ describe('alarms', () => {
   });
 });
 
+describe('customer user pool (Cognito)', () => {
+  it('invitation only, a strong password policy, an immutable custom:tenant_id, MFA available', () => {
+    const pools = ofType('AWS::Cognito::UserPool');
+    expect(pools).toHaveLength(1);
+    const p = pools[0]![1].Properties;
+    expect(p.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    expect(p.Policies.PasswordPolicy).toMatchObject({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true });
+    expect(p.Schema).toContainEqual(expect.objectContaining({ Name: 'tenant_id', AttributeDataType: 'String', Mutable: false }));
+    expect(p.UsernameAttributes).toEqual(['email']);
+    expect(p.MfaConfiguration).toBe('OPTIONAL');
+    expect(pools[0]![1]).toMatchObject({ DeletionPolicy: 'Retain' });
+  });
+
+  it('one app client without a secret, allowing USER_PASSWORD_AUTH and SRP; its ids reach every function', () => {
+    const clients = ofType('AWS::Cognito::UserPoolClient');
+    expect(clients).toHaveLength(1);
+    const c = clients[0]![1].Properties;
+    expect(c.GenerateSecret).toBe(false);
+    expect([...c.ExplicitAuthFlows].sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']);
+    expect(c.PreventUserExistenceErrors).toBe('ENABLED');
+    expect(c.WriteAttributes).not.toContain('custom:tenant_id');
+    expect(c.ReadAttributes).toContain('custom:tenant_id');
+    const [poolId] = ofType('AWS::Cognito::UserPool')[0]!;
+    for (const [id, r] of ofType('AWS::Lambda::Function')) {
+      expect(r.Properties.Environment.Variables.USER_POOL_ID, id).toEqual({ Ref: poolId });
+      expect(r.Properties.Environment.Variables.USER_POOL_CLIENT_ID, id).toEqual({ Ref: clients[0]![0] });
+    }
+  });
+});
+
+describe('cdk.json', () => {
+  it('sets every feature flag aws-cdk-lib recommends, to the recommended value', () => {
+    const recommended = JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules/aws-cdk-lib/recommended-feature-flags.json'), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(recommended).length).toBeGreaterThan(80);
+    for (const [flag, value] of Object.entries(recommended)) expect(cdkContext[flag], flag).toEqual(value);
+  });
+});
+
 describe('cdk-nag', () => {
   it('AwsSolutions reports no unacknowledged finding', () => {
     const report = new AwsSolutionsChecks().validateScope(app);
@@ -499,7 +668,7 @@ describe('skipping missing catalogue files', () => {
     const other = new App({ outdir: mkdtempSync(join(tmpdir(), 'infra-skip-')) });
     const s = new PartnerProgramStack(other, 'SkipTest', {
       synthesizer: new DefaultStackSynthesizer(),
-      functions: [{ name: 'not-yet', entry: 'functions/handlers/http/does-not-exist.ts', trigger: { kind: 'http', method: 'GET', path: '/nope', auth: 'jwt' }, access: { table: 'read' } }],
+      functions: [{ name: 'not-yet', entry: 'functions/handlers/http/does-not-exist.ts', trigger: { kind: 'http', method: 'GET', path: '/nope', auth: 'jwt' } }],
       workflows: [{ name: 'enrollment', file: 'workflows/does-not-exist.asl.json', functionSubstitutions: {}, tableSubstitutions: [], envVar: 'ENROLLMENT_STATE_MACHINE_ARN' }],
     });
     for (const id of ['CloudFormation-Validate::W2001', 'CloudFormation-Validate::W8001']) {

@@ -1,0 +1,122 @@
+/**
+ * The bundle analysis the stack derives every function's grants from
+ * (infra/constructs/bundle-access.ts), on a small bundle built here with the options
+ * infra/constructs/partner-function.ts gives esbuild: what tree-shaking drops is not a
+ * call, what it keeps is.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeBundle, iamActionsOf, keptLines, type BundleCalls, type Metafile, type SourceMap } from '../../infra/constructs/bundle-access.js';
+import { PROJECT_ROOT } from '../../infra/stack.js';
+
+let dir: string;
+let calls: BundleCalls;
+
+const ENTRY = `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { SFNClient, SendTaskSuccessCommand as Wake } from '@aws-sdk/client-sfn';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { kept } from './store.js';
+
+const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const secret = async (name: string) => (await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: name }))).SecretString;
+
+export const handler = async () => {
+  await ddb.send(new GetCommand({ TableName: 't', Key: { pk: 'a' } }));
+  await kept(ddb);
+  await secret('LINK_SIGNING_KEY');
+  await new SFNClient({}).send(new Wake({ taskToken: 'x', output: '{}' }));
+};
+`;
+
+const STORE = `
+import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export async function kept(ddb: DynamoDBDocumentClient) {
+  await ddb.send(
+    new TransactWriteCommand({
+      TransactItems: [{ Update: { TableName: 't', Key: { pk: 'a' }, UpdateExpression: 'SET x = :x', ExpressionAttributeValues: { ':x': 1 } } }],
+    }),
+  );
+  await ddb.send(new QueryCommand({ TableName: 't', IndexName: 'byDate', KeyConditionExpression: 'd = :d' }));
+}
+
+export async function dropped(ddb: DynamoDBDocumentClient) {
+  await ddb.send(new PutCommand({ TableName: 't', Item: { pk: 'b' } }));
+  await ddb.send(new TransactWriteCommand({ TransactItems: [{ ConditionCheck: { TableName: 't', Key: { pk: 'c' }, ConditionExpression: 'x' } }] }));
+  await ddb.send(new QueryCommand({ TableName: 't', IndexName: 'due', KeyConditionExpression: 'd = :d' }));
+  return 'VETTING_WEBHOOK_SECRET';
+}
+`;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'bundle-access-'));
+  mkdirSync(join(dir, 'src'));
+  writeFileSync(join(dir, 'src', 'entry.ts'), ENTRY);
+  writeFileSync(join(dir, 'src', 'store.ts'), STORE);
+  await build({
+    entryPoints: [join(dir, 'src', 'entry.ts')],
+    outfile: join(dir, 'out', 'index.mjs'),
+    absWorkingDir: PROJECT_ROOT,
+    nodePaths: [join(PROJECT_ROOT, 'node_modules')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    metafile: true,
+    logLevel: 'error',
+  }).then((result) => writeFileSync(join(dir, 'out', 'index.meta.json'), JSON.stringify(result.metafile)));
+  calls = analyzeBundle(
+    JSON.parse(readFileSync(join(dir, 'out', 'index.meta.json'), 'utf8')) as Metafile,
+    readFileSync(join(dir, 'out', 'index.mjs'), 'utf8'),
+    JSON.parse(readFileSync(join(dir, 'out', 'index.mjs.map'), 'utf8')) as SourceMap,
+    PROJECT_ROOT,
+    (path) => readFileSync(join(PROJECT_ROOT, path), 'utf8'),
+  );
+}, 60_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('bundle analysis', () => {
+  it('finds the SDK calls of the code tree-shaking kept, through renamed imports and lib-dynamodb', () => {
+    expect(calls.calls.map((c) => `${c.client}:${c.operation}`)).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:TransactWriteItems',
+      'secrets-manager:GetSecretValue',
+      'sfn:SendTaskSuccess',
+    ]);
+  });
+
+  it('maps them to IAM actions: transactions per kept item kind, no SDK-internal commands', () => {
+    // Not PutItem or ConditionCheckItem (only in dropped code), not the DynamoDB client's
+    // DescribeEndpoints or lib-dynamodb's paginator Scan (in the bundle, never sent).
+    expect(iamActionsOf(calls)).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'secretsmanager:GetSecretValue', 'states:SendTaskSuccess']);
+  });
+
+  it('names the indexes and secrets of kept code only', () => {
+    expect(calls.indexes).toEqual(['byDate']);
+    expect(calls.computedIndexName).toBe(false);
+    expect(calls.secrets).toEqual(['LINK_SIGNING_KEY']);
+  });
+
+  it('decodes source map lines (VLQ)', () => {
+    // "AAAA;AACA,CAAC" → source 0 line 0; next line: source 0 line 1; then line 1 again.
+    expect(keptLines({ sources: ['a.ts'], mappings: 'AAAA;AACA,CAAC' })).toEqual(new Map([['a.ts', new Set([0, 1])]]));
+    // Negative deltas: line 5 (K = +5), then line 2 (H = -3).
+    expect(keptLines({ sources: ['a.ts'], mappings: 'AAKA,CAHA' })).toEqual(new Map([['a.ts', new Set([5, 2])]]));
+  });
+
+  it('refuses an SDK client it has no IAM prefix for', () => {
+    expect(() => iamActionsOf({ ...calls, calls: [{ client: 'iot', operation: 'Publish' }] })).toThrow(/no IAM service prefix/);
+  });
+});
