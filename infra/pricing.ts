@@ -46,6 +46,8 @@ export const PRICES = {
   alarmMetricMonth: price(0.1, 'alarm metric-month', 'https://aws.amazon.com/cloudwatch/pricing/'),
   /** KMS customer managed key (the alarm topic's): $1 per key-month. */
   kmsKeyMonth: price(1, 'key-month', 'https://aws.amazon.com/kms/pricing/'),
+  /** Secrets Manager: $0.40 per secret-month (API calls $0.05 per 10,000; the functions cache values for 5 minutes). */
+  secretMonth: price(0.4, 'secret-month', 'https://aws.amazon.com/secrets-manager/pricing/'),
   /** X-Ray traces recorded beyond 100,000 free a month: $5.00 per million. */
   xrayTraceRecorded: price(5 / 1_000_000, 'trace recorded', 'https://aws.amazon.com/xray/pricing/'),
 } as const satisfies Record<string, Price>;
@@ -65,7 +67,7 @@ export interface EnrollmentUsage {
   writeRequestUnits: number;
   readRequestUnits: number;
   emails: number;
-  /** Lambda + Step Functions (level ALL, with execution data) + API access logs, in KB. */
+  /** Lambda + Step Functions (level ALL; execution data only when LogWorkflowExecutionData=true) + API access logs, in KB. */
   logKb: number;
   /** Traces recorded (X-Ray default sampling keeps ~1 request/s + 5 %). */
   traces: number;
@@ -118,6 +120,8 @@ export interface IdleFootprint {
   /** Alarm metrics: every metric every alarm evaluates. */
   alarmMetrics: number;
   kmsKeys: number;
+  /** Secrets Manager secrets the stack creates. */
+  secrets?: number;
   /** Scheduled invocations a month (the sweep every N minutes), each a Lambda run. */
   scheduledInvocations: number;
   scheduledAvgBilledMs: number;
@@ -130,6 +134,7 @@ export function idleCost(f: IdleFootprint): { lines: CostLine[]; total: number }
   const lines: CostLine[] = [
     { item: 'CloudWatch alarms', usd: f.alarmMetrics * PRICES.alarmMetricMonth.usd },
     { item: 'KMS key (alarm topic)', usd: f.kmsKeys * PRICES.kmsKeyMonth.usd },
+    { item: 'Secrets Manager secrets', usd: (f.secrets ?? 0) * PRICES.secretMonth.usd },
     { item: 'EventBridge Scheduler', usd: f.scheduledInvocations * PRICES.schedulerInvocation.usd },
     {
       item: 'Scheduled Lambda runs',
