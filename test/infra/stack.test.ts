@@ -617,6 +617,79 @@ describe('alarms', () => {
   });
 });
 
+/**
+ * The other direction, observed: every AWS SDK call the handlers actually send while the
+ * local cloud runs an enrollment to `active`, a partnership request to acceptance, the sweep
+ * and a listing, must be granted to the sending function's role. The local cloud runs the
+ * handlers in this process with real SDK clients, so the clients' common `send` is wrapped
+ * to record each command with the handler file on its (async) stack.
+ */
+describe('grants cover what the handlers send (local cloud)', () => {
+  const sent = new Map<string, Set<string>>();
+  /** Calls with no handler on the stack that the local cloud itself did not make. */
+  const unattributed: string[] = [];
+  let harness: Awaited<ReturnType<typeof import('../../bench/harness.js').startHarness>> | undefined;
+
+  beforeAll(async () => {
+    const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+    const clientPrototype = Object.getPrototypeOf(DynamoDBClient.prototype) as { send: (command: { constructor: { name: string } }, ...rest: unknown[]) => unknown };
+    const original = clientPrototype.send;
+    Error.stackTraceLimit = 200;
+    clientPrototype.send = function recordingSend(this: { constructor: { name: string } }, command, ...rest) {
+      const stack = new Error().stack ?? '';
+      const handler = /functions\/handlers\/(?:http|workflow|events)\/([\w-]+)\.ts/.exec(stack)?.[1];
+      const client = this.constructor.name.replace(/Client$/, '');
+      const operation = command.constructor.name.replace(/Command$/, '');
+      // A transaction is authorized per item: record its item kinds instead.
+      const items = (command as { input?: { TransactItems?: Record<string, unknown>[] } }).input?.TransactItems;
+      const calls = operation === 'TransactWrite' && items ? items.flatMap((item) => Object.keys(item).map((kind) => `${client}:${kind}`)) : [`${client}:${operation}`];
+      if (handler) {
+        if (!sent.has(handler)) sent.set(handler, new Set());
+        for (const call of calls) sent.get(handler)!.add(call);
+      } else if (!/\/(infra\/local|bench)\//.test(stack)) unattributed.push(`${calls.join(',')}\n${stack}`);
+      return original.call(this, command, ...rest);
+    };
+    const { startHarness } = await import('../../bench/harness.js');
+    const flows = await import('../../bench/flows.js');
+    harness = await startHarness();
+    const h = harness;
+    const reseller = flows.newReseller();
+    await flows.registerPartnerId(h.client, reseller.partnerId, reseller.companyName);
+    await flows.enrollmentLifecycle(h.client, h.mail, reseller);
+    const provider = await flows.onboardProvider(h.client);
+    await flows.partnershipLifecycle(h.client, provider, reseller);
+    await h.client.expect(200, 'GET', '/relationships?type=indirect_provider', { user: reseller.admin });
+    const { invokeFunction } = await import('../../infra/local/functions.js');
+    await invokeFunction('sweep', {});
+    clientPrototype.send = original;
+  }, 240_000);
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  /** IAM actions of an observed `Client:Operation` (lib-dynamodb: Get → GetItem, transactions per item kind). */
+  const DOCUMENT: Record<string, string> = { ConditionCheck: 'ConditionCheckItem', Get: 'GetItem', Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', Query: 'Query', Scan: 'Scan', BatchGet: 'BatchGetItem', BatchWrite: 'BatchWriteItem' };
+  const PREFIX: Record<string, string> = { DynamoDB: 'dynamodb', DynamoDBDocument: 'dynamodb', SESv2: 'ses', SFN: 'states', SecretsManager: 'secretsmanager', CognitoIdentityProvider: 'cognito-idp' };
+
+  it('every observed call is granted to the function that sent it', () => {
+    expect(sent.size, 'handlers observed').toBeGreaterThan(10);
+    expect(unattributed, 'every call the functions make is attributed to a handler').toEqual([]);
+    const observed: string[] = [];
+    for (const [name, calls] of sent) {
+      const actions = actionsOf(functionStatements(name));
+      for (const call of calls) {
+        const [client, operation] = call.split(':') as [string, string];
+        observed.push(`${name} ${call}`);
+        const action = `${PREFIX[client] ?? client}:${client === 'DynamoDBDocument' ? DOCUMENT[operation] : operation}`;
+        expect(actions.has(action), `${name} sends ${call}: granted ${action}`).toBe(true);
+      }
+    }
+    expect(observed.some((o) => o.startsWith('sweep '))).toBe(true);
+    expect(observed.some((o) => o.startsWith('enrollment-step ') && o.endsWith('SESv2:SendEmail'))).toBe(true);
+  });
+});
+
 describe('customer user pool (Cognito)', () => {
   it('invitation only, a strong password policy, an immutable custom:tenant_id, MFA available', () => {
     const pools = ofType('AWS::Cognito::UserPool');
