@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import { SECRET_VARIABLES, type SecretName } from '../../functions/lib/secrets.js';
 
 /**
  * What a function's bundle calls, read from esbuild's output: the metafile (which modules

@@ -28,7 +28,7 @@ const secret = async (name: string) => (await new SecretsManagerClient({}).send(
 export const handler = async () => {
   await ddb.send(new GetCommand({ TableName: 't', Key: { pk: 'a' } }));
   await kept(ddb);
-  await secret('LINK_SIGNING_KEY');
+  await secret('link-signing');
   await new SFNClient({}).send(new Wake({ taskToken: 'x', output: '{}' }));
 };
 `;
@@ -49,7 +49,7 @@ export async function dropped(ddb: DynamoDBDocumentClient) {
   await ddb.send(new PutCommand({ TableName: 't', Item: { pk: 'b' } }));
   await ddb.send(new TransactWriteCommand({ TransactItems: [{ ConditionCheck: { TableName: 't', Key: { pk: 'c' }, ConditionExpression: 'x' } }] }));
   await ddb.send(new QueryCommand({ TableName: 't', IndexName: 'due', KeyConditionExpression: 'd = :d' }));
-  return 'VETTING_WEBHOOK_SECRET';
+  return 'vetting-webhook';
 }
 `;
 
@@ -106,7 +106,7 @@ describe('bundle analysis', () => {
   it('names the indexes and secrets of kept code only', () => {
     expect(calls.indexes).toEqual(['byDate']);
     expect(calls.computedIndexName).toBe(false);
-    expect(calls.secrets).toEqual(['LINK_SIGNING_KEY']);
+    expect(calls.secrets).toEqual(['link-signing']);
   });
 
   it('decodes source map lines (VLQ)', () => {

@@ -17,6 +17,7 @@ import { PSEUDO_SUBSTITUTIONS, substitute } from '../../infra/constructs/asl.js'
 import { analyzeBundle, iamActionsOf, SECRET_NAMES, type BundleCalls, type Metafile, type SourceMap } from '../../infra/constructs/bundle-access.js';
 import { functionPhysicalName, stateMachinePhysicalName } from '../../infra/constructs/naming.js';
 import { PROJECT_ROOT, POWERTOOLS, PartnerProgramStack, reservedConcurrencyTotal } from '../../infra/stack.js';
+import { SECRET_VARIABLES } from '../../functions/lib/secrets.js';
 
 type Resource = { Type: string; Properties: Record<string, any>; Condition?: string };
 type Resources = Record<string, Resource>;
@@ -176,13 +177,13 @@ describe('functions', () => {
     const keys = [...configText.matchAll(/^\s+([A-Z][A-Z0-9_]+):\s*z\./gm)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThan(10);
     const tunable = (k: string) => /_(SECONDS|MAX|PER_DAY)$/.test(k);
-    const secretArnVariables = SECRET_NAMES.map((n) => `${n}_ARN`);
+    const secretArnVariables = SECRET_NAMES.map((n) => `${SECRET_VARIABLES[n]}_ARN`);
     const required = [...new Set([...keys.filter((k) => !tunable(k)), ...secretArnVariables, 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', ...tables.map((t) => t.envVar), ...workflows.map((w) => w.envVar)])];
     const secretIds = ofType('AWS::SecretsManager::Secret').map(([id]) => id);
     for (const [id, r] of ofType('AWS::Lambda::Function')) {
       const env = r.Properties.Environment.Variables;
       for (const key of required) expect(env[key], `${id} ${key}`).toBeDefined();
-      for (const name of SECRET_NAMES) {
+      for (const name of Object.values(SECRET_VARIABLES)) {
         expect(env[name], `${id}: the secret ${name} itself is never in the environment`).toBeUndefined();
         expect(secretIds.map((s) => ({ Ref: s }))).toContainEqual(env[`${name}_ARN`]);
       }
@@ -454,14 +455,14 @@ describe('least privilege', () => {
       const granted = functionStatements(spec.name)
         .filter((st) => asArray(st.Action).includes('secretsmanager:GetSecretValue'))
         .flatMap((st) => asArray(st.Resource));
-      const expected = bundleOf(spec).secrets.map((n) => env[`${n}_ARN`]);
+      const expected = bundleOf(spec).secrets.map((n) => env[`${SECRET_VARIABLES[n]}_ARN`]);
       expect(granted, spec.name).toEqual(expected);
       for (const n of bundleOf(spec).secrets) (readers[n] ??= []).push(spec.name);
     }
     // The webhook secret: the webhook only. The link key: the functions that mint link tokens.
-    expect(readers.VETTING_WEBHOOK_SECRET).toEqual(['vetting-webhook']);
-    expect(readers.LINK_SIGNING_KEY?.length).toBeGreaterThan(3);
-    expect(readers.LINK_SIGNING_KEY).not.toContain('vetting-webhook');
+    expect(readers['vetting-webhook']).toEqual(['vetting-webhook']);
+    expect(readers['link-signing']?.length).toBeGreaterThan(3);
+    expect(readers['link-signing']).not.toContain('vetting-webhook');
     // No parameter asks for a secret that must exist before the deploy.
     expect(Object.keys(template.toJSON().Parameters).filter((p) => /Secret|SigningKey/.test(p))).toEqual([]);
   });

@@ -74,17 +74,17 @@ describe('secret()', () => {
     }));
     resetConfig();
     requests.length = 0;
-    expect(await secret('VETTING_WEBHOOK_SECRET')).toBe(values[WEBHOOK_ARN]);
-    expect(await secret('VETTING_WEBHOOK_SECRET')).toBe(values[WEBHOOK_ARN]);
-    expect(await secret('LINK_SIGNING_KEY')).toBe('deployedLinkKey');
+    expect(await secret('vetting-webhook')).toBe(values[WEBHOOK_ARN]);
+    expect(await secret('vetting-webhook')).toBe(values[WEBHOOK_ARN]);
+    expect(await secret('link-signing')).toBe('deployedLinkKey');
     expect(requests).toEqual([`secretsmanager.GetSecretValue ${WEBHOOK_ARN}`, `secretsmanager.GetSecretValue ${LINK_ARN}`]);
   });
 
   it('local: the environment\'s value, else the public local one, without calling AWS', async () => {
     requests.length = 0;
     process.env.LINK_SIGNING_KEY = 'from-the-environment-0123456789';
-    expect(await secret('LINK_SIGNING_KEY')).toBe('from-the-environment-0123456789');
-    expect(await secret('VETTING_WEBHOOK_SECRET')).toMatch(/^whsec_/);
+    expect(await secret('link-signing')).toBe('from-the-environment-0123456789');
+    expect(await secret('vetting-webhook')).toMatch(/^whsec_/);
     expect(requests).toEqual([]);
   });
 });
