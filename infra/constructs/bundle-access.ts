@@ -120,6 +120,38 @@ export function keptLines(map: SourceMap): Map<string, Set<number>> {
   return new Map([...kept].map(([i, lines]) => [map.sources[i]!, lines]));
 }
 
+const KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'await', 'new', 'typeof', 'super', 'constructor']);
+const MEMBER = [
+  /^(\s+)(?:async\s+)?([A-Za-z_$][\w$]*)\s*\([^)]*\)\s*(?::\s*[^={]+)?\{\s*$/, // name(args) {
+  /^(\s+)([A-Za-z_$][\w$]*)\s*:\s*(?:async\s*)?(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*(?::[^=]+)?=>/, // name: (args) =>
+  /^(\s+)([A-Za-z_$][\w$]*)\s*:\s*(?:async\s+)?function\b/, // name: function
+];
+
+/**
+ * The object-literal methods around a source line, innermost first, found by indentation
+ * (the sources are formatted): their names survive minification, so whether the output
+ * ever calls them by name is known.
+ */
+export function enclosingMembers(lines: string[], line: number): string[] {
+  const names: string[] = [];
+  let indent = /^\s*/.exec(lines[line] ?? '')![0].length;
+  for (let l = line - 1; l >= 0 && indent > 0; l--) {
+    const text = lines[l]!;
+    if (text.trim() === '') continue;
+    const own = /^\s*/.exec(text)![0].length;
+    if (own >= indent) continue;
+    indent = own;
+    for (const pattern of MEMBER) {
+      const m = pattern.exec(text);
+      if (m && !KEYWORDS.has(m[2]!)) {
+        names.push(m[2]!);
+        break;
+      }
+    }
+  }
+  return names;
+}
+
 const isProjectSource = (path: string) => !path.includes('node_modules/') && /\.[cm]?[jt]sx?$/.test(path);
 
 /** `local name → { client, imported name }` for the command classes a source file imports from the AWS SDK. */
@@ -173,40 +205,71 @@ export function analyzeBundle(
     if (path) kept.set(path, lines);
   }
 
+  // A source line counts when tree-shaking kept it (or, for a literal inside a statement,
+  // a line shortly above it) and every object-literal method around it is called by name
+  // somewhere in the output (ports are objects: esbuild keeps all their methods).
+  // `.name`, `["name"]`, or a destructuring `{name,` / `,name:` (which also matches an
+  // arrow-property definition: counted as called, the safe side).
+  const calledByName = (name: string) => {
+    const n = name.replace(/\$/g, '\\$');
+    return new RegExp(`[.]${n}(?![\\w$])|\\[["'\`]${n}["'\`]\\]|[{,]\\s*${n}\\s*[:,}]`).test(code);
+  };
+  const sources = new Map<string, { text: string; lines: string[] }>();
+  const sourceOf = (path: string) => {
+    let found = sources.get(path);
+    if (!found) {
+      const text = readSource(path);
+      sources.set(path, (found = { text, lines: text.split('\n') }));
+    }
+    return found;
+  };
+  const counts = (path: string, line: number, slack: number): boolean => {
+    const keptLines = kept.get(path);
+    if (!keptLines) return false;
+    let anyKept = false;
+    for (let l = line; l >= Math.max(0, line - slack); l--) if (keptLines.has(l)) anyKept = true;
+    if (!anyKept) return false;
+    return enclosingMembers(sourceOf(path).lines, line).every(calledByName);
+  };
+  const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length - 1;
+
   const calls = new Map<string, SdkCall>();
+  const kinds = new Set<string>();
+  const indexes = new Set<string>();
+  let computedIndexName = false;
+  const secrets = new Set<SecretName>();
   for (const path of inBundle) {
     if (!isProjectSource(path)) continue;
-    const source = readSource(path);
+    const { text: source } = sourceOf(path);
+    if (source === '') continue;
     const imports = sdkImports(source);
-    const lines = kept.get(path) ?? new Set<number>();
     for (const m of source.matchAll(/\bnew\s+([A-Za-z_$][\w$]*)\s*\(/g)) {
       const origin = imports.get(m[1]!);
       if (!origin) continue;
-      // A call site tree-shaking dropped is not a call of this bundle.
-      const line = source.slice(0, m.index).split('\n').length - 1;
-      if (!lines.has(line)) continue;
+      // A call site tree-shaking dropped, or in a port method nothing calls, is not a call of this bundle.
+      if (!counts(path, lineOf(source, m.index), 0)) continue;
       const base = origin.imported.replace(/Command$/, '');
       const operation = origin.document ? DOCUMENT_COMMANDS[base] : base;
       if (!operation) throw new Error(`${path}: no DynamoDB operation known for lib-dynamodb ${origin.imported}`);
       const key = `${origin.client}:${operation}`;
       if (modules.has(key)) calls.set(key, { client: origin.client, operation });
     }
+    // TransactWriteItems items, indexes and secrets: literals of kept, called code.
+    for (const m of source.matchAll(/\b(ConditionCheck|Put|Update|Delete):\s*\{/g)) {
+      if (counts(path, lineOf(source, m.index), 12)) kinds.add(m[1]!);
+    }
+    for (const m of source.matchAll(/\bIndexName:\s*(['"`]([\w.-]+)['"`])?/g)) {
+      if (!counts(path, lineOf(source, m.index), 12)) continue;
+      if (m[2]) indexes.add(m[2]);
+      else computedIndexName = true;
+    }
+    for (const m of source.matchAll(/\b(?:secret|get)\(\s*['"]([\w-]+)['"]\s*\)/g)) {
+      const name = m[1] as SecretName;
+      if (SECRET_NAMES.includes(name) && counts(path, lineOf(source, m.index), 0)) secrets.add(name);
+    }
   }
-
-  // TransactWriteItems items, minus lib-dynamodb's marshalling table ({Key|Item:x,ExpressionAttributeValues:x}).
-  const kinds = new Set<string>();
-  for (const m of code.matchAll(/[{,\s](ConditionCheck|Put|Update|Delete):\{(?!(?:Key|Item):[\w$]+,ExpressionAttributeValues:[\w$]+\})/g)) kinds.add(m[1]!);
-
-  const indexes = new Set<string>();
-  let computedIndexName = false;
-  for (const m of code.matchAll(/\bIndexName:\s*(["'`])?([\w.-]*)/g)) {
-    if (m[1] && !code.startsWith('${', (m.index ?? 0) + m[0].length)) indexes.add(m[2]!);
-    else computedIndexName = true;
-  }
-  // Only queries and scans name indexes; without one, a literal elsewhere (a schema) is noise.
+  // Only queries and scans name indexes.
   const queries = [...calls.values()].some((c) => c.client === 'dynamodb' && /^(Query|Scan)$/.test(c.operation));
-
-  const secrets = SECRET_NAMES.filter((name) => new RegExp(`["'\`]${name}["'\`]`).test(code));
 
   return {
     entryPoint: output.entryPoint,
@@ -214,7 +277,7 @@ export function analyzeBundle(
     transactionItemKinds: calls.has('dynamodb:TransactWriteItems') ? [...kinds].sort() : [],
     indexes: queries ? [...indexes].sort() : [],
     computedIndexName: queries && computedIndexName,
-    secrets: calls.has('secrets-manager:GetSecretValue') ? secrets : [],
+    secrets: calls.has('secrets-manager:GetSecretValue') ? [...secrets].sort() : [],
   };
 }
 

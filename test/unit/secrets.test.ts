@@ -72,6 +72,8 @@ describe('secret()', () => {
       // Present in the environment, and still not used when deployed.
       VETTING_WEBHOOK_SECRET: 'whsec_bG9jYWwtdmV0dGluZy1zZWNyZXQtY2hhbmdlLW1l',
     }));
+    // The test run's local cloud may have set LOCAL_CLOUD for this process.
+    delete process.env.LOCAL_CLOUD;
     resetConfig();
     requests.length = 0;
     expect(await secret('vetting-webhook')).toBe(values[WEBHOOK_ARN]);
