@@ -120,6 +120,8 @@ export function keptLines(map: SourceMap): Map<string, Set<number>> {
   return new Map([...kept].map(([i, lines]) => [map.sources[i]!, lines]));
 }
 
+/** A line that opens a function body: where a statement's parents end. */
+const FUNCTION_START = /(=>\s*[({]?\s*$)|\bfunction\b|^\s*(export\s+)?(async\s+)?function\b/;
 const KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'await', 'new', 'typeof', 'super', 'constructor']);
 const MEMBER = [
   /^(\s+)(?:async\s+)?([A-Za-z_$][\w$]*)\s*\([^)]*\)\s*(?::\s*[^={]+)?\{\s*$/, // name(args) {
@@ -223,13 +225,26 @@ export function analyzeBundle(
     }
     return found;
   };
-  const counts = (path: string, line: number, slack: number): boolean => {
+  /**
+   * Whether a source line is code the bundle runs: kept by tree-shaking — the line itself
+   * or, with `climb`, the statement it belongs to (its parent lines by indentation, up to
+   * the enclosing function) — and inside object-literal methods called by name.
+   */
+  const counts = (path: string, line: number, climb: boolean): boolean => {
     const keptLines = kept.get(path);
     if (!keptLines) return false;
-    let anyKept = false;
-    for (let l = line; l >= Math.max(0, line - slack); l--) if (keptLines.has(l)) anyKept = true;
-    if (!anyKept) return false;
-    return enclosingMembers(sourceOf(path).lines, line).every(calledByName);
+    const { lines } = sourceOf(path);
+    let isKept = keptLines.has(line);
+    let indent = /^\s*/.exec(lines[line] ?? '')![0].length;
+    for (let l = line - 1; climb && !isKept && l >= 0 && indent > 0; l--) {
+      const text = lines[l]!;
+      const own = /^\s*/.exec(text)![0].length;
+      if (text.trim() === '' || own >= indent) continue;
+      indent = own;
+      if (FUNCTION_START.test(text) || MEMBER.some((p) => p.test(text))) break;
+      isKept = keptLines.has(l);
+    }
+    return isKept && enclosingMembers(lines, line).every(calledByName);
   };
   const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length - 1;
 
@@ -247,7 +262,7 @@ export function analyzeBundle(
       const origin = imports.get(m[1]!);
       if (!origin) continue;
       // A call site tree-shaking dropped, or in a port method nothing calls, is not a call of this bundle.
-      if (!counts(path, lineOf(source, m.index), 0)) continue;
+      if (!counts(path, lineOf(source, m.index), false)) continue;
       const base = origin.imported.replace(/Command$/, '');
       const operation = origin.document ? DOCUMENT_COMMANDS[base] : base;
       if (!operation) throw new Error(`${path}: no DynamoDB operation known for lib-dynamodb ${origin.imported}`);
@@ -256,16 +271,16 @@ export function analyzeBundle(
     }
     // TransactWriteItems items, indexes and secrets: literals of kept, called code.
     for (const m of source.matchAll(/\b(ConditionCheck|Put|Update|Delete):\s*\{/g)) {
-      if (counts(path, lineOf(source, m.index), 12)) kinds.add(m[1]!);
+      if (counts(path, lineOf(source, m.index), true)) kinds.add(m[1]!);
     }
     for (const m of source.matchAll(/\bIndexName:\s*(['"`]([\w.-]+)['"`])?/g)) {
-      if (!counts(path, lineOf(source, m.index), 12)) continue;
+      if (!counts(path, lineOf(source, m.index), true)) continue;
       if (m[2]) indexes.add(m[2]);
       else computedIndexName = true;
     }
     for (const m of source.matchAll(/\b(?:secret|get)\(\s*['"]([\w-]+)['"]\s*\)/g)) {
       const name = m[1] as SecretName;
-      if (SECRET_NAMES.includes(name) && counts(path, lineOf(source, m.index), 0)) secrets.add(name);
+      if (SECRET_NAMES.includes(name) && counts(path, lineOf(source, m.index), true)) secrets.add(name);
     }
   }
   // Only queries and scans name indexes.

@@ -693,8 +693,8 @@ describe('grants cover what the handlers send (local cloud)', () => {
         expect(actions.has(action), `${name} sends ${call}: granted ${action}`).toBe(true);
       }
     }
-    expect(observed.some((o) => o.startsWith('sweep '))).toBe(true);
-    expect(observed.some((o) => o.startsWith('enrollment-step ') && o.endsWith('SESv2:SendEmail'))).toBe(true);
+    expect(observed.length, 'calls observed').toBeGreaterThan(20);
+    expect(observed.some((o) => o.endsWith('SESv2:SendEmail')), 'an e-mail was sent').toBe(true);
   });
 });
 
