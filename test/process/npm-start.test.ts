@@ -73,7 +73,7 @@ async function until<T>(what: string, probe: () => T | undefined | false, timeou
 }
 
 async function upAndRunning(run: Run): Promise<Array<{ pid: number; cmd: string }>> {
-  await until('the start banner', () => run.output().stdout.includes('local cloud up'), 90_000);
+  await until('the start banner', () => run.output().stdout.includes('local cloud up'), 240_000);
   const health = await fetch(`http://127.0.0.1:${run.port}/_local/health`);
   expect(health.status).toBe(200);
   const tree = processesMentioning(run.dir);
@@ -126,7 +126,7 @@ describe('npm start', () => {
       await upAndRunning(run);
       run.npm.kill(signal);
       await nothingLeft(run);
-    }, 150_000);
+    }, 300_000);
   }
 
   it('leaves no DynamoDB Local behind when the local cloud itself is killed with SIGKILL', async () => {
@@ -135,7 +135,7 @@ describe('npm start', () => {
     const main = tree.find((p) => p.cmd.includes('infra/local/main.ts'));
     process.kill(main?.pid ?? -1, 'SIGKILL');
     await nothingLeft(run);
-  }, 150_000);
+  }, 300_000);
 
   it('`npm stop` stops it', async () => {
     const run = npmStart(await freePort());
@@ -144,5 +144,5 @@ describe('npm start', () => {
     expect(await new Promise((r) => stop.once('exit', r))).toBe(0);
     expect(await run.exited).toBe(0);
     await nothingLeft(run);
-  }, 150_000);
+  }, 300_000);
 });
