@@ -31,10 +31,18 @@ export interface RouteContract<
   body?: B;
   /** Response description per status, for the OpenAPI document. */
   responses: Record<number, string>;
-  /** Answers HTML (link pages) rather than JSON. */
+  /** Answers HTML (link pages) rather than JSON; its POST reads an HTML form. */
   html?: boolean;
+  /** Reads an HTML form (`application/x-www-form-urlencoded`) though it may answer JSON. */
+  form?: boolean;
   /** Mutating JSON routes honour Idempotency-Key (GEN-3); on by default for non-GET. */
   idempotent?: boolean;
+  /**
+   * GEN-3: what a retry with the same key answers instead of the first response, e.g. the
+   * same resource without a one-time secret. The replay form is what the idempotency record
+   * stores, so the secret is never kept.
+   */
+  replay?: (first: { status: number; json: unknown }) => { status: number; json: unknown };
   /** Caps concurrent executions on AWS where abuse could cost money. */
   reservedConcurrency?: number;
 }

@@ -8,12 +8,13 @@ import {
   EnrollmentStatusFilter,
   Id,
   Limit,
+  LinkToken,
   PrimaryContactChange,
   VettingDecision,
 } from './schemas.js';
 
 const idParam = z.object({ id: Id });
-const tokenParam = z.object({ token: z.string().min(1).max(200) });
+const tokenParam = z.object({ token: LinkToken });
 
 export const createEnrollment = route({
   name: 'create-enrollment',
@@ -100,6 +101,7 @@ export const confirmVerification = route({
   summary: 'Confirm the primary contact (ENR-6, ENR-7)',
   tag: 'Links',
   params: tokenParam,
+  form: true,
   reservedConcurrency: 20,
   responses: { 200: 'Confirmed (HTML, or JSON with Accept: application/json)', 410: 'Used, expired or unknown link: the same neutral answer' },
 });

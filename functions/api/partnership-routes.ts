@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { route } from './contract.js';
-import { AcceptInvitationInput, Cursor, Id, Limit, PartnershipRequestInput, RemoveRelationshipInput, RequestStatusFilter, TerminateRelationshipInput } from './schemas.js';
+import { AcceptInvitationInput, Cursor, Id, Limit, LinkToken, PartnershipRequestInput, RemoveRelationshipInput, RequestStatusFilter, TerminateRelationshipInput } from './schemas.js';
 
 const idParam = z.object({ id: Id });
-const tokenParam = z.object({ token: z.string().min(1).max(200) });
+const tokenParam = z.object({ token: LinkToken });
 const providerRoles = ['global_admin', 'admin_agent'] as const;
 
 export const createPartnershipRequest = route({

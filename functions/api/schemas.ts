@@ -5,14 +5,32 @@ import { isKnownCountry } from '#domain/regions.js';
 export const languages = ['en', 'de', 'sv', 'nl'] as const;
 export const Language = z.enum(languages);
 
-const text = (max: number) =>
+/**
+ * Well-formed text (issue 14): every string of every request is checked by this one helper.
+ * Refused: ill-formed UTF-16 (a lone surrogate), control characters (Unicode `Cc`: C0, DEL,
+ * C1) and bidirectional controls (`Bidi_Control`: U+061C, U+200E/F, U+202A–U+202E,
+ * U+2066–U+2069), which could make a name spoof what an email subject or a page says, and,
+ * on one line, U+2028/U+2029. Multi-line fields (messages, reasons) may contain line
+ * breaks (CR, LF) and tabs.
+ */
+const controls = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
+const controlsExceptLineBreaks = /(?![\t\n\r])[\p{Cc}\p{Bidi_Control}]/u;
+export const isWellFormedText = (s: string, multiline = false): boolean =>
+  s.isWellFormed() && !(multiline ? controlsExceptLineBreaks : controls).test(s);
+const wellFormedMessage = 'must be well-formed text without control or bidirectional-control characters';
+
+/**
+ * Any request string: well-formed, within `max` UTF-16 units. Exact: no trimming, no case
+ * folding (enum-like and version fields use it as is; `z.enum` matches exactly too).
+ */
+export const Str = (max: number, options: { multiline?: boolean } = {}) =>
   z
     .string()
-    .trim()
-    .min(1)
     .max(max)
-    // No control characters (header injection through names or subjects).
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
+    .refine((s) => isWellFormedText(s, options.multiline), wellFormedMessage);
+
+/** A name or single-line free text: well-formed, trimmed, non-empty. */
+const text = (max: number) => Str(max).trim().min(1);
 
 export const PartnerId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,31}$/, 'a partner ID is 3–32 letters, digits or dashes');
 export const Country = z
@@ -20,21 +38,21 @@ export const Country = z
   .regex(/^[A-Za-z]{2}$/, 'an ISO-3166 alpha-2 country code')
   .transform((s) => s.toUpperCase())
   .refine(isKnownCountry, 'not an ISO-3166 country code');
-export const Email = z
-  .string()
+export const Email = Str(254)
   .trim()
-  .max(254)
   .pipe(z.email())
   .transform((s) => s.toLowerCase());
-export const Phone = z.string().trim().regex(/^\+?[0-9 ()./-]{5,25}$/, 'a phone number');
-export const Website = z.url({ protocol: /^https?$/ }).max(2048);
+export const Phone = Str(25).trim().regex(/^\+?[0-9 ()./-]{5,25}$/, 'a phone number');
+export const Website = Str(2048).pipe(z.url({ protocol: /^https?$/ }));
+
+const PostalCode = Str(12).trim().regex(/^[A-Za-z0-9 -]{2,12}$/, 'a postal code');
 
 export const Address = z.strictObject({
   line1: text(200),
   line2: text(200).optional(),
   city: text(100),
   region: text(100).optional(),
-  postalCode: z.string().trim().regex(/^[A-Za-z0-9 -]{2,12}$/, 'a postal code'),
+  postalCode: PostalCode,
   country: Country,
 });
 
@@ -63,7 +81,7 @@ export const RegistryEntryInput = z.strictObject({
 });
 
 export const OnboardPartnerInput = z.strictObject({
-  tenantId: z.string().trim().min(1).max(100),
+  tenantId: Str(100).min(1),
   type: PartnerType,
   partnerId: PartnerId,
   company: Company,
@@ -72,7 +90,7 @@ export const OnboardPartnerInput = z.strictObject({
 
 export const Id = z.string().regex(/^[a-z]+_[A-Za-z0-9]{10,40}$/, 'an id');
 export const Limit = z.coerce.number().int().min(1).max(100).default(25);
-export const Cursor = z.string().max(2048).optional();
+export const Cursor = Str(2048).optional();
 
 /** `POST /enrollments` (ENR-2). */
 export const EnrollmentInput = z.strictObject({
@@ -96,7 +114,7 @@ export const Correction = z.strictObject({
           line2: text(200).optional(),
           city: text(100).optional(),
           region: text(100).optional(),
-          postalCode: z.string().trim().regex(/^[A-Za-z0-9 -]{2,12}$/, 'a postal code').optional(),
+          postalCode: PostalCode.optional(),
         })
         .optional(),
     })
@@ -106,8 +124,8 @@ export const Correction = z.strictObject({
 });
 
 export const VettingReasonSchema = z.strictObject({
-  code: z.string().trim().min(1).max(100),
-  message: text(1000),
+  code: Str(100).min(1),
+  message: Str(1000, { multiline: true }).trim().min(1),
   field: z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z0-9]+)*$/, 'a field path such as company.address.line1').max(200).optional(),
 });
 
@@ -123,7 +141,7 @@ export const VettingWebhook = z.strictObject({
 });
 
 export const AgreementAcceptInput = z.strictObject({
-  version: z.string().trim().min(1).max(50),
+  version: Str(50).min(1),
   accept: z.literal(true, 'accept must be true'),
 });
 
@@ -132,12 +150,7 @@ export const EnrollmentStatusFilter = z.enum(['pending_contact_verification', 'u
 /** `POST /partnership-requests` (PRT-2). */
 export const PartnershipRequestInput = z.strictObject({
   email: Email,
-  message: z
-    .string()
-    .trim()
-    .max(2000)
-    .refine((s) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'must not contain control characters')
-    .optional(),
+  message: Str(2000, { multiline: true }).trim().optional(),
   language: Language.optional(),
   send: z.boolean().default(true),
 });
@@ -148,6 +161,13 @@ export const RequestStatusFilter = z.enum(['pending', 'accepted', 'declined', 'r
 export const AcceptInvitationInput = z.strictObject({ authorize: z.boolean() });
 
 /** `DELETE /relationships/{id}` (PRT-8). */
-export const RemoveRelationshipInput = z.strictObject({ confirm: z.boolean(), attestation: z.boolean(), reason: z.string().trim().max(1000).optional() });
+export const RemoveRelationshipInput = z.strictObject({ confirm: z.boolean(), attestation: z.boolean(), reason: Str(1000, { multiline: true }).trim().optional() });
 
-export const TerminateRelationshipInput = z.strictObject({ reason: text(1000), supportTicket: z.string().trim().max(100).optional() });
+export const TerminateRelationshipInput = z.strictObject({ reason: Str(1000, { multiline: true }).trim().min(1), supportTicket: Str(100).trim().optional() });
+
+/**
+ * Whatever stands in a link's token position. Any string is accepted here and a malformed
+ * one is simply an unknown link (ENR-7): too long, wrong alphabet or empty, it gets the same
+ * neutral 410 as a used or expired link, so the answer reveals nothing about the format.
+ */
+export const LinkToken = z.string();

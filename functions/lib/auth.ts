@@ -1,5 +1,8 @@
+import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
+import { forbidden, unauthenticated } from './errors.js';
+import { requestState } from './request-state.js';
 
 import { roles, type Caller, type Role } from '#domain/caller.js';
 
@@ -51,3 +54,21 @@ export function callerFromClaims(claims: unknown): Caller | undefined {
 
 export const hasAnyRole = (caller: Caller, wanted: readonly Role[]): boolean =>
   wanted.some((role) => caller.roles.includes(role));
+
+/**
+ * Middleware: who calls, and may they? On `jwt` routes a caller is required (401) — the
+ * authorizer already checked the token on AWS; this also covers a misrouted call — and a
+ * route's roles are checked here, once, for every route (403 citing the route's rule).
+ */
+export function authorize(route: { auth: 'jwt' | 'public'; roles?: readonly Role[]; roleRule?: string }): MiddlewareObj<APIGatewayProxyEventV2> {
+  return {
+    before: function authorizeBefore({ event }) {
+      const caller = callerFrom(event);
+      if (route.auth === 'jwt' && !caller) throw unauthenticated();
+      if (caller && route.roles && !hasAnyRole(caller, route.roles)) {
+        throw forbidden('role_not_allowed', `This action needs one of the roles: ${route.roles.join(', ')}.`, route.roleRule);
+      }
+      if (caller) requestState(event).caller = caller;
+    },
+  };
+}

@@ -84,6 +84,8 @@ const schema = z.object({
   RESEND_MAX_PER_DAY: z.coerce.number().int().positive().default(5),
   WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
   IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().positive().default(days(1)),
+  /** The largest request body any route parses (413 above it), checked before parsing. */
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,7 +1,7 @@
 import { PAGE_CONTENT_SECURITY_POLICY, renderPage, type Page } from '#messages/pages.js';
 import { pickLanguage } from '#messages/language.js';
 import { config } from './config.js';
-import type { HttpResult } from './http.js';
+import type { HttpResult } from './response.js';
 
 /**
  * The Content-Security-Policy the pages are built for: no scripts, inline styles only,

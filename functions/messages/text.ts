@@ -2,18 +2,21 @@
  * Plain-text hygiene for values that end up in email headers and bodies.
  */
 
-// C0 and C1 controls, DEL, and the Unicode line/paragraph separators.
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;
-const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]+/g;
+// C0 and C1 controls, DEL, the Unicode line/paragraph separators, and the bidirectional
+// controls (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069), which could make a value
+// spoof what a subject says; requests refuse them, this also covers older stored values.
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]+/g;
+const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]+/g;
 
 /** Collapses every control character (CR, LF, tab…) into one space, then trims. */
 export function oneLine(value: string): string {
-  return value.replace(CONTROL, ' ').replace(/ {2,}/g, ' ').trim();
+  return value.toWellFormed().replace(CONTROL, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 /** Keeps line breaks (normalised to `\n`), drops every other control character. */
 export function multiline(value: string): string {
   return value
+    .toWellFormed()
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(CONTROL_EXCEPT_NEWLINE, ' ')
     .trim();

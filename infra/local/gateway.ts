@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { functions, type FunctionSpec } from '../catalog.js';
 import { systemClock } from '../../functions/lib/clock.js';
+import { config } from '../../functions/lib/config.js';
 import { authorizerClaims, type LocalIssuer } from './jwt.js';
 import { lambdaContext, loadHandler } from './functions.js';
 
@@ -14,7 +15,8 @@ interface CompiledRoute {
   names: string[];
 }
 
-const maxBodyBytes = 256 * 1024;
+/** Past this much, an over-limit body is no longer drained: the socket is closed after the 413. */
+const maxDrainBytes = 16 * 1024 * 1024;
 
 function compile(spec: HttpSpec): CompiledRoute {
   const names: string[] = [];
@@ -24,7 +26,7 @@ function compile(spec: HttpSpec): CompiledRoute {
       const m = /^\{(\w+)\}$/.exec(part);
       if (!m) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       names.push(m[1]!);
-      return '([^/]+)';
+      return '([^/]*)';
     })
     .join('/');
   return { spec, pattern: new RegExp(`^${source}$`), names };
@@ -44,18 +46,29 @@ function envelope(status: number, type: string, code: string, message: string) {
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+/**
+ * The body, or undefined when it is over the limit (`MAX_BODY_BYTES`). An over-limit body
+ * is read to its end without being kept, so that the client, still sending, gets its 413
+ * instead of a reset connection; only a body beyond 16 MB is cut off after the answer.
+ */
+function readBody(req: IncomingMessage, limit: number, tooLarge: () => void): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
-        resolve(undefined);
-        req.destroy();
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        if (size > maxDrainBytes) {
+          req.pause();
+          tooLarge();
+          resolve(undefined);
+        }
       } else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(over ? undefined : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -70,24 +83,42 @@ export function createGateway(options: { issuer: LocalIssuer; localRoutes?: Loca
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
-    const body = await readBody(req);
-    if (body === undefined) return send(res, envelope(413, 'invalid_request', 'body_too_large', 'The request body is too large.'));
+    const limit = config().MAX_BODY_BYTES;
+    const tooLarge = envelope(413, 'invalid_request', 'payload_too_large', `The request body is larger than ${limit} bytes.`);
+    const declared = Number(req.headers['content-length'] ?? 0);
+    let answered = false;
+    const refuse = () => {
+      if (answered) return;
+      answered = true;
+      send(res, { ...tooLarge, headers: { ...tooLarge.headers, connection: 'close' } });
+      res.on('finish', () => req.destroy());
+    };
+    // A declared length over the drain cap is refused at once; anything else is read first.
+    if (declared > maxDrainBytes) return refuse();
+    const body = await readBody(req, limit, refuse);
+    if (body === undefined) return refuse();
 
     if (url.pathname.startsWith('/_local/') && options.localRoutes) {
       const local = await options.localRoutes({ method, url, body, headers: req.headers });
       if (local) return send(res, { statusCode: local.status, headers: local.headers ?? {}, body: local.body });
     }
 
+    // HEAD is routed like GET (link scanners send it); the handler leaves the body out.
+    const routeMethod = method === 'HEAD' ? 'GET' : method;
     let match: { route: CompiledRoute; params: Record<string, string> } | undefined;
     for (const route of routes) {
-      if (route.spec.trigger.method !== method) continue;
+      if (route.spec.trigger.method !== routeMethod) continue;
       const m = route.pattern.exec(url.pathname);
       if (!m) continue;
-      try {
-        match = { route, params: Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])) };
-      } catch {
-        return send(res, envelope(400, 'invalid_request', 'malformed_path', 'The path is not valid.'));
-      }
+      // A segment that does not decode is passed on as is: the route's schema judges it.
+      const decode = (raw: string) => {
+        try {
+          return decodeURIComponent(raw);
+        } catch {
+          return raw;
+        }
+      };
+      match = { route, params: Object.fromEntries(route.names.map((n, i) => [n, decode(m[i + 1]!)])) };
       break;
     }
     if (!match) return send(res, envelope(404, 'not_found', 'route_not_found', `No route ${method} ${url.pathname}.`));
@@ -108,7 +139,7 @@ export function createGateway(options: { issuer: LocalIssuer; localRoutes?: Loca
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
     const query = url.searchParams.size ? Object.fromEntries([...url.searchParams.keys()].map((k) => [k, url.searchParams.getAll(k).join(',')])) : undefined;
-    const routeKey = `${method} ${match.route.spec.trigger.path}`;
+    const routeKey = `${routeMethod} ${match.route.spec.trigger.path}`;
     const event: APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } } = {
       version: '2.0',
       routeKey,
@@ -136,8 +167,8 @@ export function createGateway(options: { issuer: LocalIssuer; localRoutes?: Loca
     };
     const handler = await loadHandler(match.route.spec);
     const result = (await handler(event, lambdaContext(match.route.spec))) as APIGatewayProxyStructuredResultV2 | string;
-    if (typeof result === 'string') return send(res, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: result });
-    send(res, result);
+    if (typeof result === 'string') return send(res, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: method === 'HEAD' ? '' : result });
+    send(res, method === 'HEAD' ? { ...result, body: '' } : result);
   }
 
   return createServer((req, res) => {
