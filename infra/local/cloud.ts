@@ -18,6 +18,7 @@ import { startScheduler } from './scheduler.js';
 import { loadDemoData, demoTenants } from './demo-data.js';
 import { startStepFunctionsServer, type LocalStepFunctions } from './stepfunctions/server.js';
 import { freePort } from './ports.js';
+import { createFaults, type Faults } from './faults.js';
 
 const root = resolve(import.meta.dirname, '../..');
 export const localRegion = 'us-east-1';
@@ -55,6 +56,8 @@ export interface LocalCloud {
   /** The customer user pool in cognito-local (infra/identity.ts). */
   customerPool: { userPoolId: string; clientId: string };
   stepFunctions: LocalStepFunctions;
+  /** Fault injection in front of DynamoDB, SES and Step Functions (`POST /_local/faults`). */
+  faults: Faults;
   stats(): { stateTransitions: number; lambdaInvocations: number; executionsStarted: number };
   stop(): Promise<void>;
 }
@@ -65,14 +68,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const url = `http://127.0.0.1:${port}`;
   const [dynamo, ses, cognito, sfnPort] = await Promise.all([startDynamoDb(options.dataDir), startSes(), startCognito(options.identityDataDir), freePort()]);
   const sfnUrl = `http://127.0.0.1:${sfnPort}`;
+  // The functions reach every emulator through a fault-injection proxy (idle: it forwards).
+  const faults = createFaults();
+  const [dynamoProxy, sesProxy, sfnProxy] = await Promise.all([faults.proxy('dynamodb', dynamo.endpoint), faults.proxy('ses', ses.endpoint), faults.proxy('stepfunctions', sfnUrl)]);
 
   Object.assign(process.env, {
     AWS_REGION: localRegion,
     AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_SESV2: ses.endpoint,
-    AWS_ENDPOINT_URL_SFN: sfnUrl,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamoProxy.endpoint,
+    AWS_ENDPOINT_URL_SESV2: sesProxy.endpoint,
+    AWS_ENDPOINT_URL_SFN: sfnProxy.endpoint,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
     USER_POOL_ID: cognito.customerPool.userPoolId,
     USER_POOL_CLIENT_ID: cognito.customerPool.clientId,
@@ -100,7 +106,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const stepFunctions = await startStepFunctionsServer({
     definitions,
     invokeLambda: invokeFunction,
-    clients: { dynamodb: dynamo.client, sesv2: new SESv2Client({ endpoint: ses.endpoint, region: localRegion, credentials: localCredentials }) },
+    clients: { dynamodb: dynamo.client, sesv2: new SESv2Client({ endpoint: sesProxy.endpoint, region: localRegion, credentials: localCredentials }) },
     clock: { now: () => systemClock.now(), onAdvance: onClockAdvance },
     port: sfnPort,
   });
@@ -109,7 +115,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const issuer = await createLocalIssuer();
   const gateway: Server = createGateway({
     issuer,
-    localRoutes: createLocalRoutes({ issuer, ses, dynamo: dynamo.client, cognito, stepFunctionsUrl: sfnUrl, baseUrl: url, advance: advanceClock, invoke: invokeFunction, ready: () => ready, settle: () => stepFunctions.idle() }),
+    localRoutes: createLocalRoutes({ issuer, ses, faults, dynamo: dynamo.client, cognito, stepFunctionsUrl: sfnUrl, baseUrl: url, advance: advanceClock, invoke: invokeFunction, ready: () => ready, settle: () => stepFunctions.idle() }),
   });
   await new Promise<void>((ok, fail) => {
     gateway.once('error', fail);
@@ -128,6 +134,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     endpoints: { dynamodb: dynamo.endpoint, ses: ses.endpoint, stepFunctions: sfnUrl, cognito: cognito.endpoint },
     customerPool: cognito.customerPool,
     stepFunctions,
+    faults,
     stats: () => ({ ...stepFunctions.stats(), lambdaInvocations: invocationCounter.invocations }),
     async stop() {
       if (stopped) return;
@@ -135,6 +142,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       scheduler.stop();
       gateway.closeAllConnections();
       await new Promise<void>((r) => gateway.close(() => r()));
+      await Promise.all([dynamoProxy.close(), sesProxy.close(), sfnProxy.close()]);
       await stepFunctions.close();
       await ses.stop();
       await dynamo.stop();

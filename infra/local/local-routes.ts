@@ -14,6 +14,7 @@ import type { LocalSes, LocalEmail } from './ses.js';
 import type { LocalCognito } from './cognito.js';
 import { createPasswordSignIn, PasswordSignInRequest } from './password-sign-in.js';
 import type { LocalRouteHandler } from './gateway.js';
+import { FaultRequest, type Faults } from './faults.js';
 import type { IncomingHttpHeaders } from 'node:http';
 
 const json = (status: number, body: unknown) => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -124,6 +125,7 @@ const SesEventRequest = z.strictObject({ type: z.enum(['bounce', 'complaint']), 
 export function createLocalRoutes(deps: {
   issuer: LocalIssuer;
   ses: LocalSes;
+  faults: Faults;
   dynamo: DynamoDBClient;
   cognito: LocalCognito;
   stepFunctionsUrl: string;
@@ -212,6 +214,17 @@ export function createLocalRoutes(deps: {
           body: '',
         };
       }
+      case 'POST /_local/faults': {
+        // The next `failNext` calls (of `operation`, or any) answer AWS's error for `error`.
+        const parsed = parse(FaultRequest, body);
+        if (!parsed.ok) return parsed.response;
+        deps.faults.arm(parsed.value);
+        return json(200, { armed: parsed.value, injected: deps.faults.injected() });
+      }
+      case 'GET /_local/faults':
+        return json(200, { injected: deps.faults.injected() });
+      case 'DELETE /_local/faults':
+        return json(200, { disarmed: deps.faults.clear(), injected: deps.faults.injected() });
       case 'GET /_local/emails':
         return json(200, await deps.ses.emails(url.searchParams.get('to') ?? undefined));
       case 'GET /_local/inbox':
