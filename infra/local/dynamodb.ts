@@ -58,7 +58,7 @@ export async function startDynamoDb(dataDir: string | undefined): Promise<LocalD
     if (exited) throw new Error(`DynamoDB Local exited: ${stderr}`);
     await client.send(new ListTablesCommand({}));
     return true;
-  });
+  }, 60_000); // the JVM starts in ~2 s, far slower on a loaded machine
   const stop = () =>
     new Promise<void>((resolve) => {
       if (exited) return resolve();
