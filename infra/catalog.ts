@@ -8,7 +8,7 @@ import { httpRoutes } from '../functions/api/routes.js';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type Trigger =
-  | { kind: 'http'; method: HttpMethod; path: string; auth: 'jwt' | 'public' }
+  | { kind: 'http'; method: HttpMethod; path: string; auth: 'jwt' | 'public'; /** Also routed for HEAD (link pages: scanners send it). */ head?: boolean }
   | { kind: 'workflow' }
   | { kind: 'schedule'; everyMinutes: number }
   | { kind: 'ses-events' };
@@ -89,7 +89,7 @@ const isIdempotent = (r: { method: HttpMethod; idempotent?: boolean }) => r.idem
 const httpFunctions: FunctionSpec[] = httpRoutes.map((r) => ({
   name: r.name,
   entry: `functions/handlers/http/${r.name}.ts`,
-  trigger: { kind: 'http', method: r.method, path: r.path, auth: r.auth },
+  trigger: { kind: 'http', method: r.method, path: r.path, auth: r.auth, ...(r.html && r.method === 'GET' ? { head: true } : {}) },
   access: {
     ...(httpWorkflows[r.name] ? { workflows: httpWorkflows[r.name] } : {}),
     ...(isIdempotent(r)

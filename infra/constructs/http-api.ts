@@ -96,6 +96,17 @@ export class HttpApi extends Construct {
       });
     }
     this.routes.push(route);
+    if (spec.trigger.head) {
+      // HEAD answers like GET without a body (the handler drops it); same function, same auth.
+      this.routes.push(
+        new apigw.HttpRoute(this, `${id}HeadRoute`, {
+          httpApi: this.api,
+          routeKey: apigw.HttpRouteKey.with(path, apigw.HttpMethod.HEAD),
+          integration: new HttpLambdaIntegration(`${id}HeadIntegration`, fn),
+          ...(auth === 'jwt' ? { authorizer: this.authorizer } : {}),
+        }),
+      );
+    }
     return route;
   }
 }

@@ -240,7 +240,13 @@ describe('HTTP API', () => {
 
   it('has exactly one route per catalogue http entry, jwt routes behind the authorizer', () => {
     const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
-    expect(routes).toHaveLength(httpSpecs().length);
+    const heads = httpSpecs().filter((s) => s.trigger.kind === 'http' && s.trigger.head);
+    expect(heads.map((s) => s.name).sort()).toEqual(['view-invitation', 'view-verification']);
+    expect(routes).toHaveLength(httpSpecs().length + heads.length);
+    for (const spec of heads) {
+      const t = spec.trigger as Extract<FunctionSpec['trigger'], { kind: 'http' }>;
+      expect(routes.filter((r) => r.RouteKey === `HEAD ${t.path}`), `HEAD ${t.path}`).toHaveLength(1);
+    }
     const authorizerId = ofType('AWS::ApiGatewayV2::Authorizer')[0]![0];
     for (const spec of httpSpecs()) {
       const t = spec.trigger as Extract<FunctionSpec['trigger'], { kind: 'http' }>;

@@ -53,7 +53,8 @@ describe('HTTP plumbing on AWS (no local gateway in front)', () => {
   });
 
   it('415 unsupported_media_type for a JSON route called with another type or none', async () => {
-    for (const headers of [{ 'content-type': 'text/plain' }, { 'Content-Type': 'application/x-www-form-urlencoded' }, {}, { 'content-type': 'application/json; charset=iso-8859-1' }]) {
+    const variants: Record<string, string>[] = [{ 'content-type': 'text/plain' }, { 'Content-Type': 'application/x-www-form-urlencoded' }, {}, { 'content-type': 'application/json; charset=iso-8859-1' }];
+    for (const headers of variants) {
       const a = await call(createEnrollment, event('POST', '/enrollments', { body: '{}', headers, claims }));
       expect(a.statusCode, JSON.stringify(headers)).toBe(415);
       expect(errorOf(a)).toMatchObject({ type: 'invalid_request', code: 'unsupported_media_type' });
