@@ -89,16 +89,10 @@ export class HttpApi extends Construct {
       integration: new HttpLambdaIntegration(`${id}Integration`, fn),
       ...(auth === 'jwt' ? { authorizer: this.authorizer } : {}),
     });
-    if (auth === 'public') {
-      Validations.of(route).acknowledge({
-        id: 'AwsSolutions-APIG4',
-        reason: `${method} ${path} is public by the API contract (API.md): the handler authenticates the caller itself (Standard Webhooks signature, or a 256-bit single-use link token) or serves public documentation; stage throttling${spec.reservedConcurrency ? ` and reserved concurrency ${spec.reservedConcurrency}` : ''} cap what abuse can cost.`,
-      });
-    }
-    this.routes.push(route);
+    const routes = [route];
     if (spec.trigger.head) {
       // HEAD answers like GET without a body (the handler drops it); same function, same auth.
-      this.routes.push(
+      routes.push(
         new apigw.HttpRoute(this, `${id}HeadRoute`, {
           httpApi: this.api,
           routeKey: apigw.HttpRouteKey.with(path, apigw.HttpMethod.HEAD),
@@ -106,6 +100,15 @@ export class HttpApi extends Construct {
           ...(auth === 'jwt' ? { authorizer: this.authorizer } : {}),
         }),
       );
+    }
+    for (const r of routes) {
+      if (auth === 'public') {
+        Validations.of(r).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${method} ${path} is public by the API contract (API.md): the handler authenticates the caller itself (Standard Webhooks signature, or a 256-bit single-use link token) or serves public documentation; stage throttling${spec.reservedConcurrency ? ` and reserved concurrency ${spec.reservedConcurrency}` : ''} cap what abuse can cost.`,
+        });
+      }
+      this.routes.push(r);
     }
     return route;
   }

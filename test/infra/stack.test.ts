@@ -172,11 +172,11 @@ describe('functions', () => {
   });
 
   it('all get the configuration of functions/lib/config.ts, the secrets\' ARNs (never values) and Powertools settings', () => {
-    // Every variable config.ts reads must be set by the stack, except the timing knobs with code defaults.
+    // Every variable config.ts reads must be set by the stack, except the timing and size knobs with code defaults.
     const configText = readFileSync(join(PROJECT_ROOT, 'functions/lib/config.ts'), 'utf8');
     const keys = [...configText.matchAll(/^\s+([A-Z][A-Z0-9_]+):\s*z\./gm)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThan(10);
-    const tunable = (k: string) => /_(SECONDS|MAX|PER_DAY)$/.test(k);
+    const tunable = (k: string) => /_(SECONDS|MAX|PER_DAY|BYTES)$/.test(k);
     const secretArnVariables = SECRET_NAMES.map((n) => `${SECRET_VARIABLES[n]}_ARN`);
     const required = [...new Set([...keys.filter((k) => !tunable(k)), ...secretArnVariables, 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', ...tables.map((t) => t.envVar), ...workflows.map((w) => w.envVar)])];
     const secretIds = ofType('AWS::SecretsManager::Secret').map(([id]) => id);
