@@ -106,7 +106,10 @@ export function derivedResponses(contract: RouteContract): Record<number, string
   if (contract.roles) add(403, `\`role_not_allowed\`: the caller has none of ${contract.roles.join(', ')}${contract.roleRule ? ` (${contract.roleRule})` : ''}`);
   if (hasIdParam(contract)) add(404, 'unknown id, or one the caller may not see');
   if (idempotentRoute(contract)) add(409, '`idempotency_key_reused` (GEN-3): the key was used with a different request; `idempotency_key_in_use`: the first call is still running');
-  if (contract.body || documentedBodies[contract.name]) add(413, '`body_too_large`: the body exceeds the API’s limit');
+  if (contract.method !== 'GET') {
+    add(413, '`payload_too_large`: the body exceeds the limit (64 KB), checked before parsing');
+    add(415, `\`unsupported_media_type\`: a body that is not ${contract.html || contract.form ? 'application/x-www-form-urlencoded' : 'application/json'}`);
+  }
   add(500, '`internal_error`: nothing was changed; retry (with the same Idempotency-Key)');
   return Object.fromEntries(Object.entries(out).map(([status, reasons]) => [status, reasons.join('; ')]));
 }
