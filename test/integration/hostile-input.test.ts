@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { httpRoutes } from '#api/routes.js';
 import type { RouteContract } from '#api/contract.js';
 import { mainTable } from '../../infra/tables.js';
-import { baseUrl, emailsTo, eventually, operator, registerPartnerId, tokenFor, uniquePartnerId, uniqueTenant, type User } from '../support/api.js';
+import { baseUrl, emailsTo, eventually, operator, registerPartnerId, settle, tokenFor, uniquePartnerId, uniqueTenant, type User } from '../support/api.js';
 import { enroll, newReseller, signedWebhook, verifyLinkOf, waitForEmail } from '../support/enrollment.js';
 import { invitationLinkIn, newProvider, requestPartnership, tokenOf } from '../support/partnerships.js';
 import { bodyExamples } from '../support/route-examples.js';
@@ -278,6 +278,7 @@ describe('hostile input (issue 14)', () => {
     }
 
     // Wait until the fixtures' workflows have settled (their last write is in).
+    await settle();
     let previous = '';
     await eventually(async () => {
       const now = JSON.stringify([...(await snapshot(markers))]);
