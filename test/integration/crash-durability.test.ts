@@ -188,16 +188,23 @@ describe('crash durability (issue 14)', () => {
     }
 
     // `checked`: acknowledged writes verified after a restart (each counted once per restart).
-    const figures = { kills: 0, checked: 0, lost: [] as string[] };
+    const figures = { kills: 0, checked: 0, atKill: [] as number[], lost: [] as string[] };
     const acknowledgedOf = (l: Lifecycle) => (l.acknowledged ? order.indexOf(l.acknowledged) + 1 : 0) + Number(l.vettingAcknowledged) + Number(l.agreementAcknowledged);
     for (let round = 0; round <= KILLS; round++) {
       const last = round === KILLS;
       let stop = false;
       const drivers = lifecycles.map((l) => drive(l, call, () => stop).catch((error: unknown) => error));
       if (!last) {
-        await sleep(500 + Math.random() * 2500);
+        // Kill at a random point of the lifecycles: once a random number of writes (within
+        // this round's share of the 4 per lifecycle) has been acknowledged.
+        const share = (LIFECYCLES * 4) / KILLS;
+        const target = Math.floor(share * round + 1 + Math.random() * (share * 0.8));
+        const total = () => lifecycles.reduce((n, l) => n + acknowledgedOf(l), 0);
+        const until = Date.now() + 60_000;
+        while (total() < target && Date.now() < until) await sleep(20);
         await killGroup(cloud.child);
         figures.kills += 1;
+        figures.atKill.push(total());
         stop = true;
         await Promise.all(drivers);
         cloud = await start(port);
@@ -209,8 +216,9 @@ describe('crash durability (issue 14)', () => {
           const e = await call('GET', `/enrollments/${l.id}`, { user: admin(l) });
           const reached = e.status === 200 ? order.indexOf(e.body.status) : -1;
           if (reached < order.indexOf(l.acknowledged!)) figures.lost.push(`round ${round}: ${l.id} acknowledged ${l.acknowledged}, found ${e.status} ${e.body.status ?? ''}`);
-          if (l.vettingAcknowledged && e.body.vetting?.status !== 'approved' && e.body.status !== 'active') figures.lost.push(`round ${round}: ${l.id} vetting approval`);
-          if (l.agreementAcknowledged && !e.body.agreement?.accepted) figures.lost.push(`round ${round}: ${l.id} agreement acceptance`);
+          const seen = `found ${e.body.status} vetting=${JSON.stringify(e.body.vetting)} agreement=${JSON.stringify(e.body.agreement)} last=${JSON.stringify((e.body.history ?? []).slice(-3))}`;
+          if (l.vettingAcknowledged && e.body.vetting?.status !== 'approved' && e.body.status !== 'active') figures.lost.push(`round ${round}: ${l.id} vetting approval, ${seen}`);
+          if (l.agreementAcknowledged && !e.body.agreement?.accepted) figures.lost.push(`round ${round}: ${l.id} agreement acceptance, ${seen}`);
         }
         // GEN-4: executions lived in the killed process; the sweep re-drives every open lifecycle.
         await call('POST', '/_local/clock', { body: { advanceSeconds: 120 } });
@@ -240,7 +248,7 @@ describe('crash durability (issue 14)', () => {
       }
     }
     const acknowledged = lifecycles.reduce((n, l) => n + acknowledgedOf(l), 0);
-    console.log(`crash test: ${figures.kills} kills, ${acknowledged} acknowledged writes (${figures.checked} checked after a restart), ${figures.lost.length} lost`);
+    console.log(`crash test: ${figures.kills} kills, ${acknowledged} acknowledged writes (${figures.atKill.join('/')} acknowledged at the kills, ${figures.checked} checks after restarts), ${figures.lost.length} lost`);
     expect(figures.lost).toEqual([]);
     for (const l of lifecycles) {
       const e = await call('GET', `/enrollments/${l.id!}`, { user: admin(l) });
