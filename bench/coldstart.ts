@@ -10,10 +10,10 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { functions } from '../infra/catalog.js';
 import { median, percentile, pool } from './stats.js';
 
@@ -22,6 +22,7 @@ const root = resolve(import.meta.dirname, '..');
 const tmp = resolve(root, 'bench/tmp');
 const probe = resolve(root, 'bench/coldstart-probe.mjs');
 const EMPTY = '(empty handler)';
+const TOP_CONTRIBUTORS = 5;
 
 /** The construct's bundling, as esbuild options (infra/constructs/partner-function.ts). */
 const bundling: BuildOptions = {
@@ -36,10 +37,18 @@ const bundling: BuildOptions = {
   logLevel: 'error',
 };
 
+/** One package (or project directory) and the bytes it adds to a minified bundle. */
+export interface Contributor {
+  name: string;
+  bytes: number;
+}
+
 export interface ColdStartRow {
   name: string;
   trigger: string;
   bytes: number;
+  /** The biggest contributors to the bundle, from esbuild's metafile (bytes in the output). */
+  contributors: Contributor[];
   initMs: { median: number; p10: number; p90: number; min: number; max: number };
   processMs: number;
   overEmptyMs: number;
@@ -54,6 +63,27 @@ export interface ColdStartResult {
   rows: ColdStartRow[];
   sourceMaps: { name: string; withoutMs: number; withMs: number; mapBytes: number } | undefined;
   notes: string[];
+}
+
+/**
+ * Who an input of the metafile belongs to: its npm package (`@scope/name` or `name`, the
+ * innermost node_modules), or for project files its top two directories (`functions/messages`).
+ */
+export function contributorOf(input: string): string {
+  const pkg = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+  if (pkg) return pkg[1]!;
+  const parts = input.split('/');
+  return parts.length > 2 ? parts.slice(0, 2).join('/') : input;
+}
+
+/** Bytes in the output per contributor, biggest first. */
+export function contributors(output: Metafile['outputs'][string]): Contributor[] {
+  const by = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const name = contributorOf(input);
+    by.set(name, (by.get(name) ?? 0) + bytesInOutput);
+  }
+  return [...by].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
 }
 
 /** Lambda-like environment for the import: only what module scope may read. */
@@ -81,8 +111,12 @@ export async function coldStartSection(options: { samples: number; concurrency: 
   const bundleStarted = performance.now();
   const entryPoints: Record<string, string> = Object.fromEntries(functions.map((f) => [f.name, resolve(root, f.entry)]));
   entryPoints.__empty__ = emptyEntry;
-  await build({ ...bundling, entryPoints, outdir });
+  const { metafile } = await build({ ...bundling, absWorkingDir: root, entryPoints, outdir, metafile: true });
   const bundleMs = performance.now() - bundleStarted;
+  const topContributors = (file: string): Contributor[] => {
+    const output = metafile.outputs[relative(root, file).split(sep).join('/')];
+    return output ? contributors(output).slice(0, TOP_CONTRIBUTORS) : [];
+  };
 
   const targets = [{ name: EMPTY, trigger: 'baseline', file: resolve(outdir, '__empty__.mjs') }, ...functions.map((f) => ({ name: f.name, trigger: f.trigger.kind, file: resolve(outdir, `${f.name}.mjs`) }))];
   const results = new Map<string, { initMs: number; processMs: number }[]>(targets.map((t) => [t.name, []]));
@@ -100,6 +134,7 @@ export async function coldStartSection(options: { samples: number; concurrency: 
       name: t.name,
       trigger: t.trigger,
       bytes: statSync(t.file).size,
+      contributors: topContributors(t.file),
       initMs: { median: m, p10: percentile(init, 10), p90: percentile(init, 90), min: Math.min(...init), max: Math.max(...init) },
       processMs: median(xs.map((x) => x.processMs)),
       overEmptyMs: m - emptyMedian,
@@ -137,6 +172,7 @@ export async function coldStartSection(options: { samples: number; concurrency: 
     notes: [
       `Init = time to import the bundle in a fresh process (module evaluation: parse + top-level code), median of ${options.samples}; every function of the catalogue is measured, ${options.concurrency === 1 ? 'one process at a time' : `${options.concurrency} processes at a time`}.`,
       'Lambda adds its own runtime start and the download/unpack of the code (which grows with bundle size) before this; the empty handler is the floor of this measurement.',
+      `Bundle = the minified .mjs; its top ${TOP_CONTRIBUTORS} contributors are npm packages (or project directories) by bytes in the output, from esbuild's metafile.`,
       'Bundles have no source maps here; the construct ships them with NODE_OPTIONS=--enable-source-maps, whose cost is measured separately for one function.',
     ],
   };
