@@ -50,6 +50,8 @@ export interface ColdStartRow {
   /** The biggest contributors to the bundle, from esbuild's metafile (bytes in the output). */
   contributors: Contributor[];
   initMs: { median: number; p10: number; p90: number; min: number; max: number };
+  /** CPU time (user + system) of the import, median: steadier than wall time on a busy machine. */
+  initCpuMs: number;
   processMs: number;
   overEmptyMs: number;
 }
@@ -96,9 +98,15 @@ const probeEnv = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-async function importOnce(file: string, nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<{ initMs: number; processMs: number }> {
+interface Sample {
+  initMs: number;
+  initCpuMs: number;
+  processMs: number;
+}
+
+async function importOnce(file: string, nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<Sample> {
   const { stdout } = await run(process.execPath, [...nodeArgs, probe, pathToFileURL(file).href], { env: probeEnv(env), timeout: 30_000 });
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as { initMs: number; processMs: number };
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Sample;
 }
 
 export async function coldStartSection(options: { samples: number; concurrency: number; sourceMapCheck?: string }): Promise<ColdStartResult> {
@@ -119,7 +127,7 @@ export async function coldStartSection(options: { samples: number; concurrency: 
   };
 
   const targets = [{ name: EMPTY, trigger: 'baseline', file: resolve(outdir, '__empty__.mjs') }, ...functions.map((f) => ({ name: f.name, trigger: f.trigger.kind, file: resolve(outdir, `${f.name}.mjs`) }))];
-  const results = new Map<string, { initMs: number; processMs: number }[]>(targets.map((t) => [t.name, []]));
+  const results = new Map<string, Sample[]>(targets.map((t) => [t.name, []]));
   // Round-robin: sample i of every function before sample i+1 of any.
   const jobs = Array.from({ length: options.samples }, () => targets).flat();
   await pool(jobs, options.concurrency, async (t) => {
@@ -136,6 +144,7 @@ export async function coldStartSection(options: { samples: number; concurrency: 
       bytes: statSync(t.file).size,
       contributors: topContributors(t.file),
       initMs: { median: m, p10: percentile(init, 10), p90: percentile(init, 90), min: Math.min(...init), max: Math.max(...init) },
+      initCpuMs: median(xs.map((x) => x.initCpuMs)),
       processMs: median(xs.map((x) => x.processMs)),
       overEmptyMs: m - emptyMedian,
     };

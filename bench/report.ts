@@ -77,10 +77,10 @@ export function summarize(r: Results, info: RunInfo): Summary {
 /** Section 3's per-function bundle size and its biggest contributors, as a Markdown table. */
 export function bundleContributorsTable(cs: ColdStartResult): string[] {
   const top = cs.rows[0]?.contributors.length ?? 0;
-  const lines = [`| Function | Bundle | Init ms | Top ${top} contributors (KB in the bundle) |`, '|---|---:|---:|---|'];
+  const lines = [`| Function | Bundle | Init ms | Init CPU ms | Top ${top} contributors (KB in the bundle) |`, '|---|---:|---:|---:|---|'];
   for (const row of [...cs.rows].sort((a, b) => b.bytes - a.bytes)) {
     const list = row.contributors.map((c) => `${c.name} ${int(c.bytes / 1024)}`).join(' · ');
-    lines.push(`| ${row.name} | ${kb(row.bytes)} | ${ms(row.initMs.median)} | ${list} |`);
+    lines.push(`| ${row.name} | ${kb(row.bytes)} | ${ms(row.initMs.median)} | ${ms(row.initCpuMs)} | ${list} |`);
   }
   return lines;
 }
@@ -125,7 +125,7 @@ export function rows(r: Results): Row[] {
       section: '3 Cold start',
       item: `${row.name} (${row.trigger})`,
       result: `${kb(row.bytes)} · init ${ms(row.initMs.median)} ms`,
-      detail: `+${ms(row.overEmptyMs)} ms over empty · p10–p90 ${ms(row.initMs.p10)}–${ms(row.initMs.p90)} ms`,
+      detail: `+${ms(row.overEmptyMs)} ms over empty · p10–p90 ${ms(row.initMs.p10)}–${ms(row.initMs.p90)} ms · CPU ${ms(row.initCpuMs)} ms`,
     });
   }
   if (cs.sourceMaps) {
