@@ -10,10 +10,10 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { functions } from '../infra/catalog.js';
 import { median, percentile, pool } from './stats.js';
 
@@ -22,6 +22,7 @@ const root = resolve(import.meta.dirname, '..');
 const tmp = resolve(root, 'bench/tmp');
 const probe = resolve(root, 'bench/coldstart-probe.mjs');
 const EMPTY = '(empty handler)';
+const TOP_CONTRIBUTORS = 5;
 
 /** The construct's bundling, as esbuild options (infra/constructs/partner-function.ts). */
 const bundling: BuildOptions = {
@@ -36,11 +37,21 @@ const bundling: BuildOptions = {
   logLevel: 'error',
 };
 
+/** One package (or project directory) and the bytes it adds to a minified bundle. */
+export interface Contributor {
+  name: string;
+  bytes: number;
+}
+
 export interface ColdStartRow {
   name: string;
   trigger: string;
   bytes: number;
+  /** The biggest contributors to the bundle, from esbuild's metafile (bytes in the output). */
+  contributors: Contributor[];
   initMs: { median: number; p10: number; p90: number; min: number; max: number };
+  /** CPU time (user + system) of the import, median: steadier than wall time on a busy machine. */
+  initCpuMs: number;
   processMs: number;
   overEmptyMs: number;
 }
@@ -56,6 +67,27 @@ export interface ColdStartResult {
   notes: string[];
 }
 
+/**
+ * Who an input of the metafile belongs to: its npm package (`@scope/name` or `name`, the
+ * innermost node_modules), or for project files its top two directories (`functions/messages`).
+ */
+export function contributorOf(input: string): string {
+  const pkg = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+  if (pkg) return pkg[1]!;
+  const parts = input.split('/');
+  return parts.length > 2 ? parts.slice(0, 2).join('/') : input;
+}
+
+/** Bytes in the output per contributor, biggest first. */
+export function contributors(output: Metafile['outputs'][string]): Contributor[] {
+  const by = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const name = contributorOf(input);
+    by.set(name, (by.get(name) ?? 0) + bytesInOutput);
+  }
+  return [...by].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
+}
+
 /** Lambda-like environment for the import: only what module scope may read. */
 const probeEnv = (extra: Record<string, string> = {}) => ({
   PATH: process.env.PATH ?? '',
@@ -66,9 +98,15 @@ const probeEnv = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-async function importOnce(file: string, nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<{ initMs: number; processMs: number }> {
+interface Sample {
+  initMs: number;
+  initCpuMs: number;
+  processMs: number;
+}
+
+async function importOnce(file: string, nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<Sample> {
   const { stdout } = await run(process.execPath, [...nodeArgs, probe, pathToFileURL(file).href], { env: probeEnv(env), timeout: 30_000 });
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as { initMs: number; processMs: number };
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Sample;
 }
 
 export async function coldStartSection(options: { samples: number; concurrency: number; sourceMapCheck?: string }): Promise<ColdStartResult> {
@@ -81,11 +119,15 @@ export async function coldStartSection(options: { samples: number; concurrency: 
   const bundleStarted = performance.now();
   const entryPoints: Record<string, string> = Object.fromEntries(functions.map((f) => [f.name, resolve(root, f.entry)]));
   entryPoints.__empty__ = emptyEntry;
-  await build({ ...bundling, entryPoints, outdir });
+  const { metafile } = await build({ ...bundling, absWorkingDir: root, entryPoints, outdir, metafile: true });
   const bundleMs = performance.now() - bundleStarted;
+  const topContributors = (file: string): Contributor[] => {
+    const output = metafile.outputs[relative(root, file).split(sep).join('/')];
+    return output ? contributors(output).slice(0, TOP_CONTRIBUTORS) : [];
+  };
 
   const targets = [{ name: EMPTY, trigger: 'baseline', file: resolve(outdir, '__empty__.mjs') }, ...functions.map((f) => ({ name: f.name, trigger: f.trigger.kind, file: resolve(outdir, `${f.name}.mjs`) }))];
-  const results = new Map<string, { initMs: number; processMs: number }[]>(targets.map((t) => [t.name, []]));
+  const results = new Map<string, Sample[]>(targets.map((t) => [t.name, []]));
   // Round-robin: sample i of every function before sample i+1 of any.
   const jobs = Array.from({ length: options.samples }, () => targets).flat();
   await pool(jobs, options.concurrency, async (t) => {
@@ -100,7 +142,9 @@ export async function coldStartSection(options: { samples: number; concurrency: 
       name: t.name,
       trigger: t.trigger,
       bytes: statSync(t.file).size,
+      contributors: topContributors(t.file),
       initMs: { median: m, p10: percentile(init, 10), p90: percentile(init, 90), min: Math.min(...init), max: Math.max(...init) },
+      initCpuMs: median(xs.map((x) => x.initCpuMs)),
       processMs: median(xs.map((x) => x.processMs)),
       overEmptyMs: m - emptyMedian,
     };
@@ -137,6 +181,7 @@ export async function coldStartSection(options: { samples: number; concurrency: 
     notes: [
       `Init = time to import the bundle in a fresh process (module evaluation: parse + top-level code), median of ${options.samples}; every function of the catalogue is measured, ${options.concurrency === 1 ? 'one process at a time' : `${options.concurrency} processes at a time`}.`,
       'Lambda adds its own runtime start and the download/unpack of the code (which grows with bundle size) before this; the empty handler is the floor of this measurement.',
+      `Bundle = the minified .mjs; its top ${TOP_CONTRIBUTORS} contributors are npm packages (or project directories) by bytes in the output, from esbuild's metafile.`,
       'Bundles have no source maps here; the construct ships them with NODE_OPTIONS=--enable-source-maps, whose cost is measured separately for one function.',
     ],
   };

@@ -74,6 +74,17 @@ export function summarize(r: Results, info: RunInfo): Summary {
   };
 }
 
+/** Section 3's per-function bundle size and its biggest contributors, as a Markdown table. */
+export function bundleContributorsTable(cs: ColdStartResult): string[] {
+  const top = cs.rows[0]?.contributors.length ?? 0;
+  const lines = [`| Function | Bundle | Init ms | Init CPU ms | Top ${top} contributors (KB in the bundle) |`, '|---|---:|---:|---:|---|'];
+  for (const row of [...cs.rows].sort((a, b) => b.bytes - a.bytes)) {
+    const list = row.contributors.map((c) => `${c.name} ${int(c.bytes / 1024)}`).join(' · ');
+    lines.push(`| ${row.name} | ${kb(row.bytes)} | ${ms(row.initMs.median)} | ${ms(row.initCpuMs)} | ${list} |`);
+  }
+  return lines;
+}
+
 export function rows(r: Results): Row[] {
   const out: Row[] = [];
   for (const l of r.cost.lifecycles) {
@@ -114,7 +125,7 @@ export function rows(r: Results): Row[] {
       section: '3 Cold start',
       item: `${row.name} (${row.trigger})`,
       result: `${kb(row.bytes)} · init ${ms(row.initMs.median)} ms`,
-      detail: `+${ms(row.overEmptyMs)} ms over empty · p10–p90 ${ms(row.initMs.p10)}–${ms(row.initMs.p90)} ms`,
+      detail: `+${ms(row.overEmptyMs)} ms over empty · p10–p90 ${ms(row.initMs.p10)}–${ms(row.initMs.p90)} ms · CPU ${ms(row.initCpuMs)} ms`,
     });
   }
   if (cs.sourceMaps) {
@@ -201,6 +212,7 @@ export function markdown(r: Results, info: RunInfo, all: Row[], s: Summary): str
 
   out.push('## 2. API latency — notes', '', ...r.latency.notes.map((n) => `- ${n}`), '');
   out.push('## 3. Cold start — notes', '', `Bundled ${r.coldStart.functions} functions in ${(r.coldStart.bundleMs / 1000).toFixed(1)} s.`, '', ...r.coldStart.notes.map((n) => `- ${n}`), '');
+  out.push(...bundleContributorsTable(r.coldStart), '');
   out.push('## 4. Sweep — details', '');
   out.push('| Pending | Due | Examined | Reminded | Expired | Re-driven | Sweep ms | Handler ms | Query calls | Index RRU | All RRU | WRU | Empty sweep ms | Seeded items | Seeding s | Items/s |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const run of r.sweep.runs) {

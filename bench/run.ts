@@ -9,6 +9,8 @@
  * that accept invitations there.
  *
  * BENCH_QUICK=true runs every section at a fraction of its size (a smoke test, ~1 min).
+ * BENCH_SECTION=coldstart runs only section 3 (no local cloud): prints each function's bundle,
+ * init and top contributors, and leaves the committed results alone.
  */
 process.env.MEASURE_CONSUMED_CAPACITY = 'true';
 
@@ -21,11 +23,14 @@ import { costSection } from './cost.js';
 import { latencySection } from './latency.js';
 import { sweepSection } from './sweep.js';
 import { throughputSection } from './throughput.js';
-import { consoleTable, markdown, rows, summarize, summaryLines, type Results, type RunInfo } from './report.js';
+import { bundleContributorsTable, consoleTable, markdown, rows, summarize, summaryLines, type Results, type RunInfo } from './report.js';
 import { LAMBDA_MEMORY_MB, usedPrices } from './cost.js';
 import { PRICING_DATE, PRICING_REGION } from '../infra/pricing.js';
 
 const quick = process.env.BENCH_QUICK === 'true';
+if (process.env.BENCH_SECTION !== undefined && process.env.BENCH_SECTION !== 'coldstart') {
+  throw new Error(`BENCH_SECTION=${process.env.BENCH_SECTION}: only "coldstart" runs alone`);
+}
 const config = quick
   ? { coldStartSamples: 3, sweepSizes: [300, 3_000], costRuns: 2, throughputSeconds: 10, throughputPrepared: 60, latencySamples: { 1: 20, 16: 48 } }
   : { coldStartSamples: 20, sweepSizes: [1_000, 100_000], costRuns: 5, throughputSeconds: 60, throughputPrepared: 1_100, latencySamples: { 1: 200, 16: 400 } };
@@ -46,6 +51,16 @@ async function section<T>(name: string, work: () => Promise<T>): Promise<T> {
 const coldStart = await section('3 cold start (bundle + fresh processes)', () =>
   coldStartSection({ samples: config.coldStartSamples, concurrency: 1, sourceMapCheck: 'create-enrollment' }),
 );
+
+if (process.env.BENCH_SECTION === 'coldstart') {
+  console.log(`Cold start: median of ${coldStart.samples} fresh processes per function; empty handler ${(coldStart.empty.bytes / 1024).toFixed(0)} KB, init ${coldStart.empty.initMs.median.toFixed(1)} ms (CPU ${coldStart.empty.initCpuMs.toFixed(1)} ms).`);
+  console.log(bundleContributorsTable(coldStart).join('\n'));
+  if (coldStart.sourceMaps) {
+    const s = coldStart.sourceMaps;
+    console.log(`${s.name} with --enable-source-maps: init ${s.withMs.toFixed(1)} ms (without ${s.withoutMs.toFixed(1)} ms, .map ${(s.mapBytes / 1024).toFixed(0)} KB).`);
+  }
+  process.exit(0);
+}
 
 const h: Harness = await section('local cloud start', () => startHarness());
 let results: Results;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from './contract.js';
 import { AcceptInvitationInput, Cursor, Id, Limit, LinkToken, PartnershipRequestInput, RemoveRelationshipInput, RequestStatusFilter, TerminateRelationshipInput } from './schemas.js';
 

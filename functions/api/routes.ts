@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { route, type RouteContract } from './contract.js';
 import { OnboardPartnerInput, PartnerId, RegistryEntryInput } from './schemas.js';
 import { enrollmentRoutes } from './enrollment-routes.js';

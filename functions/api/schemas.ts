@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isKnownCountry } from '#domain/regions.js';
 
 /** Building blocks of the request schemas of API.md. */

@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { forbidden, unauthenticated } from './errors.js';
 import { requestState } from './request-state.js';
 
@@ -12,18 +12,21 @@ export { roles, type Caller, type Role };
  * API Gateway's JWT authorizer hands claims on as strings; array claims arrive as
  * "[a b c]". Accept both shapes so the same code reads AWS and the local gateway.
  */
-const roleClaim = z.preprocess((value) => {
-  if (Array.isArray(value)) return value;
-  if (typeof value === 'string') return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
-  return value;
-}, z.array(z.string()));
+const roleClaim = z.pipe(
+  z.transform((value: unknown) => {
+    if (Array.isArray(value)) return value as unknown[];
+    if (typeof value === 'string') return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+    return value;
+  }),
+  z.array(z.string()),
+);
 
 const claimsSchema = z.object({
-  sub: z.string().min(1),
-  email: z.string().min(3),
-  tid: z.string().min(1),
-  tenant_ctry: z.string().regex(/^[A-Za-z]{2}$/),
-  roles: roleClaim.default([]),
+  sub: z.string().check(z.minLength(1)),
+  email: z.string().check(z.minLength(3)),
+  tid: z.string().check(z.minLength(1)),
+  tenant_ctry: z.string().check(z.regex(/^[A-Za-z]{2}$/)),
+  roles: z._default(roleClaim, []),
 });
 
 type JwtEvent = APIGatewayProxyEventV2 & {

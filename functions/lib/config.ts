@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The one configuration object (ARCHITECTURE principle 7), parsed from the environment
@@ -9,12 +9,17 @@ import { z } from 'zod';
  * falls back to the local secrets of functions/lib/secrets.ts, which are public.
  */
 const days = (n: number) => n * 86_400;
-const secondsList = z
-  .string()
-  .transform((s) => s.split(',').map((x) => Number(x.trim())))
-  .pipe(z.array(z.number().int().positive()));
+const secondsList = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((s: string) => s.split(',').map((x) => Number(x.trim()))),
+  ),
+  z.array(z.int().check(z.positive())),
+);
+/** A whole number from an environment string (`z.coerce`), with a check on it. */
+const integer = (check: z.core.$ZodCheck<number>) => z.pipe(z.coerce.number(), z.int().check(check));
 
-const secretArn = z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[^:]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN');
+const secretArn = z.string().check(z.regex(/^arn:aws[a-z-]*:secretsmanager:[^:]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN'));
 
 /**
  * Where the process runs: `deployed` inside AWS Lambda (the runtime sets
@@ -29,63 +34,63 @@ export const runtimeMode = (env: NodeJS.ProcessEnv = process.env): RuntimeMode =
 export const DEPLOYED_SECRET_VARIABLES = ['VETTING_WEBHOOK_SECRET_ARN', 'LINK_SIGNING_KEY_ARN'] as const;
 
 const schema = z.object({
-  TABLE_NAME: z.string().min(1).default('partner-program'),
-  PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
-  MAIL_FROM: z.string().min(3).default('Partner Program <no-reply@partner-program.example>'),
-  MAIL_REPLY_TO: z.string().min(3).default('support@partner-program.example'),
-  SES_CONFIGURATION_SET: z.string().optional(),
-  ENROLLMENT_STATE_MACHINE_ARN: z.string().default('arn:aws:states:local:000000000000:stateMachine:enrollment'),
-  PARTNERSHIP_STATE_MACHINE_ARN: z.string().default('arn:aws:states:local:000000000000:stateMachine:partnership-request'),
+  TABLE_NAME: z._default(z.string().check(z.minLength(1)), 'partner-program'),
+  PUBLIC_BASE_URL: z._default(z.url(), 'http://127.0.0.1:3000'),
+  MAIL_FROM: z._default(z.string().check(z.minLength(3)), 'Partner Program <no-reply@partner-program.example>'),
+  MAIL_REPLY_TO: z._default(z.string().check(z.minLength(3)), 'support@partner-program.example'),
+  SES_CONFIGURATION_SET: z.optional(z.string()),
+  ENROLLMENT_STATE_MACHINE_ARN: z._default(z.string(), 'arn:aws:states:local:000000000000:stateMachine:enrollment'),
+  PARTNERSHIP_STATE_MACHINE_ARN: z._default(z.string(), 'arn:aws:states:local:000000000000:stateMachine:partnership-request'),
   /** Secrets Manager secret holding the vetting webhook secret (`whsec_…`); required when deployed. */
-  VETTING_WEBHOOK_SECRET_ARN: secretArn.optional(),
+  VETTING_WEBHOOK_SECRET_ARN: z.optional(secretArn),
   /** Secrets Manager secret holding the key link tokens are derived from; required when deployed. */
-  LINK_SIGNING_KEY_ARN: secretArn.optional(),
+  LINK_SIGNING_KEY_ARN: z.optional(secretArn),
   /** The program's OIDC sign-in page (on AWS); the local cloud serves /_local/sign-in. */
-  SIGN_IN_URL: z.url().optional(),
+  SIGN_IN_URL: z.optional(z.url()),
   /**
    * Verifying the `pp_session` cookie of the link pages: the sign-in's signing keys (JWKS)
    * and the issuer and audience its tokens carry. Defaults are the local issuer's.
    */
-  JWKS_URL: z.url().default('http://127.0.0.1:3000/_local/jwks.json'),
-  JWT_ISSUER: z.string().min(1).default('http://127.0.0.1/_local'),
-  JWT_AUDIENCE: z.string().min(1).default('partner-program'),
+  JWKS_URL: z._default(z.url(), 'http://127.0.0.1:3000/_local/jwks.json'),
+  JWT_ISSUER: z._default(z.string().check(z.minLength(1)), 'http://127.0.0.1/_local'),
+  JWT_AUDIENCE: z._default(z.string().check(z.minLength(1)), 'partner-program'),
   /**
    * The customer user pool (CUS-2: customer tenants' admin users) and its app client; the
    * stack sets both, the local cloud sets those it created in cognito-local.
    */
-  USER_POOL_ID: z.string().min(1).optional(),
-  USER_POOL_CLIENT_ID: z.string().min(1).optional(),
+  USER_POOL_ID: z.optional(z.string().check(z.minLength(1))),
+  USER_POOL_CLIENT_ID: z.optional(z.string().check(z.minLength(1))),
   /** Where emails send partners to act (the partner portal in front of this API). */
-  PORTAL_URL: z.url().default('https://partner-program.example/portal'),
+  PORTAL_URL: z._default(z.url(), 'https://partner-program.example/portal'),
   /** Program identity, in every email and page footer (defaults: the local demo's). */
-  PROGRAM_NAME: z.string().trim().min(1).max(100).default('Partner Program'),
-  OPERATOR_NAME: z.string().trim().min(1).max(200).default('Partner Program Operations Ltd.'),
-  SUPPORT_EMAIL: z.email().default('support@partner-program.example'),
-  SUPPORT_URL: z.url({ protocol: /^https?$/ }).default('https://partner-program.example/support'),
-  PRIVACY_URL: z.url({ protocol: /^https?$/ }).default('https://partner-program.example/privacy'),
+  PROGRAM_NAME: z._default(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)), 'Partner Program'),
+  OPERATOR_NAME: z._default(z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), 'Partner Program Operations Ltd.'),
+  SUPPORT_EMAIL: z._default(z.email(), 'support@partner-program.example'),
+  SUPPORT_URL: z._default(z.url({ protocol: /^https?$/ }), 'https://partner-program.example/support'),
+  PRIVACY_URL: z._default(z.url({ protocol: /^https?$/ }), 'https://partner-program.example/privacy'),
   /** Empty (the deploy parameter's default) means no logo. */
-  LOGO_URL: z
-    .union([z.literal(''), z.url({ protocol: /^https$/ })])
-    .optional()
-    .transform((url) => url || undefined),
-  AGREEMENT_VERSION: z.string().default('2026-10'),
-  AGREEMENT_URL: z.url().default('https://partner-program.example/legal/partner-agreement/2026-10'),
-  VERIFICATION_REMINDERS_SECONDS: secondsList.default([days(2), days(5)]),
-  VERIFICATION_EXPIRY_SECONDS: z.coerce.number().int().positive().default(days(7)),
-  AGREEMENT_REMINDER_INTERVAL_SECONDS: z.coerce.number().int().positive().default(days(7)),
-  AGREEMENT_REMINDER_MAX: z.coerce.number().int().min(0).default(3),
-  MORE_INFO_REMINDERS_SECONDS: secondsList.default([days(3), days(7)]),
-  MORE_INFO_EXPIRY_SECONDS: z.coerce.number().int().positive().default(days(30)),
-  PARTNERSHIP_REMINDERS_SECONDS: secondsList.default([days(7), days(21)]),
-  PARTNERSHIP_EXPIRY_SECONDS: z.coerce.number().int().positive().default(days(30)),
+  LOGO_URL: z.pipe(
+    z.optional(z.union([z.literal(''), z.url({ protocol: /^https$/ })])),
+    z.transform((url: string | undefined) => url || undefined),
+  ),
+  AGREEMENT_VERSION: z._default(z.string(), '2026-10'),
+  AGREEMENT_URL: z._default(z.url(), 'https://partner-program.example/legal/partner-agreement/2026-10'),
+  VERIFICATION_REMINDERS_SECONDS: z._default(secondsList, [days(2), days(5)]),
+  VERIFICATION_EXPIRY_SECONDS: z._default(integer(z.positive()), days(7)),
+  AGREEMENT_REMINDER_INTERVAL_SECONDS: z._default(integer(z.positive()), days(7)),
+  AGREEMENT_REMINDER_MAX: z._default(integer(z.gte(0)), 3),
+  MORE_INFO_REMINDERS_SECONDS: z._default(secondsList, [days(3), days(7)]),
+  MORE_INFO_EXPIRY_SECONDS: z._default(integer(z.positive()), days(30)),
+  PARTNERSHIP_REMINDERS_SECONDS: z._default(secondsList, [days(7), days(21)]),
+  PARTNERSHIP_EXPIRY_SECONDS: z._default(integer(z.positive()), days(30)),
   /** GEN-4: how often an open enrollment's workflow is checked for life. */
-  LIVENESS_CHECK_SECONDS: z.coerce.number().int().positive().default(days(1)),
-  RESEND_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
-  RESEND_MAX_PER_DAY: z.coerce.number().int().positive().default(5),
-  WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
-  IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().positive().default(days(1)),
+  LIVENESS_CHECK_SECONDS: z._default(integer(z.positive()), days(1)),
+  RESEND_MIN_INTERVAL_SECONDS: z._default(integer(z.gte(0)), 60),
+  RESEND_MAX_PER_DAY: z._default(integer(z.positive()), 5),
+  WEBHOOK_TOLERANCE_SECONDS: z._default(integer(z.positive()), 300),
+  IDEMPOTENCY_TTL_SECONDS: z._default(integer(z.positive()), days(1)),
   /** The largest request body any route parses (413 above it), checked before parsing. */
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  MAX_BODY_BYTES: z._default(integer(z.positive()), 64 * 1024),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { logger } from '#lib/observability.js';
 import { contactUndeliverable } from '#usecases/bounces.js';
 import { enrollmentPorts } from '../wiring/enrollment.js';
@@ -11,8 +11,8 @@ const SesEvent = z.object({
   source: z.literal('aws.ses'),
   detail: z.object({
     eventType: z.string(),
-    bounce: z.object({ bounceType: z.string(), bouncedRecipients: recipients }).optional(),
-    complaint: z.object({ complainedRecipients: recipients }).optional(),
+    bounce: z.optional(z.object({ bounceType: z.string(), bouncedRecipients: recipients })),
+    complaint: z.optional(z.object({ complainedRecipients: recipients })),
   }),
 });
 

@@ -1,11 +1,11 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { LifecycleEntity } from '#domain/history.js';
 import { logger } from '#lib/observability.js';
 import { loadStep, parkStep, type Lifecycle } from '#usecases/lifecycle.js';
 
-const Id = z.string().min(1).max(100);
+const Id = z.string().check(z.minLength(1), z.maxLength(100));
 
 /**
  * The Lambda steps every lifecycle's workflow calls: `load` (read the entity, send what its
@@ -18,8 +18,8 @@ export function lifecycleStepHandler<T extends LifecycleEntity, Step extends str
   extra: Record<string, (id: string) => Promise<void>> = {},
 ) {
   const Step = z.discriminatedUnion('action', [
-    z.object({ action: z.literal('load'), id: Id, wakeups: z.number().int().min(0) }),
-    z.object({ action: z.literal('park'), id: Id, taskToken: z.string().min(1), expectVersion: z.number().int() }),
+    z.object({ action: z.literal('load'), id: Id, wakeups: z.int().check(z.gte(0)) }),
+    z.object({ action: z.literal('park'), id: Id, taskToken: z.string().check(z.minLength(1)), expectVersion: z.int() }),
     z.object({ action: z.literal('expire'), id: Id }),
     z.object({ action: z.enum(Object.keys(extra).length ? (Object.keys(extra) as [string, ...string[]]) : ['-']), id: Id }),
   ]);
