@@ -22,6 +22,8 @@ const root = resolve(import.meta.dirname, '..');
 const tmp = resolve(root, 'bench/tmp');
 const probe = resolve(root, 'bench/coldstart-probe.mjs');
 const EMPTY = '(empty handler)';
+import { LAMBDA_CREDENTIALS } from '../infra/constructs/partner-function.js';
+
 const TOP_CONTRIBUTORS = 5;
 
 /** The construct's bundling, as esbuild options (infra/constructs/partner-function.ts). */
@@ -35,6 +37,7 @@ const bundling: BuildOptions = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   outExtension: { '.js': '.mjs' },
   logLevel: 'error',
+  alias: { '@aws-sdk/credential-provider-node': `./${LAMBDA_CREDENTIALS}` },
 };
 
 /** One package (or project directory) and the bytes it adds to a minified bundle. */

@@ -56,6 +56,9 @@ const DYNAMODB_INDEX_ACTIONS = new Set(['dynamodb:Query', 'dynamodb:Scan']);
 export const TASK_RESPONSE_ACTIONS = new Set(['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat']);
 
 /** Default timeout per trigger: HTTP answers well inside API Gateway's 30 s. */
+/** Lambda's credentials are in the environment: the SDK's default chain shrinks to that (see the module). */
+export const LAMBDA_CREDENTIALS = 'functions/adapters/lambda-credentials.ts';
+
 const TIMEOUTS: Record<FunctionSpec['trigger']['kind'], Duration> = {
   http: Duration.seconds(10),
   workflow: Duration.seconds(30),
@@ -132,6 +135,7 @@ export class PartnerFunction extends Construct {
         logLevel: LogLevel.ERROR,
         forceDockerBundling: false,
         metafile: true,
+        esbuildArgs: { '--alias:@aws-sdk/credential-provider-node': `./${LAMBDA_CREDENTIALS}` },
       },
     });
 
