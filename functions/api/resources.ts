@@ -1,3 +1,5 @@
+import type { Customer } from '#domain/customers.js';
+import type { Offer } from '#domain/offers.js';
 import { currentlyDue, type Enrollment } from '#domain/enrollment.js';
 import type { Partner } from '#domain/partners.js';
 import { transactability, type PartnershipRequest, type Relationship } from '#domain/partnerships.js';
@@ -67,4 +69,24 @@ export function relationshipResource(rel: Relationship, reseller: Pick<Partner, 
     ...(rel.terminatedAt ? { terminatedAt: rel.terminatedAt } : {}),
     history: rel.history,
   };
+}
+
+/** The customer resource of API.md: never credentials, nor when they were issued. */
+export function customerResource(c: Customer) {
+  return {
+    id: c.id,
+    customerTenantId: c.customerTenantId,
+    company: c.company,
+    domain: c.domain,
+    primaryContact: c.primaryContact,
+    region: c.region,
+    relationships: c.relationships.map((r) => ({ partnerTenantId: r.partnerTenantId, partnerName: r.partnerName, type: r.type, delegatedAdmin: r.delegatedAdmin, createdAt: r.createdAt })),
+    ...(c.adminUserName ? { adminUserName: c.adminUserName } : {}),
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
+export function offerResource(o: Offer) {
+  return { id: o.id, name: o.name, minQuantity: o.minQuantity, maxQuantity: o.maxQuantity, status: o.status, createdAt: o.createdAt, updatedAt: o.updatedAt };
 }

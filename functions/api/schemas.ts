@@ -171,3 +171,36 @@ export const TerminateRelationshipInput = z.strictObject({ reason: Str(1000, { m
  * neutral 410 as a used or expired link, so the answer reveals nothing about the format.
  */
 export const LinkToken = z.string();
+
+/** Offers, customers, orders and subscriptions (CUS-1..6, CUS-8, CUS-9). */
+export const OfferId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, 'an offer id: 2–64 letters, digits, dots, dashes or underscores');
+const Quantity = z.number().int().min(1).max(1_000_000);
+
+/** `PUT /operator/offers/{offerId}`. */
+export const OfferInput = z.strictObject({ name: text(200), minQuantity: Quantity, maxQuantity: Quantity, status: z.enum(['active', 'retired']) });
+
+export const Domain = Str(253)
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a domain name such as contoso.example');
+
+/** `POST /customers` (CUS-1, CUS-2). */
+export const CustomerInput = z.strictObject({
+  company: Company,
+  domain: Domain,
+  primaryContact: z.strictObject({ firstName: text(100), lastName: text(100), email: Email, language: Language.optional() }),
+  resellerTenantId: Str(100).trim().min(1).optional(),
+});
+
+/** `POST /customers/{id}/orders` (CUS-3, CUS-4). */
+export const OrderInput = z.strictObject({
+  lineItems: z.array(z.strictObject({ offerId: OfferId, quantity: Quantity, partnerIdOnRecord: PartnerId.optional() })).min(1).max(20),
+});
+
+/** `PATCH /subscriptions/{id}` (CUS-4). */
+export const SubscriptionChange = z
+  .strictObject({ quantity: Quantity.optional(), status: z.enum(['active', 'suspended']).optional(), partnerIdOnRecord: PartnerId.nullable().optional() })
+  .refine((b) => b.quantity !== undefined || b.status !== undefined || b.partnerIdOnRecord !== undefined, 'name at least one of quantity, status, partnerIdOnRecord');
+
+/** `PUT /subscriptions/{id}/support-contact` (CUS-5). */
+export const SupportContactInput = z.strictObject({ tenantId: Str(100).trim().min(1) });

@@ -30,6 +30,8 @@ export interface Customer {
   relationships: CustomerRelationship[];
   /** The identity-service user name of the customer's first admin (CUS-2); never its password. */
   adminUserName?: string;
+  /** When the one response carrying the admin's temporary password was produced (CUS-2); unset while the admin is not provisioned yet. */
+  adminCredentialsIssuedAt?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -43,6 +45,8 @@ export type CustomerWrite = { type: 'customer.relate'; customer: Pick<Customer, 
 export interface CustomerStore extends Pick<LifecycleStore<Customer, CustomerWrite>, 'load' | 'create' | 'commit'> {
   /** The customer of a customer tenant, if the program knows it (CUS-10: one customer per tenant). */
   byTenant(customerTenantId: string): Promise<Customer | undefined>;
+  /** The customer holding a domain (`customerDomainLock`), if any. */
+  byDomain(domain: string): Promise<Customer | undefined>;
   /** CUS-6: the customers a partner is related to, optionally only those shared with one counterpart. */
   ofPartner(partnerTenantId: string, counterpartTenantId: string | undefined, limit: number, cursor?: Record<string, unknown>): Promise<Page<Customer>>;
 }
@@ -89,4 +93,31 @@ export function programTenantRefusal(partnerOfTenant: Pick<Partner, 'type'> | un
   return partnerOfTenant.type === 'indirect_reseller'
     ? { kind: 'rule', rule: 'PRT-11', code: 'program_tenant', message: 'This tenant is a reseller in the program; a partner organisation cannot be its provider’s customer.' }
     : { kind: 'rule', rule: 'CUS-9', code: 'program_tenant', message: 'This tenant is a partner of the program; partners cannot be end customers.' };
+}
+
+/** Lock id of a customer's domain: one customer per domain (its admin's user name derives from it). */
+export const customerDomainLock = (domain: string) => ({ kind: 'customer-domain' as const, id: domain.toLowerCase() });
+
+/** CUS-2: the user name of a customer's first admin in the identity service. */
+export const adminUserNameOf = (domain: string) => `admin@${domain.toLowerCase()}`;
+
+/** Who may see a customer: a related partner, the customer's own users, the operator (CUS-7: nobody else learns it exists). */
+export const canSeeCustomer = (customer: Pick<Customer, 'relationships' | 'customerTenantId'>, viewer: { tenantId: string; roles: readonly string[] }): boolean =>
+  viewer.roles.includes('operator') || viewer.tenantId === customer.customerTenantId || relationshipOf(customer, viewer.tenantId) !== undefined;
+
+/**
+ * TYP-1 / CUS-7: who transacts for a customer: a provider or direct-bill partner related to
+ * it. A reseller related to it may see it but not order (403); anyone else learns nothing (404).
+ */
+export function transactingRelationshipRefusal(customer: Pick<Customer, 'relationships'>, tenantId: string): Refusal | undefined {
+  const rel = relationshipOf(customer, tenantId);
+  if (!rel) return { kind: 'not_found', code: 'customer_not_found', message: 'No such customer.' };
+  if (rel.type === 'reseller') return { kind: 'forbidden', rule: 'TYP-1', code: 'partner_type_not_allowed', message: 'Only the customer’s indirect provider or direct-bill partner orders and changes subscriptions.' };
+  return undefined;
+}
+
+/** Looks up the active partnership of a provider and a reseller (PRT-5, PRT-10's pair). */
+export interface PartnershipLookup {
+  /** The id of the active relationship between the two, if any. */
+  activeBetween(providerTenantId: string, resellerTenantId: string): Promise<string | undefined>;
 }

@@ -87,7 +87,7 @@ export const readStateOf = (stored: Stored<{ version: number; history?: readonly
 });
 
 /** A uniqueness lock: held by one owner until released. */
-export type LockKind = 'enrollment-tenant' | 'partnership-pending' | 'partnership-pair' | 'webhook' | 'customer-tenant' | 'customer-invitation-pending' | 'order-submit';
+export type LockKind = 'enrollment-tenant' | 'partnership-pending' | 'partnership-pair' | 'webhook' | 'customer-tenant' | 'customer-invitation-pending' | 'order-submit' | 'customer-domain';
 export interface Lock {
   kind: LockKind;
   id: string;

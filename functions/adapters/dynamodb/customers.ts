@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Customer, CustomerStore, CustomerWrite } from '#domain/customers.js';
+import { customerDomainLock, type Customer, type CustomerStore, type CustomerWrite, type PartnershipLookup } from '#domain/customers.js';
 import { systemClock } from '#lib/clock.js';
 import { cursorFor } from '#lib/cursor.js';
 import { ddb, tableName } from './client.js';
@@ -52,6 +52,11 @@ export const customers: CustomerStore = {
     const id = lock.Item?.owner;
     return typeof id === 'string' ? (await store.load(id))?.entity : undefined;
   },
+  async byDomain(domain) {
+    const lock = await ddb.send(new GetCommand({ TableName: tableName(), Key: lockKey(customerDomainLock(domain)), ConsistentRead: true }));
+    const id = lock.Item?.owner;
+    return typeof id === 'string' ? (await store.load(id))?.entity : undefined;
+  },
   async ofPartner(partnerTenantId, counterpartTenantId, limit, cursor) {
     const out = await ddb.send(
       new QueryCommand({
@@ -65,5 +70,13 @@ export const customers: CustomerStore = {
     );
     const items = await loadMany((out.Items ?? []).map((i) => String(i.customerId)));
     return { items, ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
+  },
+};
+
+/** The active partnership of a pair: PRT-10's pair lock names the relationship that holds it. */
+export const partnershipLookup: PartnershipLookup = {
+  async activeBetween(providerTenantId, resellerTenantId) {
+    const lock = await ddb.send(new GetCommand({ TableName: tableName(), Key: lockKey({ kind: 'partnership-pair', id: `${providerTenantId}#${resellerTenantId}` }), ConsistentRead: true }));
+    return typeof lock.Item?.owner === 'string' ? lock.Item.owner : undefined;
   },
 };

@@ -1,0 +1,11 @@
+import { listCustomers as route } from '#api/customer-routes.js';
+import { customerResource } from '#api/resources.js';
+import { decodeCursor, encodeCursor } from '#lib/cursor.js';
+import { httpHandler } from '#lib/http.js';
+import { listCustomers } from '#usecases/customers/actions.js';
+import { customerPorts } from '../wiring/customers.js';
+
+export const handler = httpHandler(route, async ({ caller, query }) => {
+  const page = await listCustomers(customerPorts, caller, query, query.limit, decodeCursor(query.cursor));
+  return { status: 200, json: { data: page.items.map(customerResource), nextCursor: encodeCursor(page.next) } };
+});

@@ -1,0 +1,11 @@
+/** Composition root of the customer and offer functions: the adapters behind their ports. */
+import { customerDirectory } from '#adapters/cognito/customer-directory.js';
+import { customers, partnershipLookup } from '#adapters/dynamodb/customers.js';
+import { offers } from '#adapters/dynamodb/offers.js';
+import { partners } from '#adapters/dynamodb/partners.js';
+import { clock, ids } from '#adapters/system.js';
+import type { CustomerPorts } from '#usecases/customers/actions.js';
+import type { OfferPorts } from '#usecases/offers.js';
+
+export const customerPorts: CustomerPorts = { customers, partners, partnerships: partnershipLookup, directory: customerDirectory, clock, ids };
+export const offerPorts: OfferPorts = { offers, clock };

@@ -1,0 +1,121 @@
+/**
+ * The reusable core of creating customers (CUS-1, CUS-8, CUS-9, CUS-10): whoever brings a
+ * customer into the program — a partner creating it, a customer accepting an invitation —
+ * goes through `relateCustomer`, which records the customer or relates an existing one,
+ * checks the region of every relating partner and that the tenant is not a program
+ * partner's, and holds the customer tenant lock (`customerTenantLock`).
+ */
+import {
+  customerRegionRefusal,
+  customerTenantLock,
+  programTenantRefusal,
+  relationshipOf,
+  type Customer,
+  type CustomerRelationship,
+  type CustomerStore,
+  type CustomerWrite,
+} from '#domain/customers.js';
+import type { Partner } from '#domain/partners.js';
+import type { Clock, CommonWrite, Partners } from '#domain/ports.js';
+import { assertAllowed, conflict, type Refused } from '#domain/refusal.js';
+import { regionOf } from '#domain/regions.js';
+
+export interface CustomerCorePorts {
+  customers: CustomerStore;
+  partners: Pick<Partners, 'get' | 'getMany'>;
+  clock: Clock;
+}
+
+export interface NewCustomer {
+  id: string;
+  customerTenantId: string;
+  company: Customer['company'];
+  domain: string;
+  primaryContact: Customer['primaryContact'];
+  adminUserName?: string;
+}
+
+/** A relationship a partner gets to a customer, with the counterpart of a two-tier chain. */
+export const customerRelationship = (partner: Pick<Partner, 'tenantId' | 'company'>, type: CustomerRelationship['type'], now: string, counterpartTenantId?: string): CustomerRelationship => ({
+  partnerTenantId: partner.tenantId,
+  partnerName: partner.company.legalName,
+  type,
+  ...(counterpartTenantId ? { counterpartTenantId } : {}),
+  delegatedAdmin: true,
+  createdAt: now,
+});
+
+/** CUS-8 for every relating partner; CUS-9/PRT-11 for the tenant. */
+export async function customerRefusals(p: CustomerCorePorts, customerTenantId: string, country: string, relating: Pick<Partner, 'region'>[]): Promise<void> {
+  for (const partner of relating) assertAllowed(customerRegionRefusal(partner.region, country));
+  assertAllowed(programTenantRefusal(await p.partners.get(customerTenantId)));
+}
+
+const listWrite = (c: Pick<Customer, 'id' | 'createdAt' | 'customerTenantId'>, relationship: CustomerRelationship): CustomerWrite => ({
+  type: 'customer.relate',
+  customer: { id: c.id, createdAt: c.createdAt, customerTenantId: c.customerTenantId },
+  relationship,
+});
+
+/**
+ * Records a new customer for a tenant with its relationships, or (CUS-10) relates the
+ * tenant's existing customer to the partners it is not yet related to. `writes` commit
+ * atomically with it (e.g. a domain lock, an invitation's acceptance). Refuses with 409
+ * `customer_exists` only when the tenant's customer changed concurrently four times.
+ */
+export async function relateCustomer(
+  p: CustomerCorePorts,
+  input: NewCustomer,
+  relationships: CustomerRelationship[],
+  actor: string,
+  writes: (CommonWrite | CustomerWrite)[] = [],
+  /** The refusal when creating lost to something else than the tenant lock (e.g. a domain lock in `writes`). */
+  onTaken?: () => Promise<Refused | undefined>,
+): Promise<{ customer: Customer; created: boolean }> {
+  const relating = await p.partners.getMany(relationships.map((r) => r.partnerTenantId));
+  await customerRefusals(p, input.customerTenantId, input.company.address.country, [...relating.values()]);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const now = p.clock.now().toISOString();
+    const existing = await p.customers.byTenant(input.customerTenantId);
+    if (!existing) {
+      const customer: Customer = {
+        id: input.id,
+        customerTenantId: input.customerTenantId,
+        company: input.company,
+        domain: input.domain.toLowerCase(),
+        primaryContact: input.primaryContact,
+        region: regionOf(input.company.address.country)!,
+        relationships,
+        ...(input.adminUserName ? { adminUserName: input.adminUserName } : {}),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        history: [{ at: now, actor, action: 'customer.created', note: relationships.map((r) => `${r.type}: ${r.partnerName}`).join(', ') }],
+      };
+      const created = await p.customers.create(customer, [
+        { type: 'lock.take', lock: customerTenantLock(input.customerTenantId), owner: input.id },
+        ...relationships.map((r) => listWrite(customer, r)),
+        ...writes,
+      ]);
+      if (created) return { customer, created: true };
+      const refusal = await onTaken?.();
+      if (refusal) throw refusal;
+      continue;
+    }
+    // CUS-10: one customer per tenant, related to several partners.
+    const stored = await p.customers.load(existing.id);
+    if (!stored) continue;
+    const current = stored.entity;
+    const added = relationships.filter((r) => !relationshipOf(current, r.partnerTenantId));
+    if (added.length === 0 && writes.length === 0) return { customer: current, created: false };
+    const next: Customer = {
+      ...current,
+      relationships: [...current.relationships, ...added],
+      version: current.version + 1,
+      updatedAt: now,
+      history: [...current.history, { at: now, actor, action: 'customer.related', note: added.map((r) => `${r.type}: ${r.partnerName}`).join(', ') }],
+    };
+    if (await p.customers.commit(next, { version: current.version, parkedToken: stored.parkedToken }, [...added.map((r) => listWrite(current, r)), ...writes])) return { customer: next, created: false };
+  }
+  throw conflict('customer_changed', 'The customer changed concurrently; nothing was changed. Retry.');
+}
