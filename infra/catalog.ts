@@ -46,7 +46,7 @@ export interface FunctionSpec {
   reservedConcurrency?: number;
 }
 
-export type WorkflowName = 'enrollment' | 'partnership-request';
+export type WorkflowName = 'enrollment' | 'partnership-request' | 'order';
 
 export interface WorkflowSpec {
   name: WorkflowName;
@@ -76,6 +76,9 @@ const httpWorkflows: Record<string, WorkflowName[]> = {
   'decline-invitation': ['partnership-request'],
   'authorize-invitation': ['partnership-request'],
   'refuse-invitation': ['partnership-request'],
+  'create-order': ['order'],
+  'submit-order': ['order'],
+  'cancel-order': ['order'],
 };
 
 /**
@@ -103,7 +106,8 @@ export const functions: FunctionSpec[] = [
   ...httpFunctions,
   { name: 'enrollment-step', entry: 'functions/handlers/workflow/enrollment-step.ts', trigger: { kind: 'workflow' }, access: { workflows: ['enrollment'] } },
   { name: 'partnership-step', entry: 'functions/handlers/workflow/partnership-step.ts', trigger: { kind: 'workflow' }, access: { workflows: ['partnership-request'] } },
-  { name: 'sweep', entry: 'functions/handlers/events/sweep.ts', trigger: { kind: 'schedule', everyMinutes: 5 }, access: { workflows: ['enrollment', 'partnership-request'] }, reservedConcurrency: 1 },
+  { name: 'order-step', entry: 'functions/handlers/workflow/order-step.ts', trigger: { kind: 'workflow' }, access: { workflows: ['order'] } },
+  { name: 'sweep', entry: 'functions/handlers/events/sweep.ts', trigger: { kind: 'schedule', everyMinutes: 5 }, access: { workflows: ['enrollment', 'partnership-request', 'order'] }, reservedConcurrency: 1 },
   { name: 'ses-events', entry: 'functions/handlers/events/ses-events.ts', trigger: { kind: 'ses-events' } },
   { name: 'get-openapi', entry: 'functions/handlers/http/get-openapi.ts', trigger: { kind: 'http', method: 'GET', path: '/openapi.json', auth: 'public' } },
 ];
@@ -122,6 +126,13 @@ export const workflows: WorkflowSpec[] = [
     functionSubstitutions: { PartnershipStepFunctionArn: 'partnership-step' },
     tableSubstitutions: ['TableName'],
     envVar: 'PARTNERSHIP_STATE_MACHINE_ARN',
+  },
+  {
+    name: 'order',
+    file: 'workflows/order.asl.json',
+    functionSubstitutions: { OrderStepFunctionArn: 'order-step' },
+    tableSubstitutions: ['TableName'],
+    envVar: 'ORDER_STATE_MACHINE_ARN',
   },
 ];
 

@@ -1,3 +1,5 @@
+import type { Order } from '#domain/orders.js';
+import type { Subscription } from '#domain/subscriptions.js';
 import type { Customer } from '#domain/customers.js';
 import type { Offer } from '#domain/offers.js';
 import { currentlyDue, type Enrollment } from '#domain/enrollment.js';
@@ -89,4 +91,44 @@ export function customerResource(c: Customer) {
 
 export function offerResource(o: Offer) {
   return { id: o.id, name: o.name, minQuantity: o.minQuantity, maxQuantity: o.maxQuantity, status: o.status, createdAt: o.createdAt, updatedAt: o.updatedAt };
+}
+
+/** The order resource of API.md. */
+export function orderResource(o: Order) {
+  return {
+    id: o.id,
+    customerId: o.customerId,
+    partnerTenantId: o.partnerTenantId,
+    ...(o.resellerTenantId ? { resellerTenantId: o.resellerTenantId } : {}),
+    status: o.status,
+    lineItems: o.lineItems,
+    ...(o.failure ? { failure: o.failure } : {}),
+    expiresAt: o.expiresAt,
+    createdAt: o.createdAt,
+    ...(o.submittedAt ? { submittedAt: o.submittedAt } : {}),
+    ...(o.completedAt ? { completedAt: o.completedAt } : {}),
+    updatedAt: o.updatedAt,
+    history: o.history,
+  };
+}
+
+/** The subscription resource of API.md. */
+export function subscriptionResource(s: Subscription) {
+  return {
+    id: s.id,
+    customerId: s.customerId,
+    orderId: s.orderId,
+    offerId: s.offerId,
+    offerName: s.offerName,
+    quantity: s.quantity,
+    status: s.status,
+    ...(s.partnerIdOnRecord ? { partnerIdOnRecord: s.partnerIdOnRecord } : {}),
+    ...(s.providerTenantId ? { providerTenantId: s.providerTenantId } : {}),
+    ...(s.resellerTenantId ? { resellerTenantId: s.resellerTenantId } : {}),
+    ...(s.directBillTenantId ? { directBillTenantId: s.directBillTenantId } : {}),
+    supportContact: s.supportContact,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    history: s.history,
+  };
 }

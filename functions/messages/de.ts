@@ -156,6 +156,22 @@ export const de: Catalogue = {
         `${p.providerName} ist jetzt Ihr indirekter Anbieter und wird in Ihrer Liste der indirekten Anbieter angezeigt. Er kann jetzt:`,
       resellerNext: 'Um die Partnerschaft zu beenden, wenden Sie sich an den Support des Programms.',
     },
+    orderConfirmation: {
+      subject: (p) => `Auftrag ${p.orderId} für ${p.customerName} ist abgeschlossen`,
+      customerIntro: (p) => `${p.partnerName} hat diese Abonnements für Ihre Organisation bestellt. Sie sind jetzt aktiv:`,
+      resellerIntro: (p) => `${p.partnerName} hat diese Abonnements für Ihren Kunden ${p.customerName} bestellt. Sie sind jetzt aktiv:`,
+      line: (p) => `${p.quantity} × ${p.offerName} (Abonnement ${p.subscriptionId})`,
+      customerNext: (p) => `Für Änderungen oder Support wenden Sie sich an ${p.partnerName} oder an den Supportkontakt des jeweiligen Abonnements.`,
+      resellerNext: 'Als Vertriebspartner des Kunden sehen Sie diese Abonnements im Partnerportal.',
+    },
+    resellerAgreementReminder: {
+      subject: (p) => `${p.providerName} bittet Sie, die Partnervereinbarung zu akzeptieren`,
+      intro: (p) => `${p.providerName}, der indirekte Anbieter von ${p.resellerName}, erinnert Sie daran, dass Ihr Unternehmen die Partnervereinbarung noch nicht akzeptiert hat.`,
+      why: (p) => `Bis dahin kann ${p.providerName} keine neuen Geschäfte mit Ihnen abschließen, etwa Ihre Partner-ID bei den Abonnements Ihrer Kunden angeben.`,
+      who: 'Nur ein globaler Administrator Ihres Unternehmens kann die Vereinbarung im Partnerportal akzeptieren.',
+      readAction: 'Partnervereinbarung lesen',
+      acceptAction: 'Im Partnerportal akzeptieren',
+    },
   },
 
   pages: {

@@ -32,6 +32,8 @@ import {
   type PartnershipInvitationEmail,
 } from './emails/partnership-invitation.js';
 import { partnershipReminderEmail, type PartnershipReminderEmail } from './emails/partnership-reminder.js';
+import { orderConfirmationEmail, type OrderConfirmationEmail } from './emails/order-confirmation.js';
+import { resellerAgreementReminderEmail, type ResellerAgreementReminderEmail } from './emails/reseller-agreement-reminder.js';
 import type { Language } from './language.js';
 import { cleanValues } from './text.js';
 
@@ -48,6 +50,8 @@ export type {
   PartnershipAcceptedEmail,
   PartnershipInvitationEmail,
   PartnershipReminderEmail,
+  OrderConfirmationEmail,
+  ResellerAgreementReminderEmail,
 };
 
 /** Every email the program sends, discriminated on `kind`. */
@@ -60,7 +64,9 @@ export type EmailMessage =
   | EnrollmentContactUndeliverableEmail
   | PartnershipInvitationEmail
   | PartnershipReminderEmail
-  | PartnershipAcceptedEmail;
+  | PartnershipAcceptedEmail
+  | OrderConfirmationEmail
+  | ResellerAgreementReminderEmail;
 
 export type EmailKind = EmailMessage['kind'];
 
@@ -87,6 +93,10 @@ function draftFor(m: EmailMessage, catalogue: Catalogue): EmailDraft {
       return partnershipReminderEmail(m, catalogue);
     case 'partnership.accepted':
       return partnershipAcceptedEmail(m, catalogue);
+    case 'order.confirmation':
+      return orderConfirmationEmail(m, catalogue);
+    case 'relationship.agreement_reminder':
+      return resellerAgreementReminderEmail(m, catalogue);
   }
 }
 

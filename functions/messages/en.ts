@@ -164,6 +164,22 @@ export const en = {
         `${p.providerName} is now your indirect provider and appears in your list of indirect providers. It can now:`,
       resellerNext: 'To end the partnership, contact the program support team.',
     },
+    orderConfirmation: {
+      subject: (p: { customerName: string; orderId: string }) => `Order ${p.orderId} for ${p.customerName} is complete`,
+      customerIntro: (p: { partnerName: string }) => `${p.partnerName} has ordered these subscriptions for your organisation. They are active now:`,
+      resellerIntro: (p: { partnerName: string; customerName: string }) => `${p.partnerName} has ordered these subscriptions for your customer ${p.customerName}. They are active now:`,
+      line: (p: { quantity: number; offerName: string; subscriptionId: string }) => `${p.quantity} × ${p.offerName} (subscription ${p.subscriptionId})`,
+      customerNext: (p: { partnerName: string }) => `For changes or support, contact ${p.partnerName} or the support contact named on each subscription.`,
+      resellerNext: 'As the customer’s reseller you see these subscriptions in the partner portal.',
+    },
+    resellerAgreementReminder: {
+      subject: (p: { providerName: string }) => `${p.providerName} asks you to accept the partner agreement`,
+      intro: (p: { providerName: string; resellerName: string }) => `${p.providerName}, the indirect provider of ${p.resellerName}, reminds you that your company has not yet accepted the partner agreement.`,
+      why: (p: { providerName: string }) => `Until it is accepted, ${p.providerName} cannot do new business with you, such as naming your partner ID on your customers’ subscriptions.`,
+      who: 'Only a global administrator of your company can accept the agreement, in the partner portal.',
+      readAction: 'Read the partner agreement',
+      acceptAction: 'Accept in the partner portal',
+    },
   },
 
   pages: {

@@ -154,6 +154,22 @@ export const nl: Catalogue = {
         `${p.providerName} is nu uw indirecte provider en staat in uw lijst met indirecte providers. De provider kan nu:`,
       resellerNext: 'Neem contact op met de ondersteuning van het programma als u het partnerschap wilt beëindigen.',
     },
+    orderConfirmation: {
+      subject: (p) => `Bestelling ${p.orderId} voor ${p.customerName} is voltooid`,
+      customerIntro: (p) => `${p.partnerName} heeft deze abonnementen voor uw organisatie besteld. Ze zijn nu actief:`,
+      resellerIntro: (p) => `${p.partnerName} heeft deze abonnementen voor uw klant ${p.customerName} besteld. Ze zijn nu actief:`,
+      line: (p) => `${p.quantity} × ${p.offerName} (abonnement ${p.subscriptionId})`,
+      customerNext: (p) => `Neem voor wijzigingen of ondersteuning contact op met ${p.partnerName} of met het supportcontact van het betreffende abonnement.`,
+      resellerNext: 'Als reseller van de klant ziet u deze abonnementen in het partnerportaal.',
+    },
+    resellerAgreementReminder: {
+      subject: (p) => `${p.providerName} vraagt u de partnerovereenkomst te accepteren`,
+      intro: (p) => `${p.providerName}, de indirecte provider van ${p.resellerName}, herinnert u eraan dat uw bedrijf de partnerovereenkomst nog niet heeft geaccepteerd.`,
+      why: (p) => `Zolang die niet is geaccepteerd, kan ${p.providerName} geen nieuwe zaken met u doen, zoals uw partner-ID vermelden op de abonnementen van uw klanten.`,
+      who: 'Alleen een globale beheerder van uw bedrijf kan de overeenkomst accepteren, in het partnerportaal.',
+      readAction: 'Partnerovereenkomst lezen',
+      acceptAction: 'Accepteren in het partnerportaal',
+    },
   },
 
   pages: {

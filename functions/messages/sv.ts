@@ -154,6 +154,22 @@ export const sv: Catalogue = {
         `${p.providerName} är nu din indirekta leverantör och visas i din lista över indirekta leverantörer. Leverantören kan nu`,
       resellerNext: 'Kontakta programmets support om du vill avsluta partnerskapet.',
     },
+    orderConfirmation: {
+      subject: (p) => `Order ${p.orderId} för ${p.customerName} är klar`,
+      customerIntro: (p) => `${p.partnerName} har beställt dessa prenumerationer för din organisation. De är aktiva nu:`,
+      resellerIntro: (p) => `${p.partnerName} har beställt dessa prenumerationer för din kund ${p.customerName}. De är aktiva nu:`,
+      line: (p) => `${p.quantity} × ${p.offerName} (prenumeration ${p.subscriptionId})`,
+      customerNext: (p) => `Kontakta ${p.partnerName} eller supportkontakten för respektive prenumeration vid ändringar eller frågor.`,
+      resellerNext: 'Som kundens återförsäljare ser du dessa prenumerationer i partnerportalen.',
+    },
+    resellerAgreementReminder: {
+      subject: (p) => `${p.providerName} ber dig att godkänna partneravtalet`,
+      intro: (p) => `${p.providerName}, indirekt leverantör till ${p.resellerName}, påminner om att ditt företag ännu inte har godkänt partneravtalet.`,
+      why: (p) => `Tills avtalet är godkänt kan ${p.providerName} inte göra nya affärer med er, till exempel ange ert partner-ID på era kunders prenumerationer.`,
+      who: 'Endast en global administratör för ditt företag kan godkänna avtalet i partnerportalen.',
+      readAction: 'Läs partneravtalet',
+      acceptAction: 'Godkänn i partnerportalen',
+    },
   },
 
   pages: {

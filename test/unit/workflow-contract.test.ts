@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enrollmentSteps } from '#domain/enrollment.js';
+import { orderSteps } from '#domain/orders.js';
 import { requestSteps } from '#domain/partnerships.js';
 
 /**
@@ -12,6 +13,7 @@ import { requestSteps } from '#domain/partnerships.js';
 const contracts: Record<string, readonly string[]> = {
   'enrollment.asl.json': enrollmentSteps,
   'partnership-request.asl.json': requestSteps,
+  'order.asl.json': orderSteps,
 };
 
 type State = { Type: string; Choices?: { Variable?: string; StringEquals?: string }[]; Default?: string };

@@ -1,0 +1,7 @@
+import { getOrder as route } from '#api/customer-routes.js';
+import { orderResource } from '#api/resources.js';
+import { httpHandler } from '#lib/http.js';
+import { readOrder } from '#usecases/orders/actions.js';
+import { orderPorts } from '../wiring/orders.js';
+
+export const handler = httpHandler(route, async ({ caller, params }) => ({ status: 200, json: orderResource(await readOrder(orderPorts, caller, params.id)) }));
