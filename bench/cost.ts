@@ -10,7 +10,7 @@
 import { PRICES, type Price } from '../infra/pricing.js';
 import { median } from './stats.js';
 import { add, diff, settle, snapshot, zero, type Counters, type Harness } from './harness.js';
-import { enrollmentLifecycle, newReseller, onboardProvider, partnershipLifecycle, registerPartnerId, type Reseller, type Step } from './flows.js';
+import { acceptProviderAgreement, enrollmentLifecycle, newReseller, onboardProvider, orderLifecycle, partnershipLifecycle, putOffer, registerPartnerId, uniqueLabel, type Reseller, type Step } from './flows.js';
 
 /** The Lambda memory the CDK construct gives every function (infra/constructs/partner-function.ts default). */
 export const LAMBDA_MEMORY_MB = 512;
@@ -121,6 +121,9 @@ export async function costSection(h: Harness, runs = 5): Promise<CostResult> {
   const { client: c, mail } = h;
   // Setup outside the measured steps: the operator registers partner IDs and onboards a provider.
   const provider = await onboardProvider(c);
+  await acceptProviderAgreement(c, provider);
+  const offerId = uniqueLabel('offer');
+  await putOffer(c, offerId);
   const resellers: Reseller[] = [];
   for (let i = 0; i < runs; i++) {
     const r = newReseller();
@@ -138,20 +141,23 @@ export async function costSection(h: Harness, runs = 5): Promise<CostResult> {
   };
   await enrollmentLifecycle(c, mail, warm, settled, false);
   await partnershipLifecycle(c, provider, warm, settled);
+  await orderLifecycle(c, provider, warm, offerId, settled);
 
   const enrollment = await measure(h, 'enrollment happy path', runs, (step, run) => enrollmentLifecycle(c, mail, resellers[run]!, step, false));
   const partnership = await measure(h, 'accepted partnership request', runs, (step, run) => partnershipLifecycle(c, provider, resellers[run]!, step));
+  const order = await measure(h, 'order with partner of record (2 line items)', runs, (step, run) => orderLifecycle(c, provider, resellers[run]!, offerId, step));
   const check = enrollment.counters.timedInvocations - enrollment.lambdaInvocations;
   const sweepRuns = (30 * 24 * 60) / 5;
   const fixed = sweepRuns * (usedPrices.schedulerInvocation.usd + usedPrices.lambdaRequest.usd);
   return {
-    lifecycles: [enrollment, partnership],
+    lifecycles: [enrollment, partnership, order],
     lambdaMemoryMb: LAMBDA_MEMORY_MB,
     fixedMonthly: { sweepRuns, usd: fixed },
     notes: [
       'DynamoDB Local reports consumed capacity by its own rules; AWS may differ (e.g. transactional writes cost 2 WRU per KB per item on AWS). Treat RRU/WRU as an estimate.',
       `Lambda duration is the handler time measured locally (against DynamoDB Local on loopback), rounded up per invocation to 1 ms and billed at ${LAMBDA_MEMORY_MB} MB; on AWS, network round trips to DynamoDB, SES and Step Functions make it longer.`,
       `Not per lifecycle: the sweep runs every 5 minutes whatever the volume — ${sweepRuns.toLocaleString('en-US')} EventBridge Scheduler invocations and Lambda requests a month, $${fixed.toFixed(4)} a month at list price (plus a few ms of Lambda time per empty run, see section 4).`,
+      'The order lifecycle’s POST /customers also creates the customer’s admin in the identity service (Cognito AdminCreateUser, AdminAddUserToGroup); Cognito bills monthly active users, not these calls, so they are not priced here.',
       'Free tiers, storage, CloudWatch logs/metrics, X-Ray and data transfer are not included.',
       ...(Math.abs(check) > 0.01 ? [`timed invocations differ from counted invocations by ${check.toFixed(2)} per lifecycle`] : []),
     ],

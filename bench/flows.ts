@@ -115,3 +115,43 @@ export async function partnershipLifecycle(c: BenchClient, provider: Provider, r
   );
   return accepted.body.id;
 }
+
+/** Operator setup: an offer in the catalogue (not part of any lifecycle). */
+export async function putOffer(c: BenchClient, offerId: string): Promise<void> {
+  await c.expect(201, 'PUT', `/operator/offers/${offerId}`, { user: operator, body: { name: 'Microsoft 365 Business Standard', minQuantity: 1, maxQuantity: 300, status: 'active' } });
+}
+
+/** MPA-1: the provider accepts the partner agreement before it orders (not part of any lifecycle). */
+export async function acceptProviderAgreement(c: BenchClient, provider: Provider): Promise<void> {
+  const { version } = (await c.expect<{ version: string }>(200, 'GET', '/agreements/current', { user: provider.admin })).body;
+  await c.expect(201, 'POST', '/partners/me/agreements', { user: provider.admin, body: { version, accept: true } });
+}
+
+/**
+ * An order with the reseller as partner of record (CUS-1..4): the provider creates a
+ * customer associated with the partnered reseller (its admin in the identity service),
+ * drafts an order of two line items — one naming the reseller's partner ID — and submits
+ * it; the workflow provisions both subscriptions and sends the confirmations.
+ */
+export async function orderLifecycle(c: BenchClient, provider: Provider, reseller: Reseller, offerId: string, step: Step = justRun): Promise<string> {
+  const label = uniqueLabel('customer');
+  const customer = await step('POST /customers', () =>
+    c.expect<{ id: string }>(201, 'POST', '/customers', {
+      user: provider.admin,
+      body: {
+        company: { legalName: `Northwind ${label.slice(-6)} GmbH`, address: { line1: 'Domstraße 1', city: 'Köln', postalCode: '50667', country: 'DE' } },
+        domain: `${label}.example`,
+        primaryContact: { firstName: 'Nina', lastName: 'Nord', email: `nina-${label}@northwind.example`, language: 'en' },
+        resellerTenantId: reseller.admin.tenantId,
+      },
+    }),
+  );
+  const draft = await step('POST /customers/{id}/orders', () =>
+    c.expect<{ id: string }>(201, 'POST', `/customers/${customer.body.id}/orders`, {
+      user: provider.admin,
+      body: { lineItems: [{ offerId, quantity: 10, partnerIdOnRecord: reseller.partnerId }, { offerId, quantity: 5 }] },
+    }),
+  );
+  await step('POST /orders/{id}/submit', () => c.expect(202, 'POST', `/orders/${draft.body.id}/submit`, { user: provider.admin }));
+  return draft.body.id;
+}

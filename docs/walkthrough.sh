@@ -66,3 +66,48 @@ json -X POST "$INVITATION/accept" -H "authorization: Bearer $ADMIN" -d '{"author
 # 9. Both sides see the partnership (PRT-5).
 curl -sS "$API/relationships?type=indirect_reseller" -H "authorization: Bearer $PROVIDER" | jq -c "[.data[] | select(.resellerTenantId == \"$TENANT\") | .resellerName]"
 curl -sS "$API/relationships?type=indirect_provider" -H "authorization: Bearer $ADMIN" | jq -c '[.data[].providerName]'
+
+# 10. The operator puts two offers into the catalogue (201 new, 200 updated); partners list the active ones.
+json -X PUT "$API/operator/offers/m365-business-standard" -H "authorization: Bearer $OPERATOR" \
+  -d '{"name":"Microsoft 365 Business Standard","minQuantity":1,"maxQuantity":300,"status":"active"}' | jq -c '{id, status}'
+json -X PUT "$API/operator/offers/defender-business" -H "authorization: Bearer $OPERATOR" \
+  -d '{"name":"Defender for Business","minQuantity":5,"maxQuantity":300,"status":"active"}' | jq -c '{id, status}'
+curl -sS "$API/offers" -H "authorization: Bearer $PROVIDER" | jq -c '[.data[].id]'
+
+# 11. The provider creates a customer associated with its reseller (CUS-1): the 201 carries the
+#      admin's one-time credentials (CUS-2) — never again, not even for a replay of the same request.
+CUSTOMER=$(json -X POST "$API/customers" -H "authorization: Bearer $PROVIDER" -H "idempotency-key: customer-$RUN" -d "{
+  \"company\": {\"legalName\": \"Northwind Traders GmbH\", \"address\": {\"line1\": \"Domstraße 1\", \"city\": \"Köln\", \"postalCode\": \"50667\", \"country\": \"DE\"}},
+  \"domain\": \"northwind-$RUN.example\",
+  \"primaryContact\": {\"firstName\": \"Nina\", \"lastName\": \"Nord\", \"email\": \"nina+$RUN@northwind.example\", \"language\": \"de\"},
+  \"resellerTenantId\": \"$TENANT\"}")
+echo "$CUSTOMER" | jq -c '{id, customerTenantId, relationships: [.relationships[].type], userName: .adminCredentials.userName}'
+CUSTOMER_ID=$(echo "$CUSTOMER" | jq -r .id)
+USER_NAME=$(echo "$CUSTOMER" | jq -r .adminCredentials.userName)
+PASSWORD=$(echo "$CUSTOMER" | jq -r .adminCredentials.temporaryPassword)
+
+# 12. The customer's admin signs in: the temporary password works once, and a new one is required (409, then 200).
+json -X POST "$API/_local/password-sign-in" -d "{\"userName\":\"$USER_NAME\",\"password\":\"$PASSWORD\"}" | jq -c .error.code
+CUSTOMER_TOKEN=$(json -X POST "$API/_local/password-sign-in" -d "{\"userName\":\"$USER_NAME\",\"password\":\"$PASSWORD\",\"newPassword\":\"Northwind-$RUN-pass!\"}" | jq -r .token)
+curl -sS "$API/customers/$CUSTOMER_ID" -H "authorization: Bearer $CUSTOMER_TOKEN" | jq -c '{id, adminCredentials}'
+
+# 13. The provider orders with the reseller's partner ID as partner of record (CUS-4). It has not accepted
+#      the agreement yet → 422 MPA-1; once it has, the draft is created (201) and submitted (202).
+ORDER_BODY="{\"lineItems\":[{\"offerId\":\"m365-business-standard\",\"quantity\":25,\"partnerIdOnRecord\":\"$PARTNER_ID\"},{\"offerId\":\"defender-business\",\"quantity\":25}]}"
+json -X POST "$API/customers/$CUSTOMER_ID/orders" -H "authorization: Bearer $PROVIDER" -d "$ORDER_BODY" | jq -c '.error | {rule, code}'
+VERSION=$(curl -sS "$API/agreements/current" -H "authorization: Bearer $PROVIDER" | jq -r .version)
+json -X POST "$API/partners/me/agreements" -H "authorization: Bearer $PROVIDER" -d "{\"version\":\"$VERSION\",\"accept\":true}" > /dev/null
+ORDER_ID=$(json -X POST "$API/customers/$CUSTOMER_ID/orders" -H "authorization: Bearer $PROVIDER" -d "$ORDER_BODY" | jq -r .id)
+json -X POST "$API/orders/$ORDER_ID/submit" -H "authorization: Bearer $PROVIDER" | jq -c '{id, status}'
+
+# 14. The workflow provisions one subscription per line item, exactly once, and emails the confirmation.
+curl -sS -o /dev/null -X POST "$API/_local/settle"
+curl -sS "$API/orders/$ORDER_ID" -H "authorization: Bearer $PROVIDER" | jq -c '{status, subscriptions: [.lineItems[].subscriptionId]}'
+curl -sS "$API/customers/$CUSTOMER_ID/subscriptions" -H "authorization: Bearer $ADMIN" | jq -c '[.data[] | {offerName, quantity, partnerIdOnRecord}]'
+curl -sS "$API/_local/emails?to=nina%2B$RUN@northwind.example" | jq -c '[.[].subject]'
+
+# 15. The provider changes a subscription and makes the reseller its support contact (CUS-5); both are in its history.
+SUBSCRIPTION_ID=$(curl -sS "$API/orders/$ORDER_ID" -H "authorization: Bearer $PROVIDER" | jq -r '.lineItems[0].subscriptionId')
+json -X PATCH "$API/subscriptions/$SUBSCRIPTION_ID" -H "authorization: Bearer $PROVIDER" -d '{"quantity":30}' | jq -c '{quantity}'
+json -X PUT "$API/subscriptions/$SUBSCRIPTION_ID/support-contact" -H "authorization: Bearer $PROVIDER" -d "{\"tenantId\":\"$TENANT\"}" \
+  | jq -c '{supportContact, history: [.history[].action]}'

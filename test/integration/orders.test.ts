@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { advanceClock, api, emailsTo, eventually, operator, uniquePartnerId, type User } from '../support/api.js';
 import { acceptAgreement, customerBody, directBillPartner, partneredPair, putOffer } from '../support/customers.js';
 import { newProvider } from '../support/partnerships.js';
@@ -219,5 +219,55 @@ describe('order refusals (API.md order of checks)', () => {
     expect(atSubmit.status).toBe(422);
     expect(atSubmit.body.error).toMatchObject({ rule: 'CUS-4', code: 'no_active_partnership' });
     expect((await api('GET', `/orders/${ok.body.id}`, { user: provider.admin })).body.status).toBe('draft');
+  });
+});
+
+describe('the order workflow against the local Step Functions server', () => {
+  it('CUS-3 exactly once: a subscription an earlier run already wrote is kept (the conditional put is caught), the others are created, the order completes', async () => {
+    const { DynamoDBClient, ListTablesCommand, PutItemCommand } = await import('@aws-sdk/client-dynamodb');
+    const { subscriptionIdOf } = await import('../../functions/domain/subscriptions.js');
+    const direct = await directBillPartner();
+    const customer = await createCustomer(direct.admin);
+    const draft = await order(direct.admin, customer.id, [
+      { offerId: offerA, quantity: 2 },
+      { offerId: offerA, quantity: 4 },
+    ]);
+    // What an interrupted earlier run of this order's Map left: line 1's subscription.
+    const client = new DynamoDBClient({ endpoint: inject('endpoints').dynamodb, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const TableName = (await client.send(new ListTablesCommand({}))).TableNames![0]!;
+    const first = subscriptionIdOf(draft.body.id, 1);
+    await client.send(
+      new PutItemCommand({
+        TableName,
+        Item: {
+          pk: { S: `SUBSCRIPTION#${first}` },
+          sk: { S: 'SUBSCRIPTION' },
+          id: { S: first },
+          orderId: { S: draft.body.id },
+          customerId: { S: customer.id },
+          customerTenantId: { S: customer.customerTenantId },
+          lineNumber: { N: '1' },
+          offerId: { S: offerA },
+          offerName: { S: 'written by the earlier run' },
+          quantity: { N: '2' },
+          status: { S: 'active' },
+          directBillTenantId: { S: direct.admin.tenantId },
+          supportContact: { M: { tenantId: { S: direct.admin.tenantId }, name: { S: direct.name } } },
+          version: { N: '1' },
+          createdAt: { S: '2026-01-01T00:00:00.000Z' },
+          updatedAt: { S: '2026-01-01T00:00:00.000Z' },
+          history: { L: [] },
+          gsi1pk: { S: `SUBS#${customer.id}` },
+          gsi1sk: { S: `2026-01-01T00:00:00.000Z#${first}` },
+        },
+      }),
+    );
+    expect((await api('POST', `/orders/${draft.body.id}/submit`, { user: direct.admin })).status).toBe(202);
+    const done = await completed(direct.admin, draft.body.id);
+    expect(done.status).toBe('completed');
+    const subs = (await api('GET', `/customers/${customer.id}/subscriptions`, { user: direct.admin })).body.data;
+    expect(subs).toHaveLength(2);
+    expect(subs.find((s: { id: string }) => s.id === first).offerName).toBe('written by the earlier run');
+    expect(done.lineItems.map((l: { subscriptionId: string }) => l.subscriptionId)).toEqual([first, subscriptionIdOf(draft.body.id, 2)]);
   });
 });
