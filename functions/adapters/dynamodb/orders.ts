@@ -35,7 +35,7 @@ export const orders: OrderStore = {
         ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'gsi1pk', value: orderList(customerId) }) } : {}),
       }),
     );
-    return { items: (out.Items ?? []).map((i) => storedOf<Order>(i).entity), ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
+    return { items: await orderStore.withHistory((out.Items ?? []).map((i) => storedOf<Order>(i).entity)), ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
   },
 };
 

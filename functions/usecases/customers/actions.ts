@@ -11,7 +11,7 @@ import {
   type PartnershipLookup,
 } from '#domain/customers.js';
 import type { Partner } from '#domain/partners.js';
-import type { Ids } from '#domain/ports.js';
+import { readStateOf, type Ids } from '#domain/ports.js';
 import type { CustomerDirectory } from '#domain/ports/identity.js';
 import { assertAllowed, conflict, notFound } from '#domain/refusal.js';
 import type { TemporaryPassword } from '#domain/temporary-password.js';
@@ -102,7 +102,7 @@ async function markCredentialsIssued(p: CustomerPorts, customer: Customer, actor
     if (c.adminCredentialsIssuedAt) throw conflict('admin_credentials_issued', 'The admin credentials of this customer were issued already; they are shown only once.', 'CUS-2');
     const now = p.clock.now().toISOString();
     const next: Customer = { ...c, adminCredentialsIssuedAt: now, version: c.version + 1, updatedAt: now, history: [...c.history, { at: now, actor, action: 'customer.admin_credentials_issued', note: c.adminUserName ?? '' }] };
-    if (await p.customers.commit(next, { version: c.version, parkedToken: stored.parkedToken }, [])) return next;
+    if (await p.customers.commit(next, readStateOf(stored), [])) return next;
   }
   throw conflict('concurrent_update', 'The customer changed concurrently; retry.');
 }

@@ -16,7 +16,7 @@ import {
   type CustomerWrite,
 } from '#domain/customers.js';
 import type { Partner } from '#domain/partners.js';
-import type { Clock, CommonWrite, Partners } from '#domain/ports.js';
+import { readStateOf, type Clock, type CommonWrite, type Partners } from '#domain/ports.js';
 import { assertAllowed, conflict, type Refused } from '#domain/refusal.js';
 import { regionOf } from '#domain/regions.js';
 
@@ -115,7 +115,7 @@ export async function relateCustomer(
       updatedAt: now,
       history: [...current.history, { at: now, actor, action: 'customer.related', note: added.map((r) => `${r.type}: ${r.partnerName}`).join(', ') }],
     };
-    if (await p.customers.commit(next, { version: current.version, parkedToken: stored.parkedToken }, [...added.map((r) => listWrite(current, r)), ...writes])) return { customer: next, created: false };
+    if (await p.customers.commit(next, readStateOf(stored), [...added.map((r) => listWrite(current, r)), ...writes])) return { customer: next, created: false };
   }
   throw conflict('customer_changed', 'The customer changed concurrently; nothing was changed. Retry.');
 }
