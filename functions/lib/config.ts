@@ -41,6 +41,7 @@ const schema = z.object({
   SES_CONFIGURATION_SET: z.optional(z.string()),
   ENROLLMENT_STATE_MACHINE_ARN: z._default(z.string(), 'arn:aws:states:local:000000000000:stateMachine:enrollment'),
   PARTNERSHIP_STATE_MACHINE_ARN: z._default(z.string(), 'arn:aws:states:local:000000000000:stateMachine:partnership-request'),
+  ORDER_STATE_MACHINE_ARN: z._default(z.string(), 'arn:aws:states:local:000000000000:stateMachine:order'),
   /** Secrets Manager secret holding the vetting webhook secret (`whsec_…`); required when deployed. */
   VETTING_WEBHOOK_SECRET_ARN: z.optional(secretArn),
   /** Secrets Manager secret holding the key link tokens are derived from; required when deployed. */

@@ -83,7 +83,7 @@ export async function createOrder(p: OrderPorts, caller: Caller, customerId: str
     updatedAt: now,
     history: [{ at: now, actor: `user:${caller.sub}`, action: 'order.drafted', status: 'draft', to: 'draft' }],
   };
-  return startEntity(orderLifecycle(p), 'order', order, [], () => conflict('order_exists', 'The order exists already.'));
+  return startEntity(orderLifecycle(p), order, [], () => conflict('order_exists', 'The order exists already.'));
 }
 
 /** Who sees an order: the ordering partner, the associated reseller, the operator. */
