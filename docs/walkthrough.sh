@@ -101,7 +101,7 @@ ORDER_ID=$(json -X POST "$API/customers/$CUSTOMER_ID/orders" -H "authorization: 
 json -X POST "$API/orders/$ORDER_ID/submit" -H "authorization: Bearer $PROVIDER" | jq -c '{id, status}'
 
 # 14. The workflow provisions one subscription per line item, exactly once, and emails the confirmation.
-curl -sS -o /dev/null -X POST "$API/_local/settle"
+settle
 curl -sS "$API/orders/$ORDER_ID" -H "authorization: Bearer $PROVIDER" | jq -c '{status, subscriptions: [.lineItems[].subscriptionId]}'
 curl -sS "$API/customers/$CUSTOMER_ID/subscriptions" -H "authorization: Bearer $ADMIN" | jq -c '[.data[] | {offerName, quantity, partnerIdOnRecord}]'
 curl -sS "$API/_local/emails?to=nina%2B$RUN@northwind.example" | jq -c '[.[].subject]'
