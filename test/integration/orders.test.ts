@@ -270,4 +270,32 @@ describe('the order workflow against the local Step Functions server', () => {
     expect(subs.find((s: { id: string }) => s.id === first).offerName).toBe('written by the earlier run');
     expect(done.lineItems.map((l: { subscriptionId: string }) => l.subscriptionId)).toEqual([first, subscriptionIdOf(draft.body.id, 2)]);
   });
+
+  it('CUS-3 none or all: when a line’s subscription cannot be this order’s, what the order wrote is removed and it fails with a reason', async () => {
+    const { DynamoDBClient, GetItemCommand, ListTablesCommand, PutItemCommand } = await import('@aws-sdk/client-dynamodb');
+    const { subscriptionIdOf } = await import('../../functions/domain/subscriptions.js');
+    const direct = await directBillPartner();
+    const customer = await createCustomer(direct.admin);
+    const draft = await order(direct.admin, customer.id, [
+      { offerId: offerA, quantity: 2 },
+      { offerId: offerA, quantity: 4 },
+    ]);
+    // An item of another order already sits where line 2's subscription goes.
+    const client = new DynamoDBClient({ endpoint: inject('endpoints').dynamodb, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const TableName = (await client.send(new ListTablesCommand({}))).TableNames![0]!;
+    const second = subscriptionIdOf(draft.body.id, 2);
+    await client.send(new PutItemCommand({ TableName, Item: { pk: { S: `SUBSCRIPTION#${second}` }, sk: { S: 'SUBSCRIPTION' }, id: { S: second }, orderId: { S: 'ord_someOtherOrder01' } } }));
+    expect((await api('POST', `/orders/${draft.body.id}/submit`, { user: direct.admin })).status).toBe(202);
+    const failed = await completed(direct.admin, draft.body.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.failure).toMatchObject({ code: 'provisioning_failed', rule: 'CUS-3' });
+    expect(failed.failure.message).toContain('ProvisioningIncomplete');
+    expect(failed.lineItems.some((l: { subscriptionId?: string }) => l.subscriptionId)).toBe(false);
+    // Line 1's subscription was written and removed again; the other order's item is untouched.
+    expect((await api('GET', `/customers/${customer.id}/subscriptions`, { user: direct.admin })).body.data).toEqual([]);
+    expect((await api('GET', `/subscriptions/${subscriptionIdOf(draft.body.id, 1)}`, { user: direct.admin })).status).toBe(404);
+    const foreign = await client.send(new GetItemCommand({ TableName, Key: { pk: { S: `SUBSCRIPTION#${second}` }, sk: { S: 'SUBSCRIPTION' } }, ConsistentRead: true }));
+    expect(foreign.Item?.orderId?.S).toBe('ord_someOtherOrder01');
+    expect(await emailsTo(customer.contactEmail)).toEqual([]);
+  });
 });
