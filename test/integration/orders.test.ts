@@ -298,4 +298,28 @@ describe('the order workflow against the local Step Functions server', () => {
     expect(foreign.Item?.orderId?.S).toBe('ord_someOtherOrder01');
     expect(await emailsTo(customer.contactEmail)).toEqual([]);
   });
+
+  it('GEN-4: a submitted order whose execution is gone is re-driven by the sweep and provisioned once', async () => {
+    const { SFNClient, StopExecutionCommand } = await import('@aws-sdk/client-sfn');
+    const direct = await directBillPartner();
+    const customer = await createCustomer(direct.admin);
+    const draft = await order(direct.admin, customer.id, [
+      { offerId: offerA, quantity: 2 },
+      { offerId: offerB, quantity: 6 },
+    ]);
+    const sfn = new SFNClient({ endpoint: inject('endpoints').stepFunctions, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    await sfn.send(new StopExecutionCommand({ executionArn: `arn:aws:states:us-east-1:000000000000:execution:order:${draft.body.id}-g1` }));
+    // Submitted while no workflow runs (as after a crash of the local cloud): nothing provisions it yet.
+    expect((await api('POST', `/orders/${draft.body.id}/submit`, { user: direct.admin })).status).toBe(202);
+    await api('POST', '/_local/settle');
+    expect((await api('GET', `/orders/${draft.body.id}`, { user: direct.admin })).body.status).toBe('submitted');
+    await advanceClock(86_400 + 60);
+    const swept = (await api('POST', '/_local/sweep')).body as { redriven: number };
+    expect(swept.redriven).toBeGreaterThanOrEqual(1);
+    const done = await completed(direct.admin, draft.body.id);
+    expect(done.status).toBe('completed');
+    expect(done.history.map((h: { action: string }) => h.action)).toEqual(['order.drafted', 'order.submitted', 'workflow.redriven', 'order.completed']);
+    const subs = (await api('GET', `/customers/${customer.id}/subscriptions`, { user: direct.admin })).body.data;
+    expect(subs.map((s: { quantity: number }) => s.quantity).sort((a: number, b: number) => a - b)).toEqual([2, 6]);
+  });
 });
