@@ -1,8 +1,9 @@
 /**
- * The two lifecycles the bench drives, step by step, the way people and services drive
+ * The lifecycles the bench drives, step by step, the way people and services drive
  * them: an enrollment happy path (enroll → emailed link → page → confirm → vetting
- * webhook → agreement read and accepted → active) and an accepted partnership request
- * (request → emailed link → page → accept). A `Step` wrapper lets a caller measure around
+ * webhook → agreement read and accepted → active), an accepted partnership request
+ * (request → emailed link → page → accept) and an order with the reseller as partner of
+ * record (customer → draft → submit → provisioned). A `Step` wrapper lets a caller measure around
  * every step (cost) or just run them (throughput).
  */
 import { BenchClient, MailWatcher, verifyTokenIn, type User } from './client.js';
