@@ -15,13 +15,13 @@ const Id = z.string().check(z.minLength(1), z.maxLength(100));
 export function lifecycleStepHandler<T extends LifecycleEntity, Step extends string>(
   lifecycle: Lifecycle<T, never, Step, string>,
   done: Step,
-  extra: Record<string, (id: string, step: { error?: string | undefined }) => Promise<unknown>> = {},
+  extra: Record<string, (id: string, step: { error?: string | undefined; wakeups?: number | undefined }) => Promise<unknown>> = {},
 ) {
   const Step = z.discriminatedUnion('action', [
     z.object({ action: z.literal('load'), id: Id, wakeups: z.int().check(z.gte(0)) }),
     z.object({ action: z.literal('park'), id: Id, taskToken: z.string().check(z.minLength(1)), expectVersion: z.int() }),
     z.object({ action: z.literal('expire'), id: Id }),
-    z.object({ action: z.enum(Object.keys(extra).length ? (Object.keys(extra) as [string, ...string[]]) : ['-']), id: Id, error: z.string().max(500).optional() }),
+    z.object({ action: z.enum(Object.keys(extra).length ? (Object.keys(extra) as [string, ...string[]]) : ['-']), id: Id, error: z.string().max(500).optional(), wakeups: z.number().int().min(0).optional() }),
   ]);
   async function lifecycleStep(event: unknown) {
     const step = Step.parse(event);
@@ -35,7 +35,7 @@ export function lifecycleStepHandler<T extends LifecycleEntity, Step extends str
       case 'expire':
         return { expired: await lifecycle.expireIfOverdue(step.id, 'system:workflow-timeout') };
       default:
-        return (await extra[step.action]!(step.id, { error: 'error' in step ? step.error : undefined })) ?? {};
+        return (await extra[step.action]!(step.id, 'error' in step ? { error: step.error, wakeups: step.wakeups } : {})) ?? {};
     }
   }
   return middy().use(injectLambdaContext(logger, { resetKeys: true })).handler(lifecycleStep);
