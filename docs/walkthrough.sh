@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A new reseller from token to `active`, then a partnership with the demo provider.
+# A new reseller from token to `active`, then a partnership with the demo provider, then a
+# customer of the reseller, its order with the reseller as partner of record and its subscriptions.
 # Needs `npm start` running (same PORT), and curl, jq, openssl, base64 and od.
 # Each run uses a fresh tenant and partner ID, so it can be run again and again.
 set -euo pipefail
