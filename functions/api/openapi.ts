@@ -52,6 +52,16 @@ export const requestExamples: Record<string, unknown> = {
   'remove-relationship': { confirm: true, attestation: true, reason: 'The reseller moved to another distributor.' },
   'operator-terminate-relationship': { reason: 'The reseller asked support to end the partnership (PRT-9).', supportTicket: 'SUP-2041' },
   'authorize-invitation': { authorize: 'true' },
+  'operator-put-offer': { name: 'Microsoft 365 Business Standard', minQuantity: 1, maxQuantity: 300, status: 'active' },
+  'create-customer': {
+    company: { legalName: 'Northwind Traders GmbH', address: { line1: 'Domstraße 1', city: 'Köln', postalCode: '50667', country: 'DE' } },
+    domain: 'northwind.example',
+    primaryContact: { firstName: 'Nina', lastName: 'Nord', email: 'nina.nord@northwind.example', language: 'de' },
+    resellerTenantId: 'tenant-reseller-de',
+  },
+  'create-order': { lineItems: [{ offerId: 'm365-business-standard', quantity: 25, partnerIdOnRecord: '5100001' }, { offerId: 'defender-business', quantity: 25 }] },
+  'change-subscription': { quantity: 30 },
+  'put-support-contact': { tenantId: 'tenant-reseller-de' },
 };
 
 /** Bodies the handler itself validates (after checking a signature, or as a form), documented here. */
