@@ -93,11 +93,13 @@ CUSTOMER_TOKEN=$(json -X POST "$API/_local/password-sign-in" -d "{\"userName\":\
 curl -sS "$API/customers/$CUSTOMER_ID" -H "authorization: Bearer $CUSTOMER_TOKEN" | jq -c '{id, adminCredentials}'
 
 # 13. The provider orders with the reseller's partner ID as partner of record (CUS-4). It has not accepted
-#      the agreement yet → 422 MPA-1; once it has, the draft is created (201) and submitted (202).
+#      the agreement yet → 422 MPA-1 (on the first run); once it has, the draft is created (201) and submitted (202).
 ORDER_BODY="{\"lineItems\":[{\"offerId\":\"m365-business-standard\",\"quantity\":25,\"partnerIdOnRecord\":\"$PARTNER_ID\"},{\"offerId\":\"defender-business\",\"quantity\":25}]}"
-json -X POST "$API/customers/$CUSTOMER_ID/orders" -H "authorization: Bearer $PROVIDER" -d "$ORDER_BODY" | jq -c '.error | {rule, code}'
-VERSION=$(curl -sS "$API/agreements/current" -H "authorization: Bearer $PROVIDER" | jq -r .version)
-json -X POST "$API/partners/me/agreements" -H "authorization: Bearer $PROVIDER" -d "{\"version\":\"$VERSION\",\"accept\":true}" > /dev/null
+if [ "$(curl -sS "$API/partners/me" -H "authorization: Bearer $PROVIDER" | jq -r .isAgreementSigned)" != true ]; then
+  json -X POST "$API/customers/$CUSTOMER_ID/orders" -H "authorization: Bearer $PROVIDER" -d "$ORDER_BODY" | jq -c '.error | {rule, code}'
+  VERSION=$(curl -sS "$API/agreements/current" -H "authorization: Bearer $PROVIDER" | jq -r .version)
+  json -X POST "$API/partners/me/agreements" -H "authorization: Bearer $PROVIDER" -d "{\"version\":\"$VERSION\",\"accept\":true}" > /dev/null
+fi
 ORDER_ID=$(json -X POST "$API/customers/$CUSTOMER_ID/orders" -H "authorization: Bearer $PROVIDER" -d "$ORDER_BODY" | jq -r .id)
 json -X POST "$API/orders/$ORDER_ID/submit" -H "authorization: Bearer $PROVIDER" | jq -c '{id, status}'
 
