@@ -407,7 +407,7 @@ describe('least privilege', () => {
     }
     // The whole account-facing surface of the functions (a new service here needs a resource mapping).
     const all = new Set(functions.flatMap((spec) => [...actionsOf(functionStatements(spec.name))].map((a) => a.split(':')[0])));
-    expect([...all].sort()).toEqual(['dynamodb', 'logs', 'secretsmanager', 'ses', 'sqs', 'states', 'xray']);
+    expect([...all].sort()).toEqual(['cognito-idp', 'dynamodb', 'logs', 'secretsmanager', 'ses', 'sqs', 'states', 'xray']);
   });
 
   it('what the catalogue declares unreachable exists, and http.ts gates it by the same rule', () => {
