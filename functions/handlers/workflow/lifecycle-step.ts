@@ -21,7 +21,7 @@ export function lifecycleStepHandler<T extends LifecycleEntity, Step extends str
     z.object({ action: z.literal('load'), id: Id, wakeups: z.int().check(z.gte(0)) }),
     z.object({ action: z.literal('park'), id: Id, taskToken: z.string().check(z.minLength(1)), expectVersion: z.int() }),
     z.object({ action: z.literal('expire'), id: Id }),
-    z.object({ action: z.enum(Object.keys(extra).length ? (Object.keys(extra) as [string, ...string[]]) : ['-']), id: Id, error: z.string().max(500).optional(), wakeups: z.number().int().min(0).optional() }),
+    z.object({ action: z.enum(Object.keys(extra).length ? (Object.keys(extra) as [string, ...string[]]) : ['-']), id: Id, error: z.optional(z.string().check(z.maxLength(500))), wakeups: z.optional(z.int().check(z.gte(0))) }),
   ]);
   async function lifecycleStep(event: unknown) {
     const step = Step.parse(event);
