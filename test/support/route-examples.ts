@@ -30,4 +30,14 @@ export const bodyExamples: Record<string, Record<string, unknown>> = {
   'accept-invitation': { authorize: true },
   'remove-relationship': { confirm: true, attestation: true, reason: 'The contract ended.' },
   'operator-terminate-relationship': { reason: 'Support ticket from the reseller.', supportTicket: 'T-1234' },
+  'operator-put-offer': { name: 'Microsoft 365 Business Standard', minQuantity: 1, maxQuantity: 300, status: 'active' },
+  'create-customer': {
+    company: { legalName: 'Northwind Traders GmbH', address: { line1: 'Domstraße 1', city: 'Köln', postalCode: '50667', country: 'DE' } },
+    domain: 'northwind.example',
+    primaryContact: { firstName: 'Nina', lastName: 'Nord', email: 'nina@northwind.example', language: 'de' },
+    resellerTenantId: 'tenant-reseller-de',
+  },
+  'create-order': { lineItems: [{ offerId: 'm365-business', quantity: 25, partnerIdOnRecord: '5100001' }, { offerId: 'defender', quantity: 5 }] },
+  'change-subscription': { quantity: 30, status: 'suspended', partnerIdOnRecord: '5100001' },
+  'put-support-contact': { tenantId: 'tenant-reseller-de' },
 };
