@@ -1,8 +1,7 @@
 import type { HistoryEntry, Language, Partner, RegistryEntry } from './partners.js';
 import type { LifecycleStore, Page } from './ports.js';
 import type { Refusal } from './refusal.js';
-import { earliest, type Due } from './lifecycle.js';
-import { plusSeconds } from './links.js';
+import { invitationNextDue, invitationNotificationKey, invitationStep, invitationSteps, isInvitationOverdue, type Due, type InvitationDue, type InvitationStep } from './lifecycle.js';
 import type { Region } from './regions.js';
 import { recordChange, type StateChange } from './history.js';
 import type { Enrollment } from './enrollment.js';
@@ -147,28 +146,20 @@ export function transactability(rel: Pick<Relationship, 'state'>, reseller: Pick
   return { canTransact: true };
 }
 
-export type RequestDue = 'reminder' | 'expire';
+export type RequestDue = InvitationDue;
 
-/** The workflow's steps (workflows/partnership-request.asl.json routes on them). */
-export const requestSteps = ['wait_for_response', 'done'] as const;
-export type RequestStep = (typeof requestSteps)[number];
+/** The workflow's steps (workflows/partnership-request.asl.json routes on them): every invitation's. */
+export const requestSteps = invitationSteps;
+export type RequestStep = InvitationStep;
 
-export const requestStep = (r: Pick<PartnershipRequest, 'status'>): RequestStep => (r.status === 'pending' ? 'wait_for_response' : 'done');
+export const requestStep = invitationStep;
 
 /** PRT-10 reminders (default days 7 and 21) and expiry (day 30) of a pending request; GEN-4's liveness check. */
-export function requestNextDue(r: PartnershipRequest, reminders: number[], livenessSeconds: number, now: string): Due<RequestDue> | undefined {
-  if (r.status !== 'pending') return undefined;
-  const offset = r.sendEmails ? reminders[r.remindersSent] : undefined;
-  const reminder = offset === undefined ? undefined : plusSeconds(r.link.issuedAt, offset);
-  return earliest<RequestDue>([
-    { at: r.link.expiresAt, action: 'expire' },
-    { at: plusSeconds(now, livenessSeconds), action: 'liveness_check' },
-    reminder && reminder < r.link.expiresAt ? { at: reminder, action: 'reminder' } : undefined,
-  ]);
-}
+export const requestNextDue = (r: PartnershipRequest, reminders: number[], livenessSeconds: number, now: string): Due<RequestDue> | undefined =>
+  invitationNextDue(r, reminders, livenessSeconds, now);
 
 /** PRT-10: a pending request past its link's expiry. */
-export const isRequestOverdue = (r: Pick<PartnershipRequest, 'status' | 'link'>, now: string): boolean => r.status === 'pending' && r.link.expiresAt <= now;
+export const isRequestOverdue = isInvitationOverdue;
 
 /** The relationship a reseller's acceptance creates, with PRT-4's grants. */
 export function newRelationship(r: PartnershipRequest, id: string, reseller: Partner, by: { sub: string; email: string }, now: string): Relationship {
@@ -212,10 +203,7 @@ export interface Relationships {
 }
 
 /** The email the request's state owes (sent once per key by the workflow). */
-export function requestNotificationKey(r: Pick<PartnershipRequest, 'status' | 'link' | 'sendEmails'>): string {
-  if (r.status === 'pending') return r.sendEmails || r.link.generation > 1 ? `invitation#${r.link.generation}` : 'draft_only';
-  return r.status;
-}
+export const requestNotificationKey = invitationNotificationKey;
 
 /** Records a partnership request's state change (GEN-1); see recordChange. */
 export const transitionRequest = (r: PartnershipRequest, change: StateChange<RequestStatus>, patch: Partial<PartnershipRequest> = {}): PartnershipRequest =>

@@ -3,7 +3,7 @@ import { customerDomainLock, type Customer, type CustomerStore, type CustomerWri
 import { systemClock } from '#lib/clock.js';
 import { cursorFor } from '#lib/cursor.js';
 import { ddb, tableName } from './client.js';
-import { dynamoLifecycleStore, lockKey, storedOf, type TransactItem } from './lifecycle-store.js';
+import { dynamoLifecycleStore, lifecycleItems, lockKey, storedOf, type LifecycleTable, type TransactItem } from './lifecycle-store.js';
 
 const PREFIX = 'CUSTOMER';
 const listKey = (partnerTenantId: string) => `CUSTOMERS#${partnerTenantId}`;
@@ -33,7 +33,11 @@ function relate(write: CustomerWrite): TransactItem[] {
   ];
 }
 
-const store = dynamoLifecycleStore<Customer, CustomerWrite>({ prefix: PREFIX, now: () => systemClock.now().toISOString(), indexOf: () => ({}), translate: relate });
+const table: LifecycleTable<Customer, CustomerWrite> = { prefix: PREFIX, now: () => systemClock.now().toISOString(), indexOf: () => ({}), translate: relate };
+const store = dynamoLifecycleStore(table);
+
+/** A customer's create and commit as transaction items, to be written atomically with another change (an invitation's acceptance). */
+export const customerItems = lifecycleItems(table);
 
 async function loadMany(ids: string[]): Promise<Customer[]> {
   if (ids.length === 0) return [];

@@ -169,10 +169,37 @@ const withoutHistory = <T extends object>(entity: T): Omit<T, 'history'> => {
 /** The store plus what lists need: the entities of a list page with their trails (one Query each, in parallel). */
 export type DynamoLifecycleStore<T, W> = LifecycleStore<T, W> & { withHistory(entities: T[]): Promise<T[]> };
 
+/**
+ * The transaction items of a lifecycle's create and commit, for a change that must be
+ * atomic with another lifecycle's (e.g. a customer created with the invitation's acceptance).
+ */
+export function lifecycleItems<T extends { id: string; version: number; history?: readonly unknown[] }, W extends { type: string } = never>(table: LifecycleTable<T, W>) {
+  const key = (id: string) => entityKey(table.prefix, id);
+  const writes = (ws: readonly (CommonWrite | W)[]) => ws.flatMap((w) => (isCommon(w) ? commonItems(w) : table.translate(w as W)));
+  return {
+    writes,
+    create(entity: T, ws: readonly (CommonWrite | W)[]): TransactItem[] {
+      const index = indexSet(table.indexOf(entity, table.now()), table.prefix);
+      return [
+        { Put: { TableName: tableName(), Item: { ...key(entity.id), ...withoutHistory(entity), ...index.set }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...historyItems(key(entity.id), entity.history, 0),
+        ...writes(ws),
+      ];
+    },
+    commit(next: T, read: ReadState, ws: readonly (CommonWrite | W)[]): TransactItem[] {
+      return [
+        versionedUpdate(key(next.id), withoutHistory(next), read, indexSet(table.indexOf(next, table.now()), table.prefix)),
+        ...historyItems(key(next.id), next.history, read.historyLength),
+        ...writes(ws),
+      ];
+    },
+  };
+}
+
 /** One DynamoDB implementation of the lifecycle store port, laid out by `table`. */
 export function dynamoLifecycleStore<T extends { id: string; version: number; history?: readonly unknown[] }, W extends { type: string } = never>(table: LifecycleTable<T, W>): DynamoLifecycleStore<T, W> {
   const key = (id: string) => entityKey(table.prefix, id);
-  const items = (writes: readonly (CommonWrite | W)[]) => writes.flatMap((w) => (isCommon(w) ? commonItems(w) : table.translate(w as W)));
+  const items = lifecycleItems(table);
   return {
     async load(id) {
       const out = await ddb.send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key(id).pk }, ConsistentRead: true }));
@@ -190,21 +217,8 @@ export function dynamoLifecycleStore<T extends { id: string; version: number; hi
         }),
       );
     },
-    create(entity, writes) {
-      const index = indexSet(table.indexOf(entity, table.now()), table.prefix);
-      return transact([
-        { Put: { TableName: tableName(), Item: { ...key(entity.id), ...withoutHistory(entity), ...index.set }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...historyItems(key(entity.id), entity.history, 0),
-        ...items(writes),
-      ]);
-    },
-    commit(next, read, writes) {
-      return transact([
-        versionedUpdate(key(next.id), withoutHistory(next), read, indexSet(table.indexOf(next, table.now()), table.prefix)),
-        ...historyItems(key(next.id), next.history, read.historyLength),
-        ...items(writes),
-      ]);
-    },
+    create: (entity, writes) => transact(items.create(entity, writes)),
+    commit: (next, read, writes) => transact(items.commit(next, read, writes)),
     park(id, taskToken, expectVersion) {
       return conditionally(() =>
         ddb.send(
