@@ -1,6 +1,7 @@
 import { Refused, type RefusalKind } from '#domain/refusal.js';
 import { ApiError, type ErrorType } from '#lib/errors.js';
 import type { InvitationRefusal } from '#messages/pages/invitation-refused.js';
+import type { CustomerInvitationRefusal } from '#messages/pages/customer-invitation.js';
 
 /** The one place a refusal becomes HTTP: its status and error type (API.md "Errors"). */
 const http: Record<RefusalKind, { status: number; type: ErrorType }> = {
@@ -36,3 +37,13 @@ const pages: Record<string, InvitationRefusal> = {
 };
 /** The refusal page for a refusal, or undefined when it has none (then the error envelope answers). */
 export const refusalPage = (refused: Refused): InvitationRefusal | undefined => pages[refused.code];
+
+/** Which page a customer admin sees when the customer invitation page's action is refused (CUS-7/8/9, PRT-11). */
+const customerPages: Record<string, CustomerInvitationRefusal> = {
+  role_not_allowed: 'wrong_role',
+  region_mismatch: 'wrong_region',
+  program_tenant: 'program_tenant',
+  authorization_required: 'not_authorized_checkbox',
+};
+/** The customer invitation's refusal page for a refusal, or undefined when it has none. */
+export const customerRefusalPage = (refused: Refused): CustomerInvitationRefusal | undefined => customerPages[refused.code];

@@ -84,6 +84,8 @@ const schema = z.object({
   MORE_INFO_EXPIRY_SECONDS: z._default(integer(z.positive()), days(30)),
   PARTNERSHIP_REMINDERS_SECONDS: z._default(secondsList, [days(7), days(21)]),
   PARTNERSHIP_EXPIRY_SECONDS: z._default(integer(z.positive()), days(30)),
+  CUSTOMER_INVITATION_REMINDERS_SECONDS: z._default(secondsList, [days(7), days(21)]),
+  CUSTOMER_INVITATION_EXPIRY_SECONDS: z._default(integer(z.positive()), days(30)),
   /** GEN-4: how often an open enrollment's workflow is checked for life. */
   LIVENESS_CHECK_SECONDS: z._default(integer(z.positive()), days(1)),
   RESEND_MIN_INTERVAL_SECONDS: z._default(integer(z.gte(0)), 60),

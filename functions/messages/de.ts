@@ -12,6 +12,14 @@ export const de: Catalogue = {
   },
 
   common: {
+    customerRelations: {
+      intro: 'Wenn Ihr Unternehmen annimmt, werden diese Partner mit ihm verbunden:',
+      asReseller: (p) => `${p.name} als Ihr Vertriebspartner: betreut Ihre Abonnements und kauft sie für Sie über seinen Anbieter,`,
+      asProvider: (p) => `${p.name} als Ihr indirekter Anbieter: kann für Ihr Unternehmen Bestellungen aufgeben und Abonnements verwalten,`,
+      asDirectBill: (p) => `${p.name} als Ihr Partner: kann für Ihr Unternehmen Bestellungen aufgeben und Abonnements verwalten und stellt Ihnen direkt Rechnungen,`,
+      delegatedAdmin: (p) => `${p.partnerName} bittet außerdem um Administratorzugriff auf das Geschäftskonto Ihres Unternehmens (delegierte Administration).`,
+      noDelegatedAdmin: 'Kein Partner erhält Administratorzugriff auf das Geschäftskonto Ihres Unternehmens.',
+    },
     greeting: (p) => `Hallo ${p.name},`,
     greetingNoName: 'Guten Tag,',
     signOff: 'Freundliche Grüße',
@@ -60,6 +68,32 @@ export const de: Catalogue = {
   },
 
   emails: {
+    customerInvitation: {
+      subject: (p) =>
+        p.customerName ? `${p.partnerName} lädt ${p.customerName} ein, es als Partner zu autorisieren` : `${p.partnerName} lädt Ihr Unternehmen ein, es als Partner zu autorisieren`,
+      intro: (p) =>
+        `${p.partnerName}, ein Partner des Programms in der Region ${p.partnerRegionName}, möchte für Ihr Unternehmen einkaufen und seine Abonnements betreuen.`,
+      noteHeading: (p) => `Persönliche Nachricht von ${p.partnerName}:`,
+      requirements: 'Um zu antworten, melden Sie sich mit dem Geschäftskonto Ihres Unternehmens als globaler Administrator an.',
+      action: 'Einladung ansehen',
+      validity: (p) => `Der Link funktioniert einmal und bis ${p.expiresAt}.`,
+      notExpected: (p) =>
+        `Wenn Sie ${p.partnerName} nicht kennen oder nicht mit ihm zusammenarbeiten möchten, ignorieren Sie diese E-Mail oder lehnen Sie die Einladung ab.`,
+    },
+    customerInvitationReminder: {
+      subject: (p) => `Erinnerung ${p.reminderNumber}: ${p.partnerName} wartet auf Ihre Antwort`,
+      intro: (p) =>
+        `${p.partnerName}, ein Partner des Programms in der Region ${p.partnerRegionName}, hat Ihr Unternehmen zur Zusammenarbeit eingeladen. Wir haben Ihre Antwort noch nicht erhalten.`,
+    },
+    customerAccepted: {
+      subject: (p) => `${p.customerName} hat Sie als Partner autorisiert`,
+      partnerBody: (p) => `${p.customerName} hat Ihre Einladung angenommen und erscheint jetzt in Ihrer Kundenliste.`,
+      providerBody: (p) =>
+        `${p.customerName} hat die Einladung von ${p.partnerName} angenommen und Sie als indirekten Anbieter autorisiert. Der Kunde erscheint jetzt in Ihrer Kundenliste, verbunden mit ${p.partnerName}.`,
+      delegatedAdmin: 'Der Kunde hat außerdem delegierten Administratorzugriff auf sein Geschäftskonto gewährt.',
+      ordersNext: 'Sie können jetzt Bestellungen für diesen Kunden aufgeben.',
+      resellerNext: (p) => `${p.providerName} kann jetzt Bestellungen für diesen Kunden aufgeben.`,
+    },
     verification: {
       subject: (p) => `Bitte bestätigen Sie Ihre E-Mail-Adresse für die Registrierung von ${p.companyName}`,
       intro: (p) =>
@@ -175,6 +209,50 @@ export const de: Catalogue = {
   },
 
   pages: {
+    customerInvitationView: {
+      title: (p) => `${p.partnerName} lädt Ihr Unternehmen ein, es als Partner zu autorisieren`,
+      intro: (p) =>
+        `${p.partnerName}, ein Partner des Programms in der Region ${p.partnerRegionName}, möchte für Ihr Unternehmen einkaufen und seine Abonnements betreuen.`,
+      signInPrompt: 'Um zu antworten, melden Sie sich mit dem Geschäftskonto Ihres Unternehmens an. Sie müssen globaler Administrator Ihres Unternehmens sein.',
+      signInButton: 'Anmelden',
+      signedInAs: (p) => `Angemeldet als ${p.userEmail}.`,
+      authorizeLabel: 'Ich autorisiere die oben genannten Partner für unser Unternehmen und gewähre ihnen das Beschriebene.',
+      authorizeButton: 'Partner autorisieren',
+      declineHeading: 'Kein Interesse?',
+      declineText: (p) => `Wenn Sie nicht mit ${p.partnerName} zusammenarbeiten möchten, lehnen Sie die Einladung ab.`,
+      declineButton: 'Einladung ablehnen',
+    },
+    customerInvitationAccepted: {
+      title: 'Partner autorisiert',
+      body: (p) => `${p.partnerName} ist jetzt Partner Ihres Unternehmens.`,
+      next: 'Ihre Partner können jetzt Bestellungen für Ihr Unternehmen aufgeben. Ihre Administratoren behalten die volle Kontrolle über Ihr Geschäftskonto.',
+    },
+    customerInvitationDeclined: {
+      title: 'Einladung abgelehnt',
+      body: (p) => `Sie haben die Einladung von ${p.partnerName} abgelehnt.`,
+      next: (p) => `Wenn Sie es sich anders überlegen, bitten Sie ${p.partnerName} um eine neue Einladung.`,
+    },
+    customerInvitationRefused: {
+      title: 'Wir konnten diese Einladung nicht annehmen',
+      nextHeading: 'Was Sie tun können',
+      wrong_role: {
+        body: 'Nur ein globaler Administrator Ihres Unternehmens kann Partner autorisieren.',
+        next: 'Bitten Sie einen globalen Administrator Ihres Unternehmens, den Einladungslink zu öffnen.',
+      },
+      wrong_region: {
+        body: (p) =>
+          `Ihr Unternehmen liegt in einer anderen Region als ${p.partnerName ?? 'dieser Partner'}. Ein Partner darf nur an Kunden in seiner eigenen Region verkaufen.`,
+        next: 'Arbeiten Sie mit einem Partner in Ihrer Region zusammen.',
+      },
+      program_tenant: {
+        body: 'Sie sind mit dem Geschäftskonto eines Partners des Programms angemeldet. Das eigene Konto eines Partners kann nie ein Kundenkonto sein.',
+        next: 'Verwenden Sie für eigene Einkäufe ein separates Kundenkonto, oder bitten Sie einen Administrator des eingeladenen Unternehmens, den Link zu öffnen.',
+      },
+      not_authorized_checkbox: {
+        body: 'Um die Partner zu autorisieren, müssen Sie das Kästchen zur Autorisierung ankreuzen.',
+        next: 'Gehen Sie zurück, kreuzen Sie das Kästchen an und wählen Sie erneut „Partner autorisieren“.',
+      },
+    },
     verifyConfirm: {
       title: 'E-Mail-Adresse bestätigen',
       intro: (p) =>

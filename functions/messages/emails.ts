@@ -25,6 +25,14 @@ import {
   type EnrollmentVerificationReminderEmail,
 } from './emails/enrollment-verification-reminder.js';
 import { programIdentity, type ProgramIdentity } from './identity.js';
+import {
+  customerAcceptedEmail,
+  customerInvitationEmail,
+  customerInvitationReminderEmail,
+  type CustomerAcceptedEmail,
+  type CustomerInvitationEmail,
+  type CustomerInvitationReminderEmail,
+} from './emails/customer-invitation.js';
 import { composeEmail, type EmailDraft, type RenderedEmail } from './emails/layout.js';
 import { partnershipAcceptedEmail, type PartnershipAcceptedEmail } from './emails/partnership-accepted.js';
 import {
@@ -41,6 +49,9 @@ export type { RenderedEmail } from './emails/layout.js';
 export type { Reason } from './emails/parts.js';
 export type { EnrollmentStatusForEmail } from './emails/enrollment-status.js';
 export type {
+  CustomerAcceptedEmail,
+  CustomerInvitationEmail,
+  CustomerInvitationReminderEmail,
   EnrollmentAgreementReminderEmail,
   EnrollmentContactUndeliverableEmail,
   EnrollmentMoreInfoReminderEmail,
@@ -66,7 +77,10 @@ export type EmailMessage =
   | PartnershipReminderEmail
   | PartnershipAcceptedEmail
   | OrderConfirmationEmail
-  | ResellerAgreementReminderEmail;
+  | ResellerAgreementReminderEmail
+  | CustomerInvitationEmail
+  | CustomerInvitationReminderEmail
+  | CustomerAcceptedEmail;
 
 export type EmailKind = EmailMessage['kind'];
 
@@ -97,6 +111,12 @@ function draftFor(m: EmailMessage, catalogue: Catalogue): EmailDraft {
       return orderConfirmationEmail(m, catalogue);
     case 'relationship.agreement_reminder':
       return resellerAgreementReminderEmail(m, catalogue);
+    case 'customer.invitation':
+      return customerInvitationEmail(m, catalogue);
+    case 'customer.invitation_reminder':
+      return customerInvitationReminderEmail(m, catalogue);
+    case 'customer.accepted':
+      return customerAcceptedEmail(m, catalogue);
   }
 }
 

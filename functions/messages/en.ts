@@ -11,6 +11,16 @@ export const en = {
   },
 
   common: {
+    /** CUS-7: who a customer invitation relates to the customer, and what that grants. */
+    customerRelations: {
+      intro: 'If your company accepts, these partners are related to it:',
+      asReseller: (p: { name: string }) => `${p.name} as your reseller: it looks after your subscriptions and buys them for you through its provider,`,
+      asProvider: (p: { name: string }) => `${p.name} as your indirect provider: it can place orders and manage subscriptions for your company,`,
+      asDirectBill: (p: { name: string }) => `${p.name} as your partner: it can place orders and manage subscriptions for your company and bills you directly,`,
+      delegatedAdmin: (p: { partnerName: string }) =>
+        `${p.partnerName} also asks for administrator access to your company's work account (delegated admin).`,
+      noDelegatedAdmin: "No partner gets administrator access to your company's work account.",
+    },
     greeting: (p: { name: string }) => `Hello ${p.name},`,
     greetingNoName: 'Hello,',
     signOff: 'Kind regards,',
@@ -65,6 +75,34 @@ export const en = {
   },
 
   emails: {
+    customerInvitation: {
+      subject: (p: { partnerName: string; customerName?: string }) =>
+        p.customerName ? `${p.partnerName} invites ${p.customerName} to authorize it as a partner` : `${p.partnerName} invites your company to authorize it as a partner`,
+      intro: (p: { partnerName: string; partnerRegionName: string }) =>
+        `${p.partnerName}, a partner of the program in the region ${p.partnerRegionName}, would like to buy for your company and look after its subscriptions.`,
+      noteHeading: (p: { partnerName: string }) => `Personal message from ${p.partnerName}:`,
+      requirements: "To respond, sign in with your company's work account as a global administrator.",
+      action: 'View the invitation',
+      validity: (p: { expiresAt: string }) => `The link works once and until ${p.expiresAt}.`,
+      notExpected: (p: { partnerName: string }) =>
+        `If you do not know ${p.partnerName} or do not want to work with it, ignore this email or decline the invitation.`,
+    },
+    customerInvitationReminder: {
+      subject: (p: { partnerName: string; reminderNumber: number }) =>
+        `Reminder ${p.reminderNumber}: ${p.partnerName} is waiting for your answer`,
+      intro: (p: { partnerName: string; partnerRegionName: string }) =>
+        `${p.partnerName}, a partner of the program in the region ${p.partnerRegionName}, has invited your company to work with it. We have not yet received your answer.`,
+    },
+    customerAccepted: {
+      subject: (p: { customerName: string }) => `${p.customerName} has authorized you as its partner`,
+      partnerBody: (p: { customerName: string }) =>
+        `${p.customerName} has accepted your invitation and now appears in your list of customers.`,
+      providerBody: (p: { customerName: string; partnerName: string }) =>
+        `${p.customerName} has accepted the invitation of ${p.partnerName} and authorized you as its indirect provider. It now appears in your list of customers, associated with ${p.partnerName}.`,
+      delegatedAdmin: 'The customer has also granted delegated admin access to its work account.',
+      ordersNext: 'You can now place orders for this customer.',
+      resellerNext: (p: { providerName: string }) => `${p.providerName} can now place orders for this customer.`,
+    },
     verification: {
       subject: (p: { companyName: string }) =>
         `Please confirm your email address for the enrollment of ${p.companyName}`,
@@ -183,6 +221,50 @@ export const en = {
   },
 
   pages: {
+    customerInvitationView: {
+      title: (p: { partnerName: string }) => `${p.partnerName} invites your company to authorize it as a partner`,
+      intro: (p: { partnerName: string; partnerRegionName: string }) =>
+        `${p.partnerName}, a partner of the program in the region ${p.partnerRegionName}, would like to buy for your company and look after its subscriptions.`,
+      signInPrompt: "To respond, sign in with your company's work account. You must be a global administrator of your company.",
+      signInButton: 'Sign in',
+      signedInAs: (p: { userEmail: string }) => `Signed in as ${p.userEmail}.`,
+      authorizeLabel: 'I authorize the partners listed above for our company and grant them what is described.',
+      authorizeButton: 'Authorize partners',
+      declineHeading: 'Not interested?',
+      declineText: (p: { partnerName: string }) => `If you do not want to work with ${p.partnerName}, decline the invitation.`,
+      declineButton: 'Decline invitation',
+    },
+    customerInvitationAccepted: {
+      title: 'Partners authorized',
+      body: (p: { partnerName: string }) => `${p.partnerName} is now a partner of your company.`,
+      next: 'Your partners can now place orders for your company. Your administrators keep full control of your work account.',
+    },
+    customerInvitationDeclined: {
+      title: 'Invitation declined',
+      body: (p: { partnerName: string }) => `You have declined the invitation from ${p.partnerName}.`,
+      next: (p: { partnerName: string }) => `If you change your mind, ask ${p.partnerName} to send you a new invitation.`,
+    },
+    customerInvitationRefused: {
+      title: 'We could not accept this invitation',
+      nextHeading: 'What you can do',
+      wrong_role: {
+        body: 'Only a global administrator of your company can authorize partners.',
+        next: 'Ask a global administrator of your company to open the invitation link.',
+      },
+      wrong_region: {
+        body: (p: { partnerName?: string }) =>
+          `Your company is in a different region from ${p.partnerName ?? 'this partner'}. A partner can only sell to customers in its own region.`,
+        next: 'Work with a partner in your region.',
+      },
+      program_tenant: {
+        body: 'You are signed in with the work account of a partner of the program. A partner’s own account can never be a customer account.',
+        next: 'For your own purchases, use a separate customer account; or ask an administrator of the invited company to open the link.',
+      },
+      not_authorized_checkbox: {
+        body: 'To authorize the partners, you must tick the authorization box.',
+        next: 'Go back, tick the box and choose “Authorize partners” again.',
+      },
+    },
     verifyConfirm: {
       title: 'Confirm your email address',
       intro: (p: { contactName: string; requestedBy: string; companyName: string }) =>

@@ -12,6 +12,14 @@ export const nl: Catalogue = {
   },
 
   common: {
+    customerRelations: {
+      intro: 'Als uw bedrijf accepteert, worden deze partners eraan gekoppeld:',
+      asReseller: (p) => `${p.name} als uw reseller: beheert uw abonnementen en koopt ze voor u via zijn provider,`,
+      asProvider: (p) => `${p.name} als uw indirecte provider: kan bestellingen plaatsen en abonnementen beheren voor uw bedrijf,`,
+      asDirectBill: (p) => `${p.name} als uw partner: kan bestellingen plaatsen en abonnementen beheren voor uw bedrijf en factureert u rechtstreeks,`,
+      delegatedAdmin: (p) => `${p.partnerName} vraagt ook beheerderstoegang tot het werkaccount van uw bedrijf (gedelegeerd beheer).`,
+      noDelegatedAdmin: 'Geen enkele partner krijgt beheerderstoegang tot het werkaccount van uw bedrijf.',
+    },
     greeting: (p) => `Beste ${p.name},`,
     greetingNoName: 'Geachte heer/mevrouw,',
     signOff: 'Met vriendelijke groet,',
@@ -60,6 +68,32 @@ export const nl: Catalogue = {
   },
 
   emails: {
+    customerInvitation: {
+      subject: (p) =>
+        p.customerName ? `${p.partnerName} nodigt ${p.customerName} uit om het als partner te machtigen` : `${p.partnerName} nodigt uw bedrijf uit om het als partner te machtigen`,
+      intro: (p) =>
+        `${p.partnerName}, een partner van het programma in de regio ${p.partnerRegionName}, wil voor uw bedrijf inkopen en de abonnementen ervan beheren.`,
+      noteHeading: (p) => `Persoonlijk bericht van ${p.partnerName}:`,
+      requirements: 'Om te reageren, meldt u zich aan met het werkaccount van uw bedrijf als globale beheerder.',
+      action: 'Uitnodiging bekijken',
+      validity: (p) => `De link werkt één keer en tot ${p.expiresAt}.`,
+      notExpected: (p) =>
+        `Als u ${p.partnerName} niet kent of niet wilt samenwerken, negeer dan deze e-mail of wijs de uitnodiging af.`,
+    },
+    customerInvitationReminder: {
+      subject: (p) => `Herinnering ${p.reminderNumber}: ${p.partnerName} wacht op uw antwoord`,
+      intro: (p) =>
+        `${p.partnerName}, een partner van het programma in de regio ${p.partnerRegionName}, heeft uw bedrijf uitgenodigd om samen te werken. We hebben uw antwoord nog niet ontvangen.`,
+    },
+    customerAccepted: {
+      subject: (p) => `${p.customerName} heeft u als partner gemachtigd`,
+      partnerBody: (p) => `${p.customerName} heeft uw uitnodiging geaccepteerd en staat nu in uw klantenlijst.`,
+      providerBody: (p) =>
+        `${p.customerName} heeft de uitnodiging van ${p.partnerName} geaccepteerd en u als indirecte provider gemachtigd. De klant staat nu in uw klantenlijst, gekoppeld aan ${p.partnerName}.`,
+      delegatedAdmin: 'De klant heeft ook gedelegeerde beheerderstoegang tot zijn werkaccount verleend.',
+      ordersNext: 'U kunt nu bestellingen plaatsen voor deze klant.',
+      resellerNext: (p) => `${p.providerName} kan nu bestellingen plaatsen voor deze klant.`,
+    },
     verification: {
       subject: (p) => `Bevestig uw e-mailadres voor de inschrijving van ${p.companyName}`,
       intro: (p) =>
@@ -173,6 +207,50 @@ export const nl: Catalogue = {
   },
 
   pages: {
+    customerInvitationView: {
+      title: (p) => `${p.partnerName} nodigt uw bedrijf uit om het als partner te machtigen`,
+      intro: (p) =>
+        `${p.partnerName}, een partner van het programma in de regio ${p.partnerRegionName}, wil voor uw bedrijf inkopen en de abonnementen ervan beheren.`,
+      signInPrompt: 'Om te reageren, meldt u zich aan met het werkaccount van uw bedrijf. U moet globale beheerder van uw bedrijf zijn.',
+      signInButton: 'Aanmelden',
+      signedInAs: (p) => `Aangemeld als ${p.userEmail}.`,
+      authorizeLabel: 'Ik machtig de hierboven genoemde partners voor ons bedrijf en verleen hun wat beschreven is.',
+      authorizeButton: 'Partners machtigen',
+      declineHeading: 'Geen interesse?',
+      declineText: (p) => `Als u niet met ${p.partnerName} wilt samenwerken, wijs de uitnodiging dan af.`,
+      declineButton: 'Uitnodiging afwijzen',
+    },
+    customerInvitationAccepted: {
+      title: 'Partners gemachtigd',
+      body: (p) => `${p.partnerName} is nu partner van uw bedrijf.`,
+      next: 'Uw partners kunnen nu bestellingen plaatsen voor uw bedrijf. Uw beheerders houden volledige controle over uw werkaccount.',
+    },
+    customerInvitationDeclined: {
+      title: 'Uitnodiging afgewezen',
+      body: (p) => `U hebt de uitnodiging van ${p.partnerName} afgewezen.`,
+      next: (p) => `Als u van gedachten verandert, vraag ${p.partnerName} dan om een nieuwe uitnodiging.`,
+    },
+    customerInvitationRefused: {
+      title: 'We konden deze uitnodiging niet accepteren',
+      nextHeading: 'Wat u kunt doen',
+      wrong_role: {
+        body: 'Alleen een globale beheerder van uw bedrijf kan partners machtigen.',
+        next: 'Vraag een globale beheerder van uw bedrijf om de uitnodigingslink te openen.',
+      },
+      wrong_region: {
+        body: (p) =>
+          `Uw bedrijf bevindt zich in een andere regio dan ${p.partnerName ?? 'deze partner'}. Een partner mag alleen verkopen aan klanten in zijn eigen regio.`,
+        next: 'Werk samen met een partner in uw regio.',
+      },
+      program_tenant: {
+        body: 'U bent aangemeld met het werkaccount van een partner van het programma. Het eigen account van een partner kan nooit een klantaccount zijn.',
+        next: 'Gebruik voor eigen aankopen een apart klantaccount, of vraag een beheerder van het uitgenodigde bedrijf om de link te openen.',
+      },
+      not_authorized_checkbox: {
+        body: 'Om de partners te machtigen, moet u het vakje voor de machtiging aanvinken.',
+        next: 'Ga terug, vink het vakje aan en kies opnieuw „Partners machtigen”.',
+      },
+    },
     verifyConfirm: {
       title: 'Bevestig uw e-mailadres',
       intro: (p) =>

@@ -12,6 +12,16 @@ import {
   type InvitationAcceptedPage,
   type InvitationDeclinedPage,
 } from './pages/invitation-outcome.js';
+import {
+  customerInvitationAcceptedPage,
+  customerInvitationDeclinedPage,
+  customerInvitationRefusedPage,
+  customerInvitationViewPage,
+  type CustomerInvitationAcceptedPage,
+  type CustomerInvitationDeclinedPage,
+  type CustomerInvitationRefusedPage,
+  type CustomerInvitationViewPage,
+} from './pages/customer-invitation.js';
 import { invitationRefusedPage, type InvitationRefusedPage } from './pages/invitation-refused.js';
 import { invitationViewPage, type InvitationViewPage } from './pages/invitation-view.js';
 import { pageDocument, type PageContent } from './pages/layout.js';
@@ -21,8 +31,13 @@ import { verifyConfirmPage, type VerifyConfirmPage } from './pages/verify-confir
 import { verifyDonePage, type VerifyDonePage } from './pages/verify-done.js';
 
 export type { InvitationRefusal } from './pages/invitation-refused.js';
+export type { CustomerInvitationRefusal } from './pages/customer-invitation.js';
 export type { InvitationViewSignedIn, InvitationViewSignedOut } from './pages/invitation-view.js';
 export type {
+  CustomerInvitationAcceptedPage,
+  CustomerInvitationDeclinedPage,
+  CustomerInvitationRefusedPage,
+  CustomerInvitationViewPage,
   InvitationAcceptedPage,
   InvitationDeclinedPage,
   InvitationRefusedPage,
@@ -42,7 +57,11 @@ export type Page =
   | InvitationAcceptedPage
   | InvitationDeclinedPage
   | InvitationRefusedPage
-  | LocalSignInPage;
+  | LocalSignInPage
+  | CustomerInvitationViewPage
+  | CustomerInvitationAcceptedPage
+  | CustomerInvitationDeclinedPage
+  | CustomerInvitationRefusedPage;
 
 export type PageKind = Page['kind'];
 
@@ -81,6 +100,14 @@ function contentFor(page: Page, catalogue: Catalogue): PageContent {
       return invitationRefusedPage(page, catalogue);
     case 'local.signIn':
       return localSignInPage(page, catalogue);
+    case 'customerInvitation.view':
+      return customerInvitationViewPage(page, catalogue);
+    case 'customerInvitation.accepted':
+      return customerInvitationAcceptedPage(page, catalogue);
+    case 'customerInvitation.declined':
+      return customerInvitationDeclinedPage(page, catalogue);
+    case 'customerInvitation.refused':
+      return customerInvitationRefusedPage(page, catalogue);
   }
 }
 

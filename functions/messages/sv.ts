@@ -12,6 +12,14 @@ export const sv: Catalogue = {
   },
 
   common: {
+    customerRelations: {
+      intro: 'Om ditt företag accepterar kopplas dessa partner till det:',
+      asReseller: (p) => `${p.name} som din återförsäljare: sköter dina prenumerationer och köper dem åt dig via sin leverantör,`,
+      asProvider: (p) => `${p.name} som din indirekta leverantör: kan lägga beställningar och hantera prenumerationer åt ditt företag,`,
+      asDirectBill: (p) => `${p.name} som din partner: kan lägga beställningar och hantera prenumerationer åt ditt företag och fakturerar dig direkt,`,
+      delegatedAdmin: (p) => `${p.partnerName} ber också om administratörsåtkomst till ditt företags arbetskonto (delegerad administration).`,
+      noDelegatedAdmin: 'Ingen partner får administratörsåtkomst till ditt företags arbetskonto.',
+    },
     greeting: (p) => `Hej ${p.name}!`,
     greetingNoName: 'Hej!',
     signOff: 'Vänliga hälsningar',
@@ -60,6 +68,32 @@ export const sv: Catalogue = {
   },
 
   emails: {
+    customerInvitation: {
+      subject: (p) =>
+        p.customerName ? `${p.partnerName} bjuder in ${p.customerName} att godkänna den som partner` : `${p.partnerName} bjuder in ditt företag att godkänna den som partner`,
+      intro: (p) =>
+        `${p.partnerName}, en partner i programmet i regionen ${p.partnerRegionName}, vill köpa åt ditt företag och sköta dess prenumerationer.`,
+      noteHeading: (p) => `Personligt meddelande från ${p.partnerName}:`,
+      requirements: 'För att svara loggar du in med ditt företags arbetskonto som global administratör.',
+      action: 'Visa inbjudan',
+      validity: (p) => `Länken fungerar en gång och till ${p.expiresAt}.`,
+      notExpected: (p) =>
+        `Om du inte känner till ${p.partnerName} eller inte vill samarbeta, ignorera detta mejl eller avböj inbjudan.`,
+    },
+    customerInvitationReminder: {
+      subject: (p) => `Påminnelse ${p.reminderNumber}: ${p.partnerName} väntar på ditt svar`,
+      intro: (p) =>
+        `${p.partnerName}, en partner i programmet i regionen ${p.partnerRegionName}, har bjudit in ditt företag att samarbeta. Vi har ännu inte fått ditt svar.`,
+    },
+    customerAccepted: {
+      subject: (p) => `${p.customerName} har godkänt er som partner`,
+      partnerBody: (p) => `${p.customerName} har accepterat er inbjudan och finns nu i er kundlista.`,
+      providerBody: (p) =>
+        `${p.customerName} har accepterat inbjudan från ${p.partnerName} och godkänt er som indirekt leverantör. Kunden finns nu i er kundlista, kopplad till ${p.partnerName}.`,
+      delegatedAdmin: 'Kunden har också gett delegerad administratörsåtkomst till sitt arbetskonto.',
+      ordersNext: 'Ni kan nu lägga beställningar åt den här kunden.',
+      resellerNext: (p) => `${p.providerName} kan nu lägga beställningar åt den här kunden.`,
+    },
     verification: {
       subject: (p) => `Bekräfta din e-postadress för registreringen av ${p.companyName}`,
       intro: (p) =>
@@ -173,6 +207,50 @@ export const sv: Catalogue = {
   },
 
   pages: {
+    customerInvitationView: {
+      title: (p) => `${p.partnerName} bjuder in ditt företag att godkänna den som partner`,
+      intro: (p) =>
+        `${p.partnerName}, en partner i programmet i regionen ${p.partnerRegionName}, vill köpa åt ditt företag och sköta dess prenumerationer.`,
+      signInPrompt: 'För att svara loggar du in med ditt företags arbetskonto. Du måste vara global administratör för ditt företag.',
+      signInButton: 'Logga in',
+      signedInAs: (p) => `Inloggad som ${p.userEmail}.`,
+      authorizeLabel: 'Jag godkänner partnerna ovan för vårt företag och ger dem det som beskrivs.',
+      authorizeButton: 'Godkänn partner',
+      declineHeading: 'Inte intresserad?',
+      declineText: (p) => `Om du inte vill samarbeta med ${p.partnerName}, avböj inbjudan.`,
+      declineButton: 'Avböj inbjudan',
+    },
+    customerInvitationAccepted: {
+      title: 'Partner godkända',
+      body: (p) => `${p.partnerName} är nu partner till ditt företag.`,
+      next: 'Dina partner kan nu lägga beställningar åt ditt företag. Era administratörer behåller full kontroll över ert arbetskonto.',
+    },
+    customerInvitationDeclined: {
+      title: 'Inbjudan avböjd',
+      body: (p) => `Du har avböjt inbjudan från ${p.partnerName}.`,
+      next: (p) => `Om du ändrar dig, be ${p.partnerName} att skicka en ny inbjudan.`,
+    },
+    customerInvitationRefused: {
+      title: 'Vi kunde inte acceptera inbjudan',
+      nextHeading: 'Vad du kan göra',
+      wrong_role: {
+        body: 'Endast en global administratör för ditt företag kan godkänna partner.',
+        next: 'Be en global administratör för ditt företag att öppna inbjudningslänken.',
+      },
+      wrong_region: {
+        body: (p) =>
+          `Ditt företag ligger i en annan region än ${p.partnerName ?? 'den här partnern'}. En partner får bara sälja till kunder i sin egen region.`,
+        next: 'Samarbeta med en partner i din region.',
+      },
+      program_tenant: {
+        body: 'Du är inloggad med arbetskontot för en partner i programmet. En partners eget konto kan aldrig vara ett kundkonto.',
+        next: 'Använd ett separat kundkonto för egna inköp, eller be en administratör för det inbjudna företaget att öppna länken.',
+      },
+      not_authorized_checkbox: {
+        body: 'För att godkänna partnerna måste du kryssa i rutan för godkännande.',
+        next: 'Gå tillbaka, kryssa i rutan och välj ”Godkänn partner” igen.',
+      },
+    },
     verifyConfirm: {
       title: 'Bekräfta din e-postadress',
       intro: (p) =>
