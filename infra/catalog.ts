@@ -46,7 +46,7 @@ export interface FunctionSpec {
   reservedConcurrency?: number;
 }
 
-export type WorkflowName = 'enrollment' | 'partnership-request' | 'order';
+export type WorkflowName = 'enrollment' | 'partnership-request' | 'order' | 'customer-invitation';
 
 export interface WorkflowSpec {
   name: WorkflowName;
@@ -79,6 +79,13 @@ const httpWorkflows: Record<string, WorkflowName[]> = {
   'create-order': ['order'],
   'submit-order': ['order'],
   'cancel-order': ['order'],
+  'create-customer-invitation': ['customer-invitation'],
+  'resend-customer-invitation': ['customer-invitation'],
+  'revoke-customer-invitation': ['customer-invitation'],
+  'accept-customer-link': ['customer-invitation'],
+  'decline-customer-link': ['customer-invitation'],
+  'authorize-customer-link': ['customer-invitation'],
+  'refuse-customer-link': ['customer-invitation'],
 };
 
 /**
@@ -107,7 +114,8 @@ export const functions: FunctionSpec[] = [
   { name: 'enrollment-step', entry: 'functions/handlers/workflow/enrollment-step.ts', trigger: { kind: 'workflow' }, access: { workflows: ['enrollment'] } },
   { name: 'partnership-step', entry: 'functions/handlers/workflow/partnership-step.ts', trigger: { kind: 'workflow' }, access: { workflows: ['partnership-request'] } },
   { name: 'order-step', entry: 'functions/handlers/workflow/order-step.ts', trigger: { kind: 'workflow' }, access: { workflows: ['order'] } },
-  { name: 'sweep', entry: 'functions/handlers/events/sweep.ts', trigger: { kind: 'schedule', everyMinutes: 5 }, access: { workflows: ['enrollment', 'partnership-request', 'order'] }, reservedConcurrency: 1 },
+  { name: 'customer-invitation-step', entry: 'functions/handlers/workflow/customer-invitation-step.ts', trigger: { kind: 'workflow' }, access: { workflows: ['customer-invitation'] } },
+  { name: 'sweep', entry: 'functions/handlers/events/sweep.ts', trigger: { kind: 'schedule', everyMinutes: 5 }, access: { workflows: ['enrollment', 'partnership-request', 'order', 'customer-invitation'] }, reservedConcurrency: 1 },
   { name: 'ses-events', entry: 'functions/handlers/events/ses-events.ts', trigger: { kind: 'ses-events' } },
   { name: 'get-openapi', entry: 'functions/handlers/http/get-openapi.ts', trigger: { kind: 'http', method: 'GET', path: '/openapi.json', auth: 'public' } },
 ];
@@ -133,6 +141,13 @@ export const workflows: WorkflowSpec[] = [
     functionSubstitutions: { OrderStepFunctionArn: 'order-step' },
     tableSubstitutions: ['TableName'],
     envVar: 'ORDER_STATE_MACHINE_ARN',
+  },
+  {
+    name: 'customer-invitation',
+    file: 'workflows/customer-invitation.asl.json',
+    functionSubstitutions: { CustomerInvitationStepFunctionArn: 'customer-invitation-step' },
+    tableSubstitutions: ['TableName'],
+    envVar: 'CUSTOMER_INVITATION_STATE_MACHINE_ARN',
   },
 ];
 

@@ -2,6 +2,7 @@ import type { Order } from '#domain/orders.js';
 import type { Subscription } from '#domain/subscriptions.js';
 import type { Customer } from '#domain/customers.js';
 import type { Offer } from '#domain/offers.js';
+import type { CustomerInvitation } from '#domain/customer-invitations.js';
 import { currentlyDue, type Enrollment } from '#domain/enrollment.js';
 import type { Partner } from '#domain/partners.js';
 import { transactability, type PartnershipRequest, type Relationship } from '#domain/partnerships.js';
@@ -70,6 +71,26 @@ export function relationshipResource(rel: Relationship, reseller: Pick<Partner, 
     createdAt: rel.createdAt,
     ...(rel.terminatedAt ? { terminatedAt: rel.terminatedAt } : {}),
     history: rel.history,
+  };
+}
+
+/** The customer invitation resource (without the link: only its creator saw it, once). */
+export function customerInvitationResource(e: CustomerInvitation) {
+  return {
+    id: e.id,
+    status: e.status,
+    email: e.email,
+    language: e.language,
+    message: e.message,
+    customerName: e.customerName,
+    providerTenantId: e.provider?.tenantId,
+    delegatedAdmin: e.delegatedAdmin,
+    expiresAt: e.link.expiresAt,
+    customerId: e.customerId,
+    remindersSent: e.remindersSent,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    history: e.history,
   };
 }
 

@@ -4,6 +4,7 @@ import { OnboardPartnerInput, PartnerId, RegistryEntryInput } from './schemas.js
 import { enrollmentRoutes } from './enrollment-routes.js';
 import { partnershipRoutes } from './partnership-routes.js';
 import { customerRoutes, orderRoutes } from './customer-routes.js';
+import { customerInvitationRoutes } from './customer-invitation-routes.js';
 
 /** Every route of API.md, in one place (see contract.ts). */
 export const putPartnerId = route({
@@ -41,4 +42,4 @@ export const getPartnerMe = route({
   responses: { 200: 'The partner profile', 404: 'The tenant is not a partner' },
 });
 
-export const httpRoutes: RouteContract[] = [putPartnerId, onboardPartner, getPartnerMe, ...enrollmentRoutes, ...partnershipRoutes, ...customerRoutes, ...orderRoutes];
+export const httpRoutes: RouteContract[] = [putPartnerId, onboardPartner, getPartnerMe, ...enrollmentRoutes, ...partnershipRoutes, ...customerRoutes, ...orderRoutes, ...customerInvitationRoutes];

@@ -204,3 +204,20 @@ export const SubscriptionChange = z
 
 /** `PUT /subscriptions/{id}/support-contact` (CUS-5). */
 export const SupportContactInput = z.strictObject({ tenantId: Str(100).trim().min(1) });
+
+/** `POST /customer-invitations` (CUS-7): from a reseller, the provider it buys through. */
+export const CustomerInvitationInput = z.strictObject({
+  email: Email,
+  message: PartnershipRequestInput.shape.message,
+  language: Language.optional(),
+  send: z.boolean().default(true),
+  providerTenantId: Str(100).trim().min(1).optional(),
+  delegatedAdmin: z.boolean().default(false),
+  /** The company the partner means to invite, shown to its admin. */
+  customerName: text(200).optional(),
+});
+
+export const CustomerInvitationStatusFilter = z.enum(['pending', 'accepted', 'declined', 'revoked', 'expired']);
+
+/** `POST /customer-links/{token}/accept` (CUS-7): the explicit authorisation; the company profile if the admin gives it. */
+export const AcceptCustomerInvitationInput = z.strictObject({ authorize: z.boolean(), company: Company.optional() });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { enrollmentSteps } from '#domain/enrollment.js';
 import { orderSteps } from '#domain/orders.js';
 import { requestSteps } from '#domain/partnerships.js';
+import { invitationSteps } from '#domain/lifecycle.js';
 
 /**
  * The workflow ↔ Lambda contract: the steps a lifecycle's Lambda answers (`next`) are
@@ -14,6 +15,7 @@ const contracts: Record<string, readonly string[]> = {
   'enrollment.asl.json': enrollmentSteps,
   'partnership-request.asl.json': requestSteps,
   'order.asl.json': orderSteps,
+  'customer-invitation.asl.json': invitationSteps,
 };
 
 type State = { Type: string; Choices?: { Variable?: string; StringEquals?: string }[]; Default?: string };

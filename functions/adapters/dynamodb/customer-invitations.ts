@@ -1,0 +1,54 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { invitationNextDue } from '#domain/lifecycle.js';
+import type { CustomerInvitation, CustomerInvitationStore, CustomerInvitationWrite } from '#domain/customer-invitations.js';
+import { config } from '#lib/config.js';
+import { cursorFor } from '#lib/cursor.js';
+import { systemClock } from '#lib/clock.js';
+import { ddb, tableName } from './client.js';
+import { customerItems } from './customers.js';
+import { dynamoLifecycleStore, storedOf, type TransactItem } from './lifecycle-store.js';
+
+const listKey = (partnerTenantId: string) => `PARTNER#${partnerTenantId}#CINV`;
+
+/** The customer an acceptance creates or relates, in the same transaction as the invitation's change. */
+function translate(write: CustomerInvitationWrite): TransactItem[] {
+  switch (write.type) {
+    case 'customer.create':
+      return customerItems.create(write.customer, []);
+    case 'customer.update':
+      return customerItems.commit(write.customer, { version: write.expectVersion, parkedToken: undefined }, []);
+    case 'customer.relate':
+      return customerItems.writes([write]);
+  }
+}
+
+const store = dynamoLifecycleStore<CustomerInvitation, CustomerInvitationWrite>({
+  prefix: 'CINV',
+  now: () => systemClock.now().toISOString(),
+  indexOf(e, now) {
+    const c = config();
+    const due = invitationNextDue(e, c.CUSTOMER_INVITATION_REMINDERS_SECONDS, c.LIVENESS_CHECK_SECONDS, now);
+    return { gsi1: { pk: listKey(e.partnerTenantId), sk: `${e.createdAt}#${e.id}` }, ...(due ? { due } : {}) };
+  },
+  translate,
+});
+
+/** The customer invitation store on DynamoDB. */
+export const customerInvitations: CustomerInvitationStore = {
+  ...store,
+  async ofPartner(partnerTenantId, status, limit, cursor) {
+    const out = await ddb.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+        ExpressionAttributeValues: { ':pk': listKey(partnerTenantId), ...(status ? { ':status': status } : {}) },
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'gsi1pk', value: listKey(partnerTenantId) }) } : {}),
+      }),
+    );
+    return { items: (out.Items ?? []).map((i) => storedOf<CustomerInvitation>(i).entity), ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
+  },
+};
