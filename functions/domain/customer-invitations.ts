@@ -137,7 +137,7 @@ export function invitedCustomerProfile(inv: CustomerInvitation, caller: Pick<Cal
 /** Writes of the invitation lifecycle besides links and locks: the customer, created or changed with the acceptance. */
 export type CustomerInvitationWrite =
   | { type: 'customer.create'; customer: Customer }
-  | { type: 'customer.update'; customer: Customer; expectVersion: number }
+  | { type: 'customer.update'; customer: Customer; expectVersion: number; expectHistoryLength: number }
   | CustomerWrite;
 
 /** The invitation store: the lifecycle store plus the inviting partner's list. */

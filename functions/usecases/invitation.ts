@@ -9,10 +9,10 @@
 import type { LifecycleEntity } from '#domain/history.js';
 import { recordChange } from '#domain/history.js';
 import { invitationNextDue, invitationNotificationKey, invitationStep, isCurrentInvitationLink, isInvitationOverdue, type Invitation, type InvitationDue, type InvitationStep } from '#domain/lifecycle.js';
-import { hashToken, isLive, isWellFormedToken, nextEntityLink, type IssuedLink, type LinkKind } from '#domain/links.js';
+import { nextEntityLink, type IssuedLink, type LinkKind } from '#domain/links.js';
 import type { Clock, CommonWrite, LifecycleName, LifecycleStore, Links, Lock, Workflows } from '#domain/ports.js';
 import { assertAllowed, linkGone, type Refusal } from '#domain/refusal.js';
-import { change, expireIf, type Lifecycle } from './lifecycle.js';
+import { change, entityForLink, expireIf, type Lifecycle } from './lifecycle.js';
 
 export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'revoked' | 'expired';
 
@@ -140,14 +140,8 @@ export async function revokeInvitation<T extends InvitationEntity, W>(lc: Invita
 
 /** The pending invitation a live link belongs to; any other token is gone (one neutral answer). Reads only. */
 export async function invitationForLink<T extends InvitationEntity>(def: Pick<InvitationDefinition<T, never>, 'links' | 'store' | 'clock' | 'linkKind'>, token: string): Promise<{ invitation: T; hash: string }> {
-  if (!isWellFormedToken(token)) throw linkGone();
-  const hash = hashToken(token);
-  const now = def.clock.now().toISOString();
-  const link = await def.links.find(hash);
-  if (!isLive(link, def.linkKind, now)) throw linkGone();
-  const e = (await def.store.load(link.subjectId))?.entity;
-  if (!e || !isCurrentInvitationLink(e, hash, now)) throw linkGone();
-  return { invitation: e, hash };
+  const { entity, hash } = await entityForLink(def, def.linkKind, token, (id) => def.store.load(id), isCurrentInvitationLink);
+  return { invitation: entity, hash };
 }
 
 /**

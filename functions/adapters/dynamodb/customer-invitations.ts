@@ -16,7 +16,7 @@ function translate(write: CustomerInvitationWrite): TransactItem[] {
     case 'customer.create':
       return customerItems.create(write.customer, []);
     case 'customer.update':
-      return customerItems.commit(write.customer, { version: write.expectVersion, parkedToken: undefined }, []);
+      return customerItems.commit(write.customer, { version: write.expectVersion, parkedToken: undefined, historyLength: write.expectHistoryLength }, []);
     case 'customer.relate':
       return customerItems.writes([write]);
   }

@@ -60,5 +60,5 @@ export function relateCustomer(input: RelateInput): { customer: Customer; added:
     updatedAt: now,
     history: [...existing.history, { at: now, actor: input.actor, action: 'customer.related', note: [input.note, note].filter(Boolean).join('; ') }],
   };
-  return { customer: updated, added, writes: [{ type: 'customer.update', customer: updated, expectVersion: existing.version }, ...relate(updated)] };
+  return { customer: updated, added, writes: [{ type: 'customer.update', customer: updated, expectVersion: existing.version, expectHistoryLength: existing.history.length }, ...relate(updated)] };
 }

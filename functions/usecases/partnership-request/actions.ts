@@ -5,9 +5,7 @@ import {
   alreadyPartnered,
   authorizationRefusal,
   newRelationship,
-  notPendingRefusal,
   pairLockId,
-  pendingLockId,
   requestingProviderRefusal,
   transitionRequest,
   type PartnershipRequest,
@@ -15,11 +13,12 @@ import {
   type RequestStatus,
 } from '#domain/partnerships.js';
 import { firstExecution } from '#domain/history.js';
-import { assertAllowed, conflict, linkGone, notFound, Refused } from '#domain/refusal.js';
+import { assertAllowed, conflict, notFound, Refused } from '#domain/refusal.js';
 import type { Caller } from '#domain/caller.js';
 import type { Language } from '#domain/partners.js';
 import { config } from '#lib/config.js';
-import { change, entityForLink, startEntity } from '../lifecycle.js';
+import { startEntity, change } from '../lifecycle.js';
+import { answerWrites, invitationForLink, newInvitationWrites, resendInvitation, revokeInvitation } from '../invitation.js';
 import { invitationEmail, partnershipLifecycle, type PartnershipPorts } from './lifecycle.js';
 
 export interface RequestInput {
@@ -63,13 +62,11 @@ export async function createRequest(p: PartnershipPorts, caller: Caller, input: 
     updatedAt: now,
     history: [{ at: now, actor: `user:${caller.sub}`, action: 'request.created', status: 'pending', to: 'pending', note: input.send ? 'sent by the system' : 'draft for the provider to send' }],
   };
+  const lc = partnershipLifecycle(p);
   await startEntity(
-    partnershipLifecycle(p),
+    lc,
     request,
-    [
-      { type: 'lock.take', lock: { kind: 'partnership-pending', id: pendingLockId(request) }, owner: id },
-      { type: 'link.issue', hash: issued.hash, link: { kind: 'invitation', subjectId: id, generation: 1, expiresAt: request.link.expiresAt } },
-    ],
+    newInvitationWrites(lc.definition, request, issued),
     () => conflict('request_pending', 'A pending request to this address exists already; resend or revoke it.', 'PRT-10'),
   );
   const draft = await invitationEmail(p, request);
@@ -90,43 +87,20 @@ async function ownRequest(p: Pick<PartnershipPorts, 'requests'>, caller: Caller,
 export async function resendRequest(p: PartnershipPorts, caller: Caller, id: string) {
   await activeProvider(p, caller);
   await ownRequest(p, caller, id);
-  const issued = await p.links.issue('invitation');
-  const { after } = await change(partnershipLifecycle(p), id, ({ entity: r }, now) => {
-    assertAllowed(notPendingRefusal(r));
-    const link = nextEntityLink(issued, r.link.generation, now, config().PARTNERSHIP_EXPIRY_SECONDS);
-    return {
-      next: transitionRequest(r, { now, actor: `user:${caller.sub}`, action: 'request.resent' }, { link, remindersSent: 0 }),
-      writes: [
-        { type: 'link.delete', hash: r.link.hash },
-        { type: 'link.issue', hash: issued.hash, link: { kind: 'invitation', subjectId: id, generation: link.generation, expiresAt: link.expiresAt } },
-      ],
-    };
-  });
-  return { request: after, link: p.links.url('invitation', issued.token) };
+  const { invitation, link } = await resendInvitation(partnershipLifecycle(p), id, `user:${caller.sub}`);
+  return { request: invitation, link };
 }
 
 /** PRT-10: a pending request can be revoked; its link dies. */
 export async function revokeRequest(p: PartnershipPorts, caller: Caller, id: string) {
   await ownRequest(p, caller, id);
-  const { after } = await change(partnershipLifecycle(p), id, ({ entity: r }, now) => {
-    assertAllowed(notPendingRefusal(r));
-    return {
-      next: transitionRequest(r, { now, actor: `user:${caller.sub}`, action: 'request.revoked', status: 'revoked' }),
-      writes: [
-        { type: 'link.delete', hash: r.link.hash },
-        { type: 'lock.release', lock: { kind: 'partnership-pending', id: pendingLockId(r) } },
-      ],
-    };
-  });
-  return after;
+  return revokeInvitation(partnershipLifecycle(p), id, `user:${caller.sub}`);
 }
 
-const isCurrentLink = (r: PartnershipRequest, hash: string, now: string) => r.status === 'pending' && r.link.hash === hash && r.link.expiresAt > now;
-
 /** The pending request a live invitation link belongs to; any other token is gone. Reads only. */
-export async function requestForLink(p: Pick<PartnershipPorts, 'links' | 'requests' | 'clock'>, token: string): Promise<{ request: PartnershipRequest; hash: string }> {
-  const { entity, hash } = await entityForLink(p, 'invitation', token, (id) => p.requests.load(id), isCurrentLink);
-  return { request: entity, hash };
+export async function requestForLink(p: PartnershipPorts, token: string): Promise<{ request: PartnershipRequest; hash: string }> {
+  const { invitation, hash } = await invitationForLink(partnershipLifecycle(p).definition, token);
+  return { request: invitation, hash };
 }
 
 /**
@@ -143,19 +117,19 @@ export async function acceptInvitation(p: PartnershipPorts, caller: Caller, toke
   assertAllowed(acceptRefusal({ roles: caller.roles, resellerTenantId: caller.tenantId, reseller, enrollment, request }));
   const relationshipId = p.ids.newId('rel');
   let created: Relationship | undefined;
+  const lc = partnershipLifecycle(p);
   await change(
-    partnershipLifecycle(p),
+    lc,
     request.id,
     ({ entity: r }, now) => {
-      if (!isCurrentLink(r, hash, now)) throw linkGone();
+      const answered = answerWrites(lc.definition, r, hash, now);
       const relationship = newRelationship(r, relationshipId, reseller!, { sub: caller.sub, email: caller.email }, now);
       created = relationship;
       const next = transitionRequest(r, { now, actor: `user:${caller.sub}`, action: 'request.accepted', status: 'accepted' }, { relationshipId, respondedBy: { sub: caller.sub, email: caller.email, tenantId: caller.tenantId } });
       return {
         next,
         writes: [
-          { type: 'link.use', hash, now },
-          { type: 'lock.release', lock: { kind: 'partnership-pending', id: pendingLockId(r) } },
+          ...answered,
           // PRT-10's pair lock: a held one fails the transaction, answered below.
           { type: 'lock.take', lock: { kind: 'partnership-pair', id: pairLockId(r.providerTenantId, caller.tenantId) }, owner: relationshipId },
           { type: 'relationship.create', relationship },
@@ -170,15 +144,10 @@ export async function acceptInvitation(p: PartnershipPorts, caller: Caller, toke
 /** Any signed-in user of the invited organisation may decline; the link dies. */
 export async function declineInvitation(p: PartnershipPorts, caller: Caller, token: string): Promise<PartnershipRequest> {
   const { request, hash } = await requestForLink(p, token);
-  const { after } = await change(partnershipLifecycle(p), request.id, ({ entity: r }, now) => {
-    if (r.status !== 'pending' || r.link.hash !== hash) throw linkGone();
-    return {
-      next: transitionRequest(r, { now, actor: `user:${caller.sub}`, action: 'request.declined', status: 'declined' }, { respondedBy: { sub: caller.sub, email: caller.email, tenantId: caller.tenantId } }),
-      writes: [
-        { type: 'link.use', hash, now },
-        { type: 'lock.release', lock: { kind: 'partnership-pending', id: pendingLockId(r) } },
-      ],
-    };
-  });
+  const lc = partnershipLifecycle(p);
+  const { after } = await change(lc, request.id, ({ entity: r }, now) => ({
+    next: transitionRequest(r, { now, actor: `user:${caller.sub}`, action: 'request.declined', status: 'declined' }, { respondedBy: { sub: caller.sub, email: caller.email, tenantId: caller.tenantId } }),
+    writes: answerWrites(lc.definition, r, hash, now),
+  }));
   return after;
 }

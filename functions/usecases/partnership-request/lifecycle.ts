@@ -3,13 +3,13 @@
  * its store, its steps, the emails each state owes, its reminders and expiry.
  */
 import type { Enrollment } from '#domain/enrollment.js';
-import { isRequestOverdue, pendingLockId, requestNextDue, requestNotificationKey, requestStep, transitionRequest, type PartnershipRequest, type PartnershipRequestStore, type PartnershipWrite, type RequestDue, type RequestStep, type Relationships } from '#domain/partnerships.js';
+import { notPendingRefusal, pendingLockId, type PartnershipRequest, type PartnershipRequestStore, type PartnershipWrite, type Relationships } from '#domain/partnerships.js';
 import type { Clock, Ids, LifecycleStore, Links, Mailer, Partners, Workflows } from '#domain/ports.js';
 import { config } from '#lib/config.js';
 import { renderEmail } from '#messages/emails.js';
 import { pickLanguage } from '#messages/language.js';
 import { regionName } from '#messages/regions.js';
-import { change, expireIf, type Lifecycle } from '../lifecycle.js';
+import { invitationLifecycle, type InvitationLifecycle } from '../invitation.js';
 
 export interface PartnershipPorts {
   requests: PartnershipRequestStore;
@@ -24,7 +24,7 @@ export interface PartnershipPorts {
   ids: Ids;
 }
 
-export type PartnershipLifecycle = Lifecycle<PartnershipRequest, PartnershipWrite, RequestStep, RequestDue> & { ports: PartnershipPorts };
+export type PartnershipLifecycle = InvitationLifecycle<PartnershipRequest, PartnershipWrite> & { ports: PartnershipPorts };
 
 /** The invitation link of the request's current generation (the same across reminders). */
 export const invitationLink = async (p: Pick<PartnershipPorts, 'links'>, r: PartnershipRequest) => p.links.url('invitation', await p.links.tokenOf('invitation', r.link.nonce));
@@ -47,48 +47,28 @@ async function acceptedEmails(p: PartnershipPorts, r: PartnershipRequest): Promi
   }
 }
 
-const HOUR = 3600;
-
+/** PRT-10: the partnership request is an invitation of the mechanism (`#usecases/invitation.js`). */
 export function partnershipLifecycle(p: PartnershipPorts): PartnershipLifecycle {
-  const lc: PartnershipLifecycle = {
-    ports: p,
+  const lc = invitationLifecycle<PartnershipRequest, PartnershipWrite>({
     name: 'partnership-request',
     what: 'partnership_request',
+    linkKind: 'invitation',
     store: p.requests,
     workflows: p.workflows,
     clock: p.clock,
-    nextStep: requestStep,
-    waitSeconds: (r, now) => Math.max(60, Math.ceil((Date.parse(r.link.expiresAt) - Date.parse(now)) / 1000) + HOUR),
-    owedNotification: (r) => requestNotificationKey(r),
-    async send(r, key) {
-      if (key.startsWith('invitation#')) await p.mailer.send({ to: r.email, ...(await invitationEmail(p, r)), tags: { request: r.id } });
-      else if (key === 'accepted') await acceptedEmails(p, r);
+    links: p.links,
+    pendingLock: (r) => ({ kind: 'partnership-pending', id: pendingLockId(r) }),
+    reminders: () => config().PARTNERSHIP_REMINDERS_SECONDS,
+    expirySeconds: () => config().PARTNERSHIP_EXPIRY_SECONDS,
+    livenessSeconds: () => config().LIVENESS_CHECK_SECONDS,
+    actions: { reminder: 'reminder.partnership', expired: 'request.expired', resent: 'request.resent', revoked: 'request.revoked' },
+    async sendInvitation(r, reminderNumber) {
+      await p.mailer.send({ to: r.email, ...(await invitationEmail(p, r, reminderNumber)), tags: { request: r.id } });
     },
-    isOpen: (r) => r.status === 'pending',
-    nextDue: (r, now) => requestNextDue(r, config().PARTNERSHIP_REMINDERS_SECONDS, config().LIVENESS_CHECK_SECONDS, now),
-    async onDue(id, action) {
-      switch (action) {
-        case 'expire':
-          return (await lc.expireIfOverdue(id, 'system:sweep')) ? 'expired' : undefined;
-        case 'reminder': {
-          const { after } = await change(lc, id, ({ entity: r }, now) => ({
-            next: transitionRequest(r, { now, actor: 'system:sweep', action: 'reminder.partnership' }, { remindersSent: r.remindersSent + 1 }),
-            wake: false,
-          }));
-          await p.mailer.send({ to: after.email, ...(await invitationEmail(p, after, after.remindersSent)), tags: { request: id } });
-          return 'reminded';
-        }
-      }
+    async sendOutcome(r, status) {
+      if (status === 'accepted') await acceptedEmails(p, r);
     },
-    /** PRT-10: a pending request past its expiry expires; its link and pending lock go. */
-    expireIfOverdue: (id, actor) =>
-      expireIf(lc, id, isRequestOverdue, ({ entity: r }, now) => ({
-        next: transitionRequest(r, { now, actor, action: 'request.expired', status: 'expired' }),
-        writes: [
-          { type: 'link.delete', hash: r.link.hash },
-          { type: 'lock.release', lock: { kind: 'partnership-pending', id: pendingLockId(r) } },
-        ],
-      })),
-  };
-  return lc;
+    notPending: notPendingRefusal,
+  });
+  return Object.assign(lc, { ports: p });
 }
