@@ -49,6 +49,6 @@ export const customerInvitations: CustomerInvitationStore = {
         ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'gsi1pk', value: listKey(partnerTenantId) }) } : {}),
       }),
     );
-    return { items: (out.Items ?? []).map((i) => storedOf<CustomerInvitation>(i).entity), ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
+    return { items: await store.withHistory((out.Items ?? []).map((i) => storedOf<CustomerInvitation>(i).entity)), ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
   },
 };
