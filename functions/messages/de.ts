@@ -14,9 +14,9 @@ export const de: Catalogue = {
   common: {
     customerRelations: {
       intro: 'Wenn Ihr Unternehmen annimmt, werden diese Partner mit ihm verbunden:',
-      asReseller: (p) => `${p.name} als Ihr Vertriebspartner: betreut Ihre Abonnements und kauft sie für Sie über seinen Anbieter,`,
-      asProvider: (p) => `${p.name} als Ihr indirekter Anbieter: kann für Ihr Unternehmen Bestellungen aufgeben und Abonnements verwalten,`,
-      asDirectBill: (p) => `${p.name} als Ihr Partner: kann für Ihr Unternehmen Bestellungen aufgeben und Abonnements verwalten und stellt Ihnen direkt Rechnungen,`,
+      asReseller: (p) => `${p.name} als Ihr Vertriebspartner: betreut Ihre Abonnements und kauft sie für Sie über seinen Anbieter`,
+      asProvider: (p) => `${p.name} als Ihr indirekter Anbieter: kann für Ihr Unternehmen Bestellungen aufgeben und Abonnements verwalten`,
+      asDirectBill: (p) => `${p.name} als Ihr Partner: kann für Ihr Unternehmen Bestellungen aufgeben und Abonnements verwalten und stellt Ihnen direkt Rechnungen`,
       delegatedAdmin: (p) => `${p.partnerName} bittet außerdem um Administratorzugriff auf das Geschäftskonto Ihres Unternehmens (delegierte Administration).`,
       noDelegatedAdmin: 'Kein Partner erhält Administratorzugriff auf das Geschäftskonto Ihres Unternehmens.',
     },

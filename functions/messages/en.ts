@@ -14,9 +14,9 @@ export const en = {
     /** CUS-7: who a customer invitation relates to the customer, and what that grants. */
     customerRelations: {
       intro: 'If your company accepts, these partners are related to it:',
-      asReseller: (p: { name: string }) => `${p.name} as your reseller: it looks after your subscriptions and buys them for you through its provider,`,
-      asProvider: (p: { name: string }) => `${p.name} as your indirect provider: it can place orders and manage subscriptions for your company,`,
-      asDirectBill: (p: { name: string }) => `${p.name} as your partner: it can place orders and manage subscriptions for your company and bills you directly,`,
+      asReseller: (p: { name: string }) => `${p.name} as your reseller: it looks after your subscriptions and buys them for you through its provider`,
+      asProvider: (p: { name: string }) => `${p.name} as your indirect provider: it can place orders and manage subscriptions for your company`,
+      asDirectBill: (p: { name: string }) => `${p.name} as your partner: it can place orders and manage subscriptions for your company and bills you directly`,
       delegatedAdmin: (p: { partnerName: string }) =>
         `${p.partnerName} also asks for administrator access to your company's work account (delegated admin).`,
       noDelegatedAdmin: "No partner gets administrator access to your company's work account.",

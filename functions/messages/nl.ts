@@ -14,9 +14,9 @@ export const nl: Catalogue = {
   common: {
     customerRelations: {
       intro: 'Als uw bedrijf accepteert, worden deze partners eraan gekoppeld:',
-      asReseller: (p) => `${p.name} als uw reseller: beheert uw abonnementen en koopt ze voor u via zijn provider,`,
-      asProvider: (p) => `${p.name} als uw indirecte provider: kan bestellingen plaatsen en abonnementen beheren voor uw bedrijf,`,
-      asDirectBill: (p) => `${p.name} als uw partner: kan bestellingen plaatsen en abonnementen beheren voor uw bedrijf en factureert u rechtstreeks,`,
+      asReseller: (p) => `${p.name} als uw reseller: beheert uw abonnementen en koopt ze voor u via zijn provider`,
+      asProvider: (p) => `${p.name} als uw indirecte provider: kan bestellingen plaatsen en abonnementen beheren voor uw bedrijf`,
+      asDirectBill: (p) => `${p.name} als uw partner: kan bestellingen plaatsen en abonnementen beheren voor uw bedrijf en factureert u rechtstreeks`,
       delegatedAdmin: (p) => `${p.partnerName} vraagt ook beheerderstoegang tot het werkaccount van uw bedrijf (gedelegeerd beheer).`,
       noDelegatedAdmin: 'Geen enkele partner krijgt beheerderstoegang tot het werkaccount van uw bedrijf.',
     },

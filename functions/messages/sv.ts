@@ -14,9 +14,9 @@ export const sv: Catalogue = {
   common: {
     customerRelations: {
       intro: 'Om ditt företag accepterar kopplas dessa partner till det:',
-      asReseller: (p) => `${p.name} som din återförsäljare: sköter dina prenumerationer och köper dem åt dig via sin leverantör,`,
-      asProvider: (p) => `${p.name} som din indirekta leverantör: kan lägga beställningar och hantera prenumerationer åt ditt företag,`,
-      asDirectBill: (p) => `${p.name} som din partner: kan lägga beställningar och hantera prenumerationer åt ditt företag och fakturerar dig direkt,`,
+      asReseller: (p) => `${p.name} som din återförsäljare: sköter dina prenumerationer och köper dem åt dig via sin leverantör`,
+      asProvider: (p) => `${p.name} som din indirekta leverantör: kan lägga beställningar och hantera prenumerationer åt ditt företag`,
+      asDirectBill: (p) => `${p.name} som din partner: kan lägga beställningar och hantera prenumerationer åt ditt företag och fakturerar dig direkt`,
       delegatedAdmin: (p) => `${p.partnerName} ber också om administratörsåtkomst till ditt företags arbetskonto (delegerad administration).`,
       noDelegatedAdmin: 'Ingen partner får administratörsåtkomst till ditt företags arbetskonto.',
     },
