@@ -42,6 +42,7 @@ const schema = z.object({
   ENROLLMENT_STATE_MACHINE_ARN: z._default(z.string(), 'arn:aws:states:local:000000000000:stateMachine:enrollment'),
   PARTNERSHIP_STATE_MACHINE_ARN: z._default(z.string(), 'arn:aws:states:local:000000000000:stateMachine:partnership-request'),
   ORDER_STATE_MACHINE_ARN: z._default(z.string(), 'arn:aws:states:local:000000000000:stateMachine:order'),
+  CUSTOMER_INVITATION_STATE_MACHINE_ARN: z._default(z.string(), 'arn:aws:states:local:000000000000:stateMachine:customer-invitation'),
   /** Secrets Manager secret holding the vetting webhook secret (`whsec_…`); required when deployed. */
   VETTING_WEBHOOK_SECRET_ARN: z.optional(secretArn),
   /** Secrets Manager secret holding the key link tokens are derived from; required when deployed. */

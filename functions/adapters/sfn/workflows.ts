@@ -17,11 +17,10 @@ export function stateMachineArn(lifecycle: LifecycleName): string {
       return c.ENROLLMENT_STATE_MACHINE_ARN;
     case 'partnership-request':
       return c.PARTNERSHIP_STATE_MACHINE_ARN;
+    case 'customer-invitation':
+      return c.CUSTOMER_INVITATION_STATE_MACHINE_ARN;
     case 'order':
       return c.ORDER_STATE_MACHINE_ARN;
-    case 'customer-invitation':
-      // Each lifecycle's ARN arrives with its catalogue entry (infra/catalog.ts) and config key.
-      throw new Error(`the ${lifecycle} workflow is not deployed`);
   }
 }
 
