@@ -24,7 +24,7 @@ import { assertAllowed, conflict, notFound } from '#domain/refusal.js';
 import { config } from '#lib/config.js';
 import { change, startEntity } from '../lifecycle.js';
 import { answerWrites, invitationForLink, newInvitationWrites, resendInvitation, revokeInvitation } from '../invitation.js';
-import { relateCustomer } from '../customers/relate.js';
+import { planCustomerRelation } from '../customers/plan.js';
 import { customerInvitationEmail, customerInvitationLifecycle, type CustomerInvitationPorts } from './lifecycle.js';
 
 export interface CustomerInvitationInput {
@@ -140,7 +140,7 @@ export async function acceptCustomerInvitation(p: CustomerInvitationPorts, calle
     const region = existing?.region ?? tenantRegion(caller.tenantCountry);
     assertAllowed(invitationRegionRefusal(e, region));
     const actor = `user:${caller.sub}`;
-    const related = relateCustomer({
+    const related = planCustomerRelation({
       existing,
       newId,
       customerTenantId: caller.tenantId,

@@ -1,15 +1,17 @@
 /**
- * Creating a customer or relating partners to one (CUS-10), as writes to be committed
- * atomically with the change that causes it (an accepted customer invitation). The
- * customer tenant's lock makes a tenant one customer: of two concurrent first relations
- * one creates the customer and the other, retried on fresh state, adds to it.
+ * Creating a customer or relating partners to one (CUS-10), planned as writes: pure, no
+ * I/O. The caller reads the tenant's customer, plans, and commits the writes atomically
+ * with the change that causes them (an accepted customer invitation commits them with the
+ * invitation's acceptance, `CustomerInvitationWrite`). The customer tenant's lock makes a
+ * tenant one customer: of two concurrent first relations one creates the customer and the
+ * other, retried on fresh state, relates the customer it now finds.
  */
 import { customerTenantLock, relationshipOf, type Customer, type CustomerRelationship } from '#domain/customers.js';
 import type { CustomerInvitationWrite } from '#domain/customer-invitations.js';
 import type { CommonWrite } from '#domain/ports.js';
 import type { Region } from '#domain/regions.js';
 
-export interface RelateInput {
+export interface RelationInput {
   /** The customer of the tenant as read now, if the program knows it. */
   existing: Customer | undefined;
   /** The id a new customer gets. */
@@ -28,7 +30,7 @@ export interface RelateInput {
  * its tenant lock, or a versioned update of the existing one; one list entry per partner
  * not yet related (a partner already related keeps its relationship).
  */
-export function relateCustomer(input: RelateInput): { customer: Customer; added: CustomerRelationship[]; writes: (CommonWrite | CustomerInvitationWrite)[] } {
+export function planCustomerRelation(input: RelationInput): { customer: Customer; added: CustomerRelationship[]; writes: (CommonWrite | CustomerInvitationWrite)[] } {
   const { existing, now } = input;
   const added = input.relationships.filter((r) => !existing || !relationshipOf(existing, r.partnerTenantId));
   const relate = (customer: Customer) => added.map((relationship): CustomerInvitationWrite => ({ type: 'customer.relate', customer, relationship }));
