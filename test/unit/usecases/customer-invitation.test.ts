@@ -106,7 +106,9 @@ describe('customer invitations on the lifecycle mechanism (fakes)', () => {
     expect(link).toContain('/customer-invitation/');
     expect(draft.body).toContain(link);
     expect(draft.body).toContain('prov GmbH');
-    expect(t.workflows.started).toEqual([{ lifecycle: 'customer-invitation', name: `${invitation.id}-g1`, input: { id: invitation.id, wakeups: 0 } }]);
+    // Started loaded: the creating call sent the invitation and the workflow begins at its routing.
+    expect(t.workflows.started).toEqual([{ lifecycle: 'customer-invitation', name: `${invitation.id}-g1`, input: { id: invitation.id, wakeups: 0, next: 'wait_for_response', version: 1, waitSeconds: 30 * DAY + 3600 } }]);
+    expect(t.mailer.to('it@customer.example')).toHaveLength(1);
     expect(t.world.locks.get('customer-invitation-pending#res#it@customer.example')).toBe(invitation.id);
     await expect(createCustomerInvitation(t.ports, caller('res'), input({ email: 'IT@customer.example', providerTenantId: 'prov' }))).rejects.toMatchObject({ kind: 'conflict', code: 'invitation_pending' });
   });
@@ -230,7 +232,7 @@ describe('customer invitations on the lifecycle mechanism (fakes)', () => {
     t.clock.advance(14 * DAY);
     await sweepOne(lc, invitation.id, result);
     expect(result.reminded).toBe(2);
-    expect(t.mailer.to('it@customer.example')).toHaveLength(2);
+    expect(t.mailer.to('it@customer.example')).toHaveLength(3); // the invitation and two reminders
     t.clock.advance(9 * DAY);
     await sweepOne(lc, invitation.id, result);
     expect(result).toMatchObject({ reminded: 2, expired: 1 });
