@@ -10,7 +10,7 @@ import { programTenantRefusal } from './customers.js';
 import { recordChange, type StateChange } from './history.js';
 import type { Invitation } from './lifecycle.js';
 import type { Company, HistoryEntry, Language, Partner, PartnerType } from './partners.js';
-import type { LifecycleStore, Lock, Page } from './ports.js';
+import type { LifecycleStore, Lock, Page, ReadState } from './ports.js';
 import type { Refusal } from './refusal.js';
 import { regionOf, type Region } from './regions.js';
 
@@ -137,7 +137,7 @@ export function invitedCustomerProfile(inv: CustomerInvitation, caller: Pick<Cal
 /** Writes of the invitation lifecycle besides links and locks: the customer, created or changed with the acceptance. */
 export type CustomerInvitationWrite =
   | { type: 'customer.create'; customer: Customer }
-  | { type: 'customer.update'; customer: Customer; expectVersion: number; expectHistoryLength: number }
+  | { type: 'customer.update'; customer: Customer; read: ReadState }
   | CustomerWrite;
 
 /** The invitation store: the lifecycle store plus the inviting partner's list. */

@@ -16,7 +16,7 @@ function translate(write: CustomerInvitationWrite): TransactItem[] {
     case 'customer.create':
       return customerItems.create(write.customer, []);
     case 'customer.update':
-      return customerItems.commit(write.customer, { version: write.expectVersion, parkedToken: undefined, historyLength: write.expectHistoryLength }, []);
+      return customerItems.commit(write.customer, write.read, []);
     case 'customer.relate':
       return customerItems.writes([write]);
   }

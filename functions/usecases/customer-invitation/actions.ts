@@ -16,6 +16,7 @@ import {
   transitionInvitation,
   type CustomerInvitation,
   type CustomerInvitationStatus,
+  type CustomerInvitationWrite,
 } from '#domain/customer-invitations.js';
 import { firstExecution } from '#domain/history.js';
 import { nextEntityLink } from '#domain/links.js';
@@ -24,7 +25,7 @@ import { assertAllowed, conflict, notFound } from '#domain/refusal.js';
 import { config } from '#lib/config.js';
 import { change, startEntity } from '../lifecycle.js';
 import { answerWrites, invitationForLink, newInvitationWrites, resendInvitation, revokeInvitation } from '../invitation.js';
-import { planCustomerRelation } from '../customers/plan.js';
+import { planCustomer } from '../customers/core.js';
 import { customerInvitationEmail, customerInvitationLifecycle, type CustomerInvitationPorts } from './lifecycle.js';
 
 export interface CustomerInvitationInput {
@@ -137,24 +138,18 @@ export async function acceptCustomerInvitation(p: CustomerInvitationPorts, calle
   await change(lc, invitation.id, async ({ entity: e }, now) => {
     const answered = answerWrites(lc.definition, e, hash, now);
     const existing = await p.customers.byTenant(caller.tenantId);
-    const region = existing?.region ?? tenantRegion(caller.tenantCountry);
-    assertAllowed(invitationRegionRefusal(e, region));
+    const profile = invitedCustomerProfile(e, caller, company);
+    // CUS-8: the customer's region — the existing customer's, else its company's country's.
+    assertAllowed(invitationRegionRefusal(e, existing?.region ?? tenantRegion(profile.company.address.country)));
     const actor = `user:${caller.sub}`;
-    const related = planCustomerRelation({
-      existing,
-      newId,
-      customerTenantId: caller.tenantId,
-      region: region!,
-      profile: invitedCustomerProfile(e, caller, company),
-      relationships: invitedRelationships(e, now),
-      actor,
-      now,
-      note: `invitation ${e.id}`,
-    });
-    customer = related.customer;
+    // The one customer-creation path (CUS-10), committed with the invitation's acceptance.
+    const plan = planCustomer(existing ? { entity: existing } : undefined, { id: newId, customerTenantId: caller.tenantId, ...profile }, invitedRelationships(e, now), actor, now, `invitation ${e.id}`);
+    const changed = plan.created || plan.added.length > 0;
+    customer = changed ? plan.customer : existing;
+    const customerWrites: CustomerInvitationWrite[] = !changed ? [] : plan.created ? [{ type: 'customer.create', customer: plan.customer }] : [{ type: 'customer.update', customer: plan.customer, read: plan.read! }];
     return {
-      next: transitionInvitation(e, { now, actor, action: 'invitation.accepted', status: 'accepted' }, { customerId: related.customer.id, respondedBy: { sub: caller.sub, email: caller.email, tenantId: caller.tenantId } }),
-      writes: [...answered, ...related.writes],
+      next: transitionInvitation(e, { now, actor, action: 'invitation.accepted', status: 'accepted' }, { customerId: plan.customer.id, respondedBy: { sub: caller.sub, email: caller.email, tenantId: caller.tenantId } }),
+      writes: [...answered, ...customerWrites, ...plan.writes],
     };
   });
   return customer!;

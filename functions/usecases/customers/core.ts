@@ -16,7 +16,7 @@ import {
   type CustomerWrite,
 } from '#domain/customers.js';
 import type { Partner } from '#domain/partners.js';
-import { readStateOf, type Clock, type CommonWrite, type Partners } from '#domain/ports.js';
+import { readStateOf, type Clock, type CommonWrite, type Partners, type ReadState, type Stored } from '#domain/ports.js';
 import { assertAllowed, conflict, type Refused } from '#domain/refusal.js';
 import { regionOf } from '#domain/regions.js';
 
@@ -57,11 +57,67 @@ const listWrite = (c: Pick<Customer, 'id' | 'createdAt' | 'customerTenantId'>, r
   relationship,
 });
 
+/** What relating a tenant's customer to partners writes: the customer as it will be, and the items beside it. */
+export interface CustomerPlan {
+  customer: Customer;
+  /** True: `customer` is new (create it); false: it is the next version of the one read (commit it with `read`). */
+  created: boolean;
+  /** The relationships not held before (a partner already related keeps its relationship). */
+  added: CustomerRelationship[];
+  /** The tenant lock of a new customer and one list entry per added relationship. */
+  writes: (CommonWrite | CustomerWrite)[];
+  /** The state the commit of an existing customer is conditional on. */
+  read?: ReadState;
+}
+
+/**
+ * The one place a customer is built (CUS-10): a new customer of the tenant with its
+ * relationships and tenant lock, or the next version of the tenant's customer with the
+ * partners it is not yet related to. Pure: the caller commits the plan — on its own
+ * (`relateCustomer`) or atomically with the change that causes it (an invitation's
+ * acceptance commits it with the invitation's new state).
+ */
+export function planCustomer(existing: Stored<Customer> | undefined, input: NewCustomer, relationships: CustomerRelationship[], actor: string, now: string, note?: string): CustomerPlan {
+  const say = (rels: CustomerRelationship[]) => [note, rels.map((r) => `${r.type}: ${r.partnerName}`).join(', ')].filter(Boolean).join('; ');
+  if (!existing) {
+    const customer: Customer = {
+      id: input.id,
+      customerTenantId: input.customerTenantId,
+      company: input.company,
+      domain: input.domain.toLowerCase(),
+      primaryContact: input.primaryContact,
+      region: regionOf(input.company.address.country)!,
+      relationships,
+      ...(input.adminUserName ? { adminUserName: input.adminUserName } : {}),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      history: [{ at: now, actor, action: 'customer.created', note: say(relationships) }],
+    };
+    return {
+      customer,
+      created: true,
+      added: relationships,
+      writes: [{ type: 'lock.take', lock: customerTenantLock(input.customerTenantId), owner: input.id }, ...relationships.map((r) => listWrite(customer, r))],
+    };
+  }
+  const current = existing.entity;
+  const added = relationships.filter((r) => !relationshipOf(current, r.partnerTenantId));
+  const next: Customer = {
+    ...current,
+    relationships: [...current.relationships, ...added],
+    version: current.version + 1,
+    updatedAt: now,
+    history: [...current.history, { at: now, actor, action: 'customer.related', note: say(added) }],
+  };
+  return { customer: next, created: false, added, writes: added.map((r) => listWrite(current, r)), read: readStateOf(existing) };
+}
+
 /**
  * Records a new customer for a tenant with its relationships, or (CUS-10) relates the
  * tenant's existing customer to the partners it is not yet related to. `writes` commit
- * atomically with it (e.g. a domain lock, an invitation's acceptance). Refuses with 409
- * `customer_exists` only when the tenant's customer changed concurrently four times.
+ * atomically with it (e.g. a domain lock). Refuses with 409 `customer_changed` only when
+ * the tenant's customer changed concurrently four times.
  */
 export async function relateCustomer(
   p: CustomerCorePorts,
@@ -77,45 +133,18 @@ export async function relateCustomer(
   for (let attempt = 0; attempt < 4; attempt++) {
     const now = p.clock.now().toISOString();
     const existing = await p.customers.byTenant(input.customerTenantId);
-    if (!existing) {
-      const customer: Customer = {
-        id: input.id,
-        customerTenantId: input.customerTenantId,
-        company: input.company,
-        domain: input.domain.toLowerCase(),
-        primaryContact: input.primaryContact,
-        region: regionOf(input.company.address.country)!,
-        relationships,
-        ...(input.adminUserName ? { adminUserName: input.adminUserName } : {}),
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-        history: [{ at: now, actor, action: 'customer.created', note: relationships.map((r) => `${r.type}: ${r.partnerName}`).join(', ') }],
-      };
-      const created = await p.customers.create(customer, [
-        { type: 'lock.take', lock: customerTenantLock(input.customerTenantId), owner: input.id },
-        ...relationships.map((r) => listWrite(customer, r)),
-        ...writes,
-      ]);
-      if (created) return { customer, created: true };
+    // CUS-10: one customer per tenant, related to several partners.
+    const stored = existing ? await p.customers.load(existing.id) : undefined;
+    if (existing && !stored) continue;
+    const plan = planCustomer(stored, input, relationships, actor, now);
+    if (plan.created) {
+      if (await p.customers.create(plan.customer, [...plan.writes, ...writes])) return { customer: plan.customer, created: true };
       const refusal = await onTaken?.();
       if (refusal) throw refusal;
       continue;
     }
-    // CUS-10: one customer per tenant, related to several partners.
-    const stored = await p.customers.load(existing.id);
-    if (!stored) continue;
-    const current = stored.entity;
-    const added = relationships.filter((r) => !relationshipOf(current, r.partnerTenantId));
-    if (added.length === 0 && writes.length === 0) return { customer: current, created: false };
-    const next: Customer = {
-      ...current,
-      relationships: [...current.relationships, ...added],
-      version: current.version + 1,
-      updatedAt: now,
-      history: [...current.history, { at: now, actor, action: 'customer.related', note: added.map((r) => `${r.type}: ${r.partnerName}`).join(', ') }],
-    };
-    if (await p.customers.commit(next, readStateOf(stored), [...added.map((r) => listWrite(current, r)), ...writes])) return { customer: next, created: false };
+    if (plan.added.length === 0 && writes.length === 0) return { customer: stored!.entity, created: false };
+    if (await p.customers.commit(plan.customer, plan.read!, [...plan.writes, ...writes])) return { customer: plan.customer, created: false };
   }
   throw conflict('customer_changed', 'The customer changed concurrently; nothing was changed. Retry.');
 }

@@ -25,7 +25,7 @@ function applyCustomerWrite(w: CustomerInvitationWrite, world: FakeWorld): boole
       return true;
     case 'customer.update': {
       const row = world.rows.get(`CUSTOMER#${w.customer.id}`);
-      if (!row || (row.entity as Customer).version !== w.expectVersion) return false;
+      if (!row || (row.entity as Customer).version !== w.read.version) return false;
       row.entity = structuredClone(w.customer);
       return true;
     }
