@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogueFor } from '../../functions/messages/catalogues.js';
 import { api, baseUrl } from '../support/api.js';
 import { customerAdmin, customerLinkIn, inviteCustomer, newProvider } from '../support/customer-invitations.js';
+import { acceptAgreement, putOffer } from '../support/customers.js';
 import { launchBrowser, openSession, type BrowserSession } from './browser.js';
 
 /**
  * Issue 12, seen by a person: a German customer admin gets the emailed invitation, opens
  * the link in a real Chromium (the pages have no JavaScript), signs in, ticks the box and
- * authorises; the provider then has the customer. Screenshots land in `screenshots/`.
+ * authorises; the provider then orders for it. Screenshots land in `screenshots/`.
  */
 let browser: Browser;
 let s: BrowserSession | undefined;
@@ -30,7 +31,7 @@ async function submit(session: BrowserSession, button: string) {
 }
 
 describe('CUS-7 customer invitation in the browser (German)', () => {
-  it('a German customer admin opens the emailed link, signs in, authorises, and the provider then has the customer', async () => {
+  it('a German customer admin opens the emailed link, signs in, authorises, and the provider then orders for the customer', async () => {
     const de = catalogueFor('de');
     const provider = await newProvider();
     const admin = customerAdmin('DE');
@@ -80,9 +81,17 @@ describe('CUS-7 customer invitation in the browser (German)', () => {
     expect(await heading(s)).toBe(de.pages.linkNeutral.title);
     expect(s.problems).toEqual([]);
 
-    // The provider has the customer: the invitation names it, related to the provider with delegated admin.
+    // The provider has the customer, related with delegated admin, and orders for it (CUS-7).
     const accepted = (await api('GET', '/customer-invitations?status=accepted', { user: provider.admin })).body.data;
     expect(accepted.map((e: { id: string }) => e.id)).toEqual([invitation.id]);
-    expect(accepted[0].customerId).toMatch(/^cus_/);
+    const customers = (await api('GET', '/customers', { user: provider.admin })).body.data;
+    expect(customers.map((c: { id: string; customerTenantId: string }) => [c.id, c.customerTenantId])).toEqual([[accepted[0].customerId, admin.tenantId]]);
+    expect(customers[0].relationships).toMatchObject([{ partnerTenantId: provider.admin.tenantId, type: 'provider', delegatedAdmin: true }]);
+    await acceptAgreement(provider.admin);
+    const offerId = `e2e-offer-${admin.tenantId.slice(-6)}`;
+    await putOffer(offerId);
+    const order = await api('POST', `/customers/${customers[0].id}/orders`, { user: provider.admin, body: { lineItems: [{ offerId, quantity: 10 }] } });
+    expect(order.status).toBe(201);
+    expect(order.body).toMatchObject({ customerId: customers[0].id, status: 'draft', lineItems: [{ offerId, quantity: 10 }] });
   });
 });

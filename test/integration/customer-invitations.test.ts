@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { advanceClock, api, emailsTo, eventually, operator, registerPartnerId, uniquePartnerId, uniqueTenant, type User } from '../support/api.js';
 import { acceptCustomerLink, customerAdmin, customerLinkIn, inviteCustomer, newProvider, partneredReseller } from '../support/customer-invitations.js';
 import { tokenOf } from '../support/partnerships.js';
+import { acceptAgreement, putOffer } from '../support/customers.js';
 
 const DAY = 86_400;
 const as = (user: User, roles: User['roles']): User => ({ ...user, roles, sub: `${user.sub}-${roles.join('-')}` });
@@ -73,6 +74,20 @@ describe('customer invitation from a reseller to one customer with several partn
     expect(toReseller.text).toContain(provider.name);
     await eventually(async () => (await api('GET', '/customer-invitations?status=accepted', { user: reseller.admin })).body.data.find((e: { id: string; customerId: string }) => e.id === created.body.id && e.customerId === customerId));
 
+    // CUS-6/CUS-7: the customer is in the reseller's and the provider's lists; the provider orders for it.
+    const providersCustomers = await api('GET', `/customers?resellerTenantId=${reseller.admin.tenantId}`, { user: provider.admin });
+    expect(providersCustomers.body.data.map((c: { id: string }) => c.id)).toEqual([customerId]);
+    const resellersCustomers = await api('GET', '/customers', { user: reseller.admin });
+    expect(resellersCustomers.body.data.map((c: { id: string }) => c.id)).toEqual([customerId]);
+    await acceptAgreement(provider.admin);
+    const offerId = `inv-offer-${admin.tenantId.slice(-6)}`;
+    await putOffer(offerId);
+    const order = await api('POST', `/customers/${customerId}/orders`, { user: provider.admin, body: { lineItems: [{ offerId, quantity: 5 }] } });
+    expect(order.status).toBe(201);
+    expect(order.body).toMatchObject({ customerId, status: 'draft' });
+    // A partner not related to the customer cannot see it (CUS-7: 404).
+    expect((await api('GET', `/customers/${customerId}`, { user: (await newProvider()).admin })).status).toBe(404);
+
     // CUS-10: a second partner's invitation relates it to the same customer.
     const direct = await newDirectBill();
     const second = await inviteCustomer(direct.admin, { email: invitee, send: false });
@@ -80,6 +95,7 @@ describe('customer invitation from a reseller to one customer with several partn
     expect(again.status).toBe(201);
     expect(again.body.id).toBe(customerId);
     expect(again.body.relationships.map((r: { partnerTenantId: string }) => r.partnerTenantId)).toEqual([reseller.admin.tenantId, provider.admin.tenantId, direct.admin.tenantId]);
+    expect((await api('GET', '/customers', { user: direct.admin })).body.data.map((c: { id: string }) => c.id)).toEqual([customerId]);
   });
 
   it('20 concurrent accepts of one link: one customer, the other 19 get 410', async () => {
