@@ -62,12 +62,16 @@ export const requestExamples: Record<string, unknown> = {
   'create-order': { lineItems: [{ offerId: 'm365-business-standard', quantity: 25, partnerIdOnRecord: '5100001' }, { offerId: 'defender-business', quantity: 25 }] },
   'change-subscription': { quantity: 30 },
   'put-support-contact': { tenantId: 'tenant-reseller-de' },
+  'create-customer-invitation': { email: 'it@northwind.example', message: 'We look after your licences.', language: 'de', send: true, providerTenantId: 'tenant-provider-de', delegatedAdmin: true, customerName: 'Northwind Traders GmbH' },
+  'accept-customer-link': { authorize: true },
+  'authorize-customer-link': { authorize: 'true' },
 };
 
 /** Bodies the handler itself validates (after checking a signature, or as a form), documented here. */
 const documentedBodies: Record<string, { schema: z.ZodType; mediaType: string }> = {
   'vetting-webhook': { schema: VettingWebhook, mediaType: 'application/json' },
   'authorize-invitation': { schema: z.object({ authorize: z.literal('true').optional() }), mediaType: 'application/x-www-form-urlencoded' },
+  'authorize-customer-link': { schema: z.object({ authorize: z.literal('true').optional() }), mediaType: 'application/x-www-form-urlencoded' },
 };
 
 /** Headers some operations read beyond Idempotency-Key. */
