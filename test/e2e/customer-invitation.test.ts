@@ -57,13 +57,14 @@ describe('CUS-7 customer invitation in the browser (German)', () => {
 
     await s.page.getByRole('link', { name: de.pages.customerInvitationView.signInButton }).click();
     await s.page.waitForURL(/\/_local\/sign-in\?returnTo=/);
-    // The customer admin is no demo user: name it in the sign-in page's `user` (a token request as JSON).
-    const signIn = new URL(s.page.url());
-    signIn.searchParams.set('user', JSON.stringify(admin));
-    await s.page.goto(signIn.href);
-    await s.page.getByLabel(admin.email).check();
+    // The customer admin is no demo user: it types its tenant, country, email and role.
+    expect(await s.page.locator('input[name="user"]:checked').count()).toBe(0);
+    await s.page.getByLabel(de.pages.localSignIn.tenantIdLabel).fill(admin.tenantId);
+    await s.page.getByLabel(de.pages.localSignIn.countryLabel).fill(admin.tenantCountry);
+    await s.page.getByLabel(de.pages.localSignIn.emailLabel).fill(admin.email);
+    await s.page.getByLabel(de.pages.localSignIn.roleLabel).selectOption('global_admin');
     await s.shot('de-customer-invite-2-local-sign-in');
-    await s.page.getByRole('button', { name: de.pages.localSignIn.button }).click();
+    await s.page.getByRole('button', { name: de.pages.localSignIn.otherButton }).click();
     await s.page.waitForURL(link);
 
     const checkbox = s.page.getByLabel(de.pages.customerInvitationView.authorizeLabel);
