@@ -28,6 +28,8 @@ export const bodyExamples: Record<string, Record<string, unknown>> = {
   'accept-agreement': { version: '2026-10', accept: true },
   'create-partnership-request': { email: 'reseller@example.com', message: 'Hello,\nlet us work together.', language: 'sv', send: true },
   'accept-invitation': { authorize: true },
+  'create-customer-invitation': { email: 'it@customer.example', message: 'Hello,\nwe look after your licences.', language: 'de', send: true, providerTenantId: 'tenant-provider-de', delegatedAdmin: true, customerName: 'Northwind Traders GmbH' },
+  'accept-customer-link': { authorize: true, company: { legalName: 'Northwind Traders GmbH', address: { line1: 'Domstraße 1', city: 'Köln', postalCode: '50667', country: 'DE' } } },
   'remove-relationship': { confirm: true, attestation: true, reason: 'The contract ended.' },
   'operator-terminate-relationship': { reason: 'Support ticket from the reseller.', supportTicket: 'T-1234' },
   'operator-put-offer': { name: 'Microsoft 365 Business Standard', minQuantity: 1, maxQuantity: 300, status: 'active' },
