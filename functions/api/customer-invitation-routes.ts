@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { route } from './contract.js';
-import { AcceptCustomerInvitationInput, CustomerInvitationInput, CustomerInvitationStatusFilter, Cursor, Id, Limit } from './schemas.js';
+import { AcceptCustomerInvitationInput, CustomerInvitationInput, CustomerInvitationStatusFilter, Cursor, Id, LinkToken, Limit } from './schemas.js';
 
 const idParam = z.object({ id: Id });
-const tokenParam = z.object({ token: z.string().min(1).max(200) });
+const tokenParam = z.object({ token: LinkToken });
 const inviterRoles = ['global_admin', 'admin_agent'] as const;
 
 export const createCustomerInvitation = route({
