@@ -215,22 +215,27 @@ export class PartnerFunction extends Construct {
           role.addToPolicy(new iam.PolicyStatement({ actions: list, resources: [targets.email.identityArn, targets.email.configurationSetArn] }));
           const sandbox = targets.email.sandbox;
           if (sandbox) {
-            const policy = new iam.Policy(this, 'SesSandboxRecipients', {
-              statements: [
-                new iam.PolicyStatement({
-                  actions: list,
-                  resources: [sandbox.identitiesArn],
-                  conditions: { StringLike: { 'ses:FromAddress': sandbox.fromAddressPattern } },
-                }),
-              ],
-              roles: [role],
-            });
-            (policy.node.defaultChild as iam.CfnPolicy).cfnOptions.condition = sandbox.condition;
-            Validations.of(policy).acknowledge({
-              id: `AwsSolutions-IAM5[Resource::${nagResource(stack, sandbox.identitiesArn)}]`,
-              reason:
-                'SES sandbox only (deploy parameter SesSandboxRecipients): SES also authorizes a send against the identity of each verified recipient, whose addresses are not known at deploy time. The statement is limited to SendEmail with the stack\'s own From address (ses:FromAddress).',
-            });
+            // One policy for every sending role (AWS::IAM::Policy attaches to many roles):
+            // a policy per function would cost a resource each against the stack's 500.
+            let policy = stack.node.tryFindChild('SesSandboxRecipientsPolicy') as iam.Policy | undefined;
+            if (!policy) {
+              policy = new iam.Policy(stack, 'SesSandboxRecipientsPolicy', {
+                statements: [
+                  new iam.PolicyStatement({
+                    actions: ['ses:SendEmail'],
+                    resources: [sandbox.identitiesArn],
+                    conditions: { StringLike: { 'ses:FromAddress': sandbox.fromAddressPattern } },
+                  }),
+                ],
+              });
+              (policy.node.defaultChild as iam.CfnPolicy).cfnOptions.condition = sandbox.condition;
+              Validations.of(policy).acknowledge({
+                id: `AwsSolutions-IAM5[Resource::${nagResource(stack, sandbox.identitiesArn)}]`,
+                reason:
+                  'SES sandbox only (deploy parameter SesSandboxRecipients): SES also authorizes a send against the identity of each verified recipient, whose addresses are not known at deploy time. The statement is limited to SendEmail with the stack\'s own From address (ses:FromAddress).',
+              });
+            }
+            policy.attachToRole(role);
           }
           break;
         }
