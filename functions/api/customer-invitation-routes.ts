@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from './contract.js';
 import { AcceptCustomerInvitationInput, CustomerInvitationInput, CustomerInvitationStatusFilter, Cursor, Id, LinkToken, Limit } from './schemas.js';
 
