@@ -1,12 +1,9 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { invitationNextDue } from '#domain/lifecycle.js';
 import type { CustomerInvitation, CustomerInvitationStore, CustomerInvitationWrite } from '#domain/customer-invitations.js';
 import { config } from '#lib/config.js';
-import { cursorFor } from '#lib/cursor.js';
 import { systemClock } from '#lib/clock.js';
-import { ddb, tableName } from './client.js';
 import { customerItems } from './customers.js';
-import { dynamoLifecycleStore, storedOf, type TransactItem } from './lifecycle-store.js';
+import { dynamoLifecycleStore, type TransactItem } from './lifecycle-store.js';
 
 const listKey = (partnerTenantId: string) => `PARTNER#${partnerTenantId}#CINV`;
 
@@ -36,19 +33,5 @@ const store = dynamoLifecycleStore<CustomerInvitation, CustomerInvitationWrite>(
 /** The customer invitation store on DynamoDB. */
 export const customerInvitations: CustomerInvitationStore = {
   ...store,
-  async ofPartner(partnerTenantId, status, limit, cursor) {
-    const out = await ddb.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-        ExpressionAttributeValues: { ':pk': listKey(partnerTenantId), ...(status ? { ':status': status } : {}) },
-        ScanIndexForward: false,
-        Limit: limit,
-        ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'gsi1pk', value: listKey(partnerTenantId) }) } : {}),
-      }),
-    );
-    return { items: await store.withHistory((out.Items ?? []).map((i) => storedOf<CustomerInvitation>(i).entity)), ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
-  },
+  ofPartner: (partnerTenantId, status, limit, cursor) => store.listPage(listKey(partnerTenantId), { status, newestFirst: true }, limit, cursor),
 };

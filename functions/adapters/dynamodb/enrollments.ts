@@ -2,9 +2,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { nextDue, type Enrollment, type EnrollmentStore, type EnrollmentWrite, type Timing } from '#domain/enrollment.js';
 import { config } from '#lib/config.js';
 import { systemClock } from '#lib/clock.js';
-import { cursorFor } from '#lib/cursor.js';
 import { ddb, tableName } from './client.js';
-import { dynamoLifecycleStore, storedOf, type TransactItem } from './lifecycle-store.js';
+import { dynamoLifecycleStore, type TransactItem } from './lifecycle-store.js';
 import { partnerItems, partnerKey, registryKey } from './partners.js';
 
 export const contactMailKey = (email: string, enrollmentId: string) => ({ pk: `CONTACTMAIL#${email.toLowerCase()}`, sk: `ENROLLMENT#${enrollmentId}` });
@@ -88,19 +87,7 @@ const store = dynamoLifecycleStore<Enrollment, EnrollmentWrite>({
 export const enrollments: EnrollmentStore = {
   ...store,
   /** The operator's review queue: enrollments in a status, oldest first, paginated. */
-  async byStatus(status, limit, cursor) {
-    const out = await ddb.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': statusList(status) },
-        Limit: limit,
-        ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'gsi1pk', value: statusList(status) }) } : {}),
-      }),
-    );
-    return { items: await store.withHistory((out.Items ?? []).map((i) => storedOf<Enrollment>(i).entity)), ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
-  },
+  byStatus: (status, limit, cursor) => store.listPage(statusList(status), {}, limit, cursor),
   /** Enrollments whose primary contact is this address (ENR-12 bounces). */
   async idsByContact(email) {
     const out = await ddb.send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `CONTACTMAIL#${email.toLowerCase()}` } }));

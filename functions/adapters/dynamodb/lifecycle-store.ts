@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { CommonWrite, LifecycleStore, Lock, ReadState, Stored } from '#domain/ports.js';
+import type { CommonWrite, LifecycleStore, Lock, Page, ReadState, Stored } from '#domain/ports.js';
+import { cursorFor } from '#lib/cursor.js';
 import type { LinkRecord } from '#domain/links.js';
 import { ddb, isConditionFailed, tableName } from './client.js';
 
@@ -167,7 +168,11 @@ const withoutHistory = <T extends object>(entity: T): Omit<T, 'history'> => {
 };
 
 /** The store plus what lists need: the entities of a list page with their trails (one Query each, in parallel). */
-export type DynamoLifecycleStore<T, W> = LifecycleStore<T, W> & { withHistory(entities: T[]): Promise<T[]> };
+export type DynamoLifecycleStore<T, W> = LifecycleStore<T, W> & {
+  withHistory(entities: T[]): Promise<T[]>;
+  /** One page of the `gsi1` list `listPk`, with each entity's trail; optionally only one status. */
+  listPage(listPk: string, options: { status?: string | undefined; newestFirst?: boolean }, limit: number, cursor?: Record<string, unknown>): Promise<Page<T>>;
+};
 
 /**
  * The transaction items of a lifecycle's create and commit, for a change that must be
@@ -200,6 +205,16 @@ export function lifecycleItems<T extends { id: string; version: number; history?
 export function dynamoLifecycleStore<T extends { id: string; version: number; history?: readonly unknown[] }, W extends { type: string } = never>(table: LifecycleTable<T, W>): DynamoLifecycleStore<T, W> {
   const key = (id: string) => entityKey(table.prefix, id);
   const items = lifecycleItems(table);
+  async function withHistory(entities: T[]): Promise<T[]> {
+    return Promise.all(
+      entities.map(async (entity) => {
+        const out = await ddb.send(
+          new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)', ExpressionAttributeValues: { ':pk': key(entity.id).pk, ':h': HISTORY } }),
+        );
+        return storedOf<T>({ ...entity, history: undefined }, out.Items ?? []).entity;
+      }),
+    );
+  }
   return {
     async load(id) {
       const out = await ddb.send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key(id).pk }, ConsistentRead: true }));
@@ -207,16 +222,23 @@ export function dynamoLifecycleStore<T extends { id: string; version: number; hi
       const item = all.find((i) => i.sk === table.prefix);
       return item ? storedOf<T>(item, all.filter((i) => String(i.sk).startsWith(HISTORY))) : undefined;
     },
-    async withHistory(entities) {
-      return Promise.all(
-        entities.map(async (entity) => {
-          const out = await ddb.send(
-            new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)', ExpressionAttributeValues: { ':pk': key(entity.id).pk, ':h': HISTORY } }),
-          );
-          return storedOf<T>({ ...entity, history: undefined }, out.Items ?? []).entity;
+    async listPage(listPk, { status, newestFirst = false }, limit, cursor) {
+      const out = await ddb.send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+          ExpressionAttributeValues: { ':pk': listPk, ...(status ? { ':status': status } : {}) },
+          ...(newestFirst ? { ScanIndexForward: false } : {}),
+          Limit: limit,
+          ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'gsi1pk', value: listPk }) } : {}),
         }),
       );
+      const items = await withHistory((out.Items ?? []).map((i) => storedOf<T>(i).entity));
+      return { items, ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
     },
+    withHistory,
     create: (entity, writes) => transact(items.create(entity, writes)),
     commit: (next, read, writes) => transact(items.commit(next, read, writes)),
     park(id, taskToken, expectVersion) {

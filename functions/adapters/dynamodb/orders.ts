@@ -23,20 +23,7 @@ const orderStore = dynamoLifecycleStore<Order>({
 /** The order store on DynamoDB: the lifecycle store plus the customer's list (gsi1). */
 export const orders: OrderStore = {
   ...orderStore,
-  async ofCustomer(customerId, limit, cursor) {
-    const out = await ddb.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': orderList(customerId) },
-        ScanIndexForward: false,
-        Limit: limit,
-        ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'gsi1pk', value: orderList(customerId) }) } : {}),
-      }),
-    );
-    return { items: await orderStore.withHistory((out.Items ?? []).map((i) => storedOf<Order>(i).entity)), ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
-  },
+  ofCustomer: (customerId, limit, cursor) => orderStore.listPage(orderList(customerId), { newestFirst: true }, limit, cursor),
 };
 
 const subscriptionKey = (id: string) => ({ pk: `SUBSCRIPTION#${id}`, sk: 'SUBSCRIPTION' });

@@ -37,21 +37,7 @@ const store = dynamoLifecycleStore<PartnershipRequest, PartnershipWrite>({
 /** The partnership request store on DynamoDB. */
 export const partnershipRequests: PartnershipRequestStore = {
   ...store,
-  async ofProvider(providerTenantId, status, limit, cursor) {
-    const out = await ddb.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-        ExpressionAttributeValues: { ':pk': requestList(providerTenantId), ...(status ? { ':status': status } : {}) },
-        ScanIndexForward: false,
-        Limit: limit,
-        ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'gsi1pk', value: requestList(providerTenantId) }) } : {}),
-      }),
-    );
-    return { items: await store.withHistory((out.Items ?? []).map((i) => storedOf<PartnershipRequest>(i).entity)), ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
-  },
+  ofProvider: (providerTenantId, status, limit, cursor) => store.listPage(requestList(providerTenantId), { status, newestFirst: true }, limit, cursor),
 };
 
 const listKey = (side: 'provider' | 'reseller', tenantId: string) => `RELS#${side === 'provider' ? 'P' : 'R'}#${tenantId}`;
