@@ -162,11 +162,6 @@ async function startLoaded<T extends LifecycleEntity>(lc: AnyLifecycle<T>, id: s
   await lc.workflows.start(lc.name, executionName, { id, wakeups: 0, ...(loaded ?? {}) });
 }
 
-/** The workflow's "Park" step: park the token, or wake at once if the entity moved since it was read. */
-export async function parkStep<T>(p: { store: LifecycleStore<T, unknown>; workflows: Workflows }, id: string, taskToken: string, expectVersion: number): Promise<void> {
-  if (!(await p.store.park(id, taskToken, expectVersion))) await p.workflows.wake(taskToken);
-}
-
 /**
  * GEN-4: an open entity whose execution is gone gets a new one — the next generation,
  * recorded first — which picks up from the recorded state. Answers whether it re-drove.

@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import * as z from 'zod/mini';
 import type { LifecycleEntity } from '#domain/history.js';
 import { logger } from '#lib/observability.js';
-import { loadStep, parkStep, type Lifecycle } from '#usecases/lifecycle.js';
+import { loadStep, type Lifecycle } from '#usecases/lifecycle.js';
 
 const Id = z.string().check(z.minLength(1), z.maxLength(100));
 
@@ -19,7 +19,6 @@ export function lifecycleStepHandler<T extends LifecycleEntity, Step extends str
 ) {
   const Step = z.discriminatedUnion('action', [
     z.object({ action: z.literal('load'), id: Id, wakeups: z.int().check(z.gte(0)) }),
-    z.object({ action: z.literal('park'), id: Id, taskToken: z.string().check(z.minLength(1)), expectVersion: z.int() }),
     z.object({ action: z.literal('expire'), id: Id }),
     z.object({ action: z.enum(Object.keys(extra).length ? (Object.keys(extra) as [string, ...string[]]) : ['-']), id: Id, error: z.optional(z.string().check(z.maxLength(500))), wakeups: z.optional(z.int().check(z.gte(0))) }),
   ]);
@@ -29,9 +28,6 @@ export function lifecycleStepHandler<T extends LifecycleEntity, Step extends str
       case 'load':
         // The workflow's state is this answer: the id and the wake-up count travel through it.
         return { id: step.id, wakeups: 'wakeups' in step ? step.wakeups : 0, ...(await loadStep(lifecycle, step.id, done)) };
-      case 'park':
-        if ('taskToken' in step) await parkStep(lifecycle, step.id, step.taskToken, step.expectVersion);
-        return {};
       case 'expire':
         return { expired: await lifecycle.expireIfOverdue(step.id, 'system:workflow-timeout') };
       default:

@@ -5,7 +5,7 @@ import { acceptAgreement, agreementStatusOf } from '#usecases/agreements.js';
 import { contactUndeliverable } from '#usecases/bounces.js';
 import { changePrimaryContact, confirmContact, correctEnrollment, decideVetting, enrollmentForLink, readEnrollment, resendVerificationEmail, submitEnrollment } from '#usecases/enrollment/actions.js';
 import { activate, enrollmentLifecycle, type EnrollmentPorts } from '#usecases/enrollment/lifecycle.js';
-import { loadStep, parkStep, sweepOne } from '#usecases/lifecycle.js';
+import { loadStep, sweepOne } from '#usecases/lifecycle.js';
 import { receiveVettingWebhook } from '#usecases/vetting-webhook.js';
 import { caller, FakeClock, FakeMailer, FakeWorkflows, FakeWorld, fakeIds, fakeLinks, fakePartners, fakeStore, partner } from '../../support/fakes.js';
 
@@ -196,14 +196,14 @@ describe('enrollment on the lifecycle mechanism (fakes)', () => {
     expect(result.reminded).toBe(0);
   });
 
-  it('the park step parks the token, or wakes at once when the enrollment moved since it was read', async () => {
+  it('the workflow parks its token at the version it read; a change wakes it; a park at a stale version is refused (the workflow loads again)', async () => {
     const { e, token } = await submitted();
-    await parkStep({ store: t.ports.enrollments, workflows: t.workflows }, e.id, 'tok-1', 1);
+    expect(await t.ports.enrollments.park(e.id, 'tok-1', 1)).toBe(true);
     expect((await t.ports.enrollments.load(e.id))?.parkedToken).toBe('tok-1');
     await confirmContact(t.ports, token);
     expect(t.workflows.woken).toEqual(['tok-1']);
-    await parkStep({ store: t.ports.enrollments, workflows: t.workflows }, e.id, 'tok-2', 1);
-    expect(t.workflows.woken).toEqual(['tok-1', 'tok-2']);
+    expect(await t.ports.enrollments.park(e.id, 'tok-2', 1)).toBe(false);
+    expect((await t.ports.enrollments.load(e.id))?.parkedToken).toBe('tok-1');
   });
 
   it('ENR-8 / GEN-3: a vetting webhook applies once per webhook-id; a bad signature changes nothing', async () => {
