@@ -56,10 +56,22 @@ export type LifecycleName = 'enrollment' | 'partnership-request' | 'customer-inv
 export interface Workflows {
   /** Starts an execution; one of that name already running counts as started. */
   start(lifecycle: LifecycleName, executionName: string, input: Record<string, unknown>): Promise<void>;
-  /** Wakes the workflow parked on `token`; a resolved or unknown token is not an error (principle 3). */
-  wake(token: string | undefined): Promise<boolean>;
+  /**
+   * Wakes the workflow parked on `token` with `state`, its next input: with `next` the waker
+   * did the Load step's work and the workflow routes at once; without, it loads. A resolved
+   * or unknown token is not an error (principle 3).
+   */
+  wake(token: string | undefined, state: WakeState): Promise<boolean>;
   /** GEN-4 liveness. */
   isRunning(lifecycle: LifecycleName, executionName: string): Promise<boolean>;
+}
+
+/** A woken workflow's input: the entity's id and, when the waker loaded it, where it goes next. */
+export interface WakeState {
+  id: string;
+  next?: string;
+  version?: number;
+  waitSeconds?: number;
 }
 
 /** An entity as stored, with what the workflow wrote beside it. */
@@ -77,6 +89,8 @@ export interface ReadState {
   parkedToken: string | undefined;
   /** GEN-1 is append-only: a commit stores only the entries beyond this many. */
   historyLength: number;
+  /** The send-once mark read: a commit that claims a notification requires it unchanged. */
+  notified: string | undefined;
 }
 
 /** The read state of a stored entity. */
@@ -84,6 +98,7 @@ export const readStateOf = (stored: Stored<{ version: number; history?: readonly
   version: stored.entity.version,
   parkedToken: stored.parkedToken,
   historyLength: stored.entity.history?.length ?? 0,
+  notified: stored.notified,
 });
 
 /** A uniqueness lock: held by one owner until released. */
@@ -117,8 +132,12 @@ export interface Page<T> {
  */
 export interface LifecycleStore<T, W = never> {
   load(id: string): Promise<Stored<T> | undefined>;
-  create(entity: T, writes: readonly (CommonWrite | W)[]): Promise<boolean>;
-  commit(next: T, read: ReadState, writes: readonly (CommonWrite | W)[]): Promise<boolean>;
+  /**
+   * `claim`: the notification the entity's state owes (ENR-9), marked sent by the same
+   * write, so the invocation that records the state sends it (send-once, as markNotified).
+   */
+  create(entity: T, writes: readonly (CommonWrite | W)[], claim?: string): Promise<boolean>;
+  commit(next: T, read: ReadState, writes: readonly (CommonWrite | W)[], claim?: string): Promise<boolean>;
   /** Parks a workflow's task token if the entity is still at the version the workflow read. */
   park(id: string, taskToken: string, expectVersion: number): Promise<boolean>;
   /** Marks notification `next` sent, if the last mark is still `previous` (send-once). */
@@ -151,4 +170,11 @@ export interface PartnerAgreement {
 /** Writes to partner profiles and the registry, committed with an entity's change. */
 export type PartnerWrite =
   | { type: 'partner.status'; tenantId: string; status: Partner['status']; entry: HistoryEntry; adminAgent?: string }
-  | { type: 'partner.agreement'; tenantId: string; acceptance: PartnerAgreement; entry: HistoryEntry };
+  | {
+      type: 'partner.agreement';
+      tenantId: string;
+      acceptance: PartnerAgreement;
+      entry: HistoryEntry;
+      /** MPA-4: the acceptance that completes an enrollment also activates the partner (one write of the profile). */
+      activation?: { entry: HistoryEntry; adminAgent: string };
+    };

@@ -32,45 +32,67 @@ export type Decide<T, W> = (current: Stored<T>, now: string) => Change<T, W> | P
 /** Maps a lost race (a condition that did not hold) to the refusal the caller should see, if any. */
 export type OnLostRace = () => Refused | undefined | Promise<Refused | undefined>;
 
+export interface ChangeOptions<T> {
+  onLostRace?: OnLostRace;
+  /** The entity as the caller already read it: the first attempt decides on it without reading again. */
+  read?: Stored<T>;
+  /** ENR-9: the notification a state owes; the commit claims it when it differs from the mark read. */
+  owed?: (entity: T) => string;
+}
+
+/** A committed change: the state read, the state written, and the notification the write claimed. */
+export interface Committed<T> {
+  before: Stored<T>;
+  after: T;
+  /** The entity as it is stored now. */
+  stored: Stored<T>;
+  claimed: string | undefined;
+  wake: boolean;
+}
+
+/** A change through a lifecycle: committed, its email sent, and the Load step's answer (unless an email is still owed). */
+export type Changed<T> = Committed<T> & { loaded: LoadResult<string> | undefined };
+
 const nowOf = (clock: Clock) => clock.now().toISOString();
 
 /**
  * Applies a change to a versioned entity: `decide` reads the current state and returns the
  * next one (or throws the refusal); the commit is conditional on the version read, so a
- * concurrent change makes `decide` run again on fresh state. Then the parked workflow is woken.
+ * concurrent change makes `decide` run again on fresh state. The commit also claims the
+ * notification the next state owes (`owed`), for the caller to send.
  */
-export async function changeEntity<T extends LifecycleEntity, W>(
-  p: LifecyclePorts<T, W>,
-  what: string,
-  id: string,
-  decide: Decide<T, W>,
-  onLostRace?: OnLostRace,
-): Promise<{ before: Stored<T>; after: T }> {
+export async function changeEntity<T extends LifecycleEntity, W>(p: LifecyclePorts<T, W>, what: string, id: string, decide: Decide<T, W>, options: ChangeOptions<T> = {}): Promise<Committed<T>> {
   for (let attempt = 0; attempt < 4; attempt++) {
-    const stored = await p.store.load(id);
+    const stored = attempt === 0 && options.read ? options.read : await p.store.load(id);
     if (!stored) throw notFound(what);
     const change = await decide(stored, nowOf(p.clock));
-    const committed = await p.store.commit(change.next, readStateOf(stored), change.writes ?? []);
+    const owed = options.owed?.(change.next) ?? '';
+    const claim = owed !== '' && owed !== stored.notified ? owed : undefined;
+    const committed = await p.store.commit(change.next, readStateOf(stored), change.writes ?? [], claim);
     if (!committed) {
-      const refusal = await onLostRace?.();
+      const refusal = await options.onLostRace?.();
       if (refusal) throw refusal;
       continue;
     }
-    if (change.wake !== false) await p.workflows.wake(stored.parkedToken);
-    return { before: stored, after: change.next };
+    const after: Stored<T> = { entity: change.next, ...(stored.parkedToken === undefined ? {} : { parkedToken: stored.parkedToken }), ...((claim ?? stored.notified) === undefined ? {} : { notified: claim ?? stored.notified }) };
+    return { before: stored, after: change.next, stored: after, claimed: claim, wake: change.wake !== false };
   }
   throw conflict('concurrent_update', 'The resource changed concurrently; nothing was changed. Retry.');
 }
 
 /**
- * Records a new entity with the writes it implies, then starts its workflow. A condition
- * that does not hold (a lock, a unique key) is answered with `onTaken`'s refusal. A workflow
- * that cannot be started is not an error: recorded is recorded, the sweep re-drives it (GEN-4).
+ * Records a new entity with the writes it implies — claiming the notification it owes —
+ * then sends that, and starts its workflow already loaded. A condition that does not hold
+ * (a lock, a unique key) is answered with `onTaken`'s refusal. A workflow that cannot be
+ * started is not an error: recorded is recorded, the sweep re-drives it (GEN-4).
  */
 export async function startEntity<T extends LifecycleEntity, W>(lc: Lifecycle<T, W, string, string>, entity: T, writes: (CommonWrite | W)[], onTaken: () => Refused): Promise<T> {
-  if (!(await lc.store.create(entity, writes))) throw onTaken();
+  const owed = lc.owedNotification(entity);
+  const claim = owed === '' ? undefined : owed;
+  if (!(await lc.store.create(entity, writes, claim))) throw onTaken();
+  const { loaded } = await proceed(lc as unknown as AnyLifecycle<T>, { entity, ...(claim === undefined ? {} : { notified: claim }) }, claim, undefined);
   try {
-    await startLoaded(lc as unknown as AnyLifecycle<T>, entity.id, entity.execution.name);
+    await lc.workflows.start(lc.name, entity.execution.name, { id: entity.id, wakeups: 0, ...(loaded ?? {}) });
   } catch (error) {
     logger.error('could not start the workflow', { lifecycle: lc.name, id: entity.id, error: error as Error });
   }
@@ -100,18 +122,64 @@ export interface Lifecycle<T extends LifecycleEntity, W, Step extends string, Du
   /** The workflow's timeout backstop: expires the entity if it is overdue. */
   expireIfOverdue(id: string, actor: string): Promise<boolean>;
   /**
-   * A step that needs no signal, only code (an enrollment's activation): done inside the
-   * Load step, which then reads again — no extra state and no extra invocation. Answers
-   * whether it changed anything.
+   * A step that needs no signal, only code (an enrollment's activation): done right after
+   * the change that makes it due (or inside the Load step) — no extra state and no extra
+   * invocation. Answers the change it made, if any.
    */
-  advance?(id: string, entity: T): Promise<boolean>;
+  advance?(stored: Stored<T>): Promise<Changed<T> | undefined>;
+  /**
+   * The same step, folded into the change that makes it due (one write instead of two),
+   * when the state in between owes no email of its own. Pure.
+   */
+  fold?(change: Change<T, W>, now: string): Change<T, W>;
 }
 
-type AnyLifecycle<T extends LifecycleEntity> = Lifecycle<T, never, string, string>;
+/** Any lifecycle, whatever its own writes (`fold` is the one member that returns them). */
+type AnyLifecycle<T extends LifecycleEntity> = Omit<Lifecycle<T, never, string, string>, 'fold'>;
 
-/** Applies a change through the lifecycle's store (see changeEntity). */
-export const change = <T extends LifecycleEntity, W>(lc: Lifecycle<T, W, string, string>, id: string, decide: Decide<T, W>, onLostRace?: OnLostRace) =>
-  changeEntity(lc, lc.what, id, decide, onLostRace);
+/**
+ * Applies a change through the lifecycle's store (see changeEntity), then finishes the
+ * Load step's work in the same invocation: sends the notification the commit claimed, does
+ * what needs only code (`advance`), and wakes the parked workflow with where it goes next —
+ * no Load invocation, no second read. If the email cannot be sent, the claim is given back
+ * and the workflow is woken to load and send it itself (with its retries).
+ */
+export async function change<T extends LifecycleEntity, W>(lc: Lifecycle<T, W, string, string>, id: string, decide: Decide<T, W>, options: Omit<ChangeOptions<T>, 'owed'> = {}): Promise<Changed<T>> {
+  const fold = lc.fold;
+  const decideAndFold: Decide<T, W> = fold
+    ? async (current, now) => {
+        const made = await decide(current, now);
+        const owedBetween = lc.owedNotification(made.next);
+        return owedBetween === '' || owedBetween === current.notified ? fold(made, now) : made;
+      }
+    : decide;
+  const committed = await changeEntity(lc, lc.what, id, decideAndFold, { ...options, owed: (e) => lc.owedNotification(e) });
+  const { stored, loaded } = await proceed(lc as unknown as AnyLifecycle<T>, committed.stored, committed.claimed, committed.before.notified);
+  if (committed.wake) await lc.workflows.wake(committed.before.parkedToken, { id, ...(loaded ?? {}) });
+  return { ...committed, stored, loaded };
+}
+
+/**
+ * After a commit: sends the notification it claimed (giving the claim back if that fails),
+ * then advances. Answers the entity as stored and — unless an email is still owed — the
+ * Load step's answer for it.
+ */
+async function proceed<T extends LifecycleEntity>(lc: AnyLifecycle<T>, stored: Stored<T>, claimed: string | undefined, previous: string | undefined): Promise<{ stored: Stored<T>; loaded: LoadResult<string> | undefined }> {
+  const id = stored.entity.id;
+  if (claimed !== undefined) {
+    try {
+      await lc.send(stored.entity, claimed);
+    } catch (error) {
+      logger.warn('could not send the owed email; the workflow sends it', { lifecycle: lc.name, id, error: error as Error });
+      await lc.store.markNotified(id, previous ?? '', claimed).catch(() => undefined);
+      const { notified: _claimed, ...rest } = stored;
+      return { stored: { ...rest, ...(previous === undefined ? {} : { notified: previous }) }, loaded: undefined };
+    }
+  }
+  const advanced = await lc.advance?.(stored);
+  if (advanced) return advanced;
+  return { stored, loaded: { next: lc.nextStep(stored.entity), version: stored.entity.version, waitSeconds: lc.waitSeconds(stored.entity, nowOf(lc.clock)) } };
+}
 
 /**
  * ENR-9 / PRT-5: sends the email a state owes at most once. The mark is claimed with a
@@ -129,37 +197,28 @@ export async function notifyOnce(owed: string, previous: string | undefined, mar
 }
 
 /**
- * The workflow's "Load" step: reads the entity, sends what its state owes once, does any
- * step that needs only code (then reads again), and answers the next step with the version
- * it read.
+ * The workflow's "Load" step, for when no invocation did its work (the first email could
+ * not be sent, a wake without a state, a timeout, a re-drive): reads the entity, sends what
+ * its state owes once, does any step that needs only code, and answers the next step with
+ * the version it read.
  */
-export async function loadStep<T extends LifecycleEntity, Step extends string>(lc: Lifecycle<T, never, Step, string> | AnyLifecycle<T>, id: string, done: Step): Promise<LoadResult<Step>> {
+export async function loadStep<T extends LifecycleEntity, Step extends string>(lc: Omit<Lifecycle<T, never, Step, string>, 'fold'> | AnyLifecycle<T>, id: string, done: Step): Promise<LoadResult<Step>> {
+  let known: Stored<T> | undefined;
   for (let round = 0; round < 3; round++) {
-    const stored = await lc.store.load(id);
+    const stored = known ?? (await lc.store.load(id));
+    known = undefined;
     if (!stored) return { next: done, version: 0, waitSeconds: 60 };
     const e = stored.entity;
     // What this state owes is told before the state moves on (ENR-9: every state is told).
     await notifyOnce(lc.owedNotification(e), stored.notified, (next, previous) => lc.store.markNotified(id, next, previous), () => lc.send(e, lc.owedNotification(e)));
-    if (lc.advance && (await lc.advance(id, e))) continue;
+    const advanced = await lc.advance?.({ ...stored, notified: lc.owedNotification(e) || stored.notified } as Stored<T>);
+    if (advanced) {
+      known = advanced.stored;
+      continue;
+    }
     return { next: lc.nextStep(e) as Step, version: e.version, waitSeconds: lc.waitSeconds(e, nowOf(lc.clock)) };
   }
   throw conflict('concurrent_update', 'The entity kept changing while it was loaded.');
-}
-
-/**
- * Starts an entity's execution already loaded: the caller's invocation sends the first
- * email its state owes and the workflow begins at its routing, saving a Load invocation.
- * If that fails (the mail service is throttled), the execution starts unloaded and loads
- * itself — a recorded action never fails for it.
- */
-async function startLoaded<T extends LifecycleEntity>(lc: AnyLifecycle<T>, id: string, executionName: string): Promise<void> {
-  let loaded: LoadResult<string> | undefined;
-  try {
-    loaded = await loadStep(lc, id, 'done');
-  } catch (error) {
-    logger.warn('could not load before starting; the workflow loads itself', { lifecycle: lc.name, id, error: error as Error });
-  }
-  await lc.workflows.start(lc.name, executionName, { id, wakeups: 0, ...(loaded ?? {}) });
 }
 
 /**
@@ -170,12 +229,17 @@ export async function redriveIfStranded<T extends LifecycleEntity>(lc: AnyLifecy
   const stored = await lc.store.load(id);
   const e = stored?.entity;
   if (!e || !lc.isOpen(e) || (await lc.workflows.isRunning(lc.name, e.execution.name))) return false;
-  const { after } = await change(lc, id, ({ entity: current }, now) => {
-    const generation = current.execution.generation + 1;
-    const next = recordChange(current, { now, actor: 'system:sweep', action: 'workflow.redriven', note: `generation ${generation}` }, { execution: { generation, name: `${current.id}-g${generation}` } } as Partial<T>);
-    return { next, wake: false };
-  });
-  await startLoaded(lc, id, after.execution.name);
+  const { after, loaded } = await change(
+    lc,
+    id,
+    ({ entity: current }, now) => {
+      const generation = current.execution.generation + 1;
+      const next = recordChange(current, { now, actor: 'system:sweep', action: 'workflow.redriven', note: `generation ${generation}` }, { execution: { generation, name: `${current.id}-g${generation}` } } as Partial<T>);
+      return { next, wake: false };
+    },
+    stored ? { read: stored } : {},
+  );
+  await lc.workflows.start(lc.name, after.execution.name, { id, wakeups: 0, ...(loaded ?? {}) });
   return true;
 }
 
@@ -188,14 +252,12 @@ export async function sweepOne<T extends LifecycleEntity>(lc: AnyLifecycle<T>, i
   if (due && due.at <= now && due.action !== 'liveness_check') {
     const did = await lc.onDue(id, due.action, stored);
     if (did === 'reminded') result.reminded++;
-    if (did === 'expired') {
-      result.expired++;
-      await lc.workflows.wake(stored.parkedToken);
-    }
+    // An expiry is a change: it woke the workflow already.
+    if (did === 'expired') result.expired++;
   } else {
     // Only the liveness check (GEN-4) was due, or the index entry is stale: rewriting
     // the index attributes moves the item's due time on to its next real one.
-    await change(lc, id, ({ entity }) => ({ next: entity, wake: false }));
+    await change(lc, id, ({ entity }) => ({ next: entity, wake: false }), { read: stored });
   }
   if (await redriveIfStranded(lc, id)) result.redriven++;
 }

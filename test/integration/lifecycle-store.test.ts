@@ -31,24 +31,24 @@ describe('GEN-4 the lifecycle store never strands a parked workflow', () => {
     const id = `race-${Date.now()}`;
     expect(await store.create(item(id), [])).toBe(true);
     expect(await store.park(id, 'token-new', 1)).toBe(true);
-    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0 }, [])).toBe(false);
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0, notified: undefined }, [])).toBe(false);
     // Read again, the change succeeds and now knows whom to wake.
-    expect(await store.commit(next(item(id)), { version: 1, parkedToken: 'token-new', historyLength: 0 }, [])).toBe(true);
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: 'token-new', historyLength: 0, notified: undefined }, [])).toBe(true);
     expect((await store.load(id))?.parkedToken).toBe('token-new');
   });
 
   it('refuses a commit when another change bumped the version', async () => {
     const id = `race2-${Date.now()}`;
     await store.create(item(id), []);
-    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0 }, [])).toBe(true);
-    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0 }, [])).toBe(false);
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0, notified: undefined }, [])).toBe(true);
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0, notified: undefined }, [])).toBe(false);
   });
 
   it('refuses a second create and a park at a stale version', async () => {
     const id = `dup-${Date.now()}`;
     expect(await store.create(item(id), [])).toBe(true);
     expect(await store.create(item(id), [])).toBe(false);
-    await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0 }, []);
+    await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0, notified: undefined }, []);
     expect(await store.park(id, 't', 1)).toBe(false);
   });
 
@@ -56,19 +56,18 @@ describe('GEN-4 the lifecycle store never strands a parked workflow', () => {
     const id = `lock-${Date.now()}`;
     await store.create(item(id), []);
     const lock = { kind: 'order-submit', id } as const;
-    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0 }, [{ type: 'lock.take', lock, owner: 'x' }])).toBe(true);
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0, notified: undefined }, [{ type: 'lock.take', lock, owner: 'x' }])).toBe(true);
     const second = { ...next(item(id)), version: 3, status: 'c' };
-    expect(await store.commit(second, { version: 2, parkedToken: undefined, historyLength: 0 }, [{ type: 'lock.take', lock, owner: 'y' }])).toBe(false);
+    expect(await store.commit(second, { version: 2, parkedToken: undefined, historyLength: 0, notified: undefined }, [{ type: 'lock.take', lock, owner: 'y' }])).toBe(false);
     expect((await store.load(id))?.entity.status).toBe('b');
   });
 
-  it('a change whose commit lost to a newly parked token reads again and succeeds, waking that token', async () => {
+  it('a change whose commit lost to a newly parked token reads again and succeeds, answering that token to wake', async () => {
     const id = `retry-${Date.now()}`;
     await store.create(item(id), []);
-    const woken: (string | undefined)[] = [];
-    const workflows = { start: async () => undefined, wake: async (t: string | undefined) => (woken.push(t), true), isRunning: async () => false };
+    const workflows = { start: async () => undefined, wake: async () => true, isRunning: async () => false };
     let decisions = 0;
-    const { after } = await lifecycle.changeEntity({ store, workflows, clock: { now: () => new Date() } }, 'test', id, async ({ entity }) => {
+    const { after, before, wake } = await lifecycle.changeEntity({ store, workflows, clock: { now: () => new Date() } }, 'test', id, async ({ entity }) => {
       decisions++;
       // The first time, the workflow parks a new token between this read and the commit.
       if (decisions === 1) await store.park(id, 'token-parked', 1);
@@ -76,6 +75,7 @@ describe('GEN-4 the lifecycle store never strands a parked workflow', () => {
     });
     expect(decisions).toBe(2);
     expect(after.status).toBe('confirmed');
-    expect(woken).toEqual(['token-parked']);
+    expect(before.parkedToken).toBe('token-parked');
+    expect(wake).toBe(true);
   });
 });

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { LinkRecord } from '#domain/links.js';
 import type { Partner, RegistryEntry } from '#domain/partners.js';
-import type { Clock, CommonWrite, Ids, LifecycleName, LifecycleStore, Links, Mailer, OutgoingEmail, Partners, PartnerWrite, ReadState, Stored, Workflows } from '#domain/ports.js';
+import type { Clock, CommonWrite, Ids, LifecycleName, LifecycleStore, Links, Mailer, OutgoingEmail, Partners, PartnerWrite, ReadState, Stored, WakeState, Workflows } from '#domain/ports.js';
 
 type Row = { entity: unknown; parkedToken?: string; notified?: string };
 
@@ -72,6 +72,11 @@ export class FakeWorld {
       if (partner.agreement.accepted && partner.agreement.version === write.acceptance.version) return false;
       partner.agreement = { ...write.acceptance };
       partner.history.push(write.entry);
+      if (write.activation) {
+        partner.status = 'active';
+        partner.history.push(write.activation.entry);
+        partner.adminAgents = [write.activation.adminAgent];
+      }
     }
     return true;
   }
@@ -95,14 +100,14 @@ export function fakeStore<T extends { id: string; version: number }, W extends {
       const row = world.rows.get(key(id));
       return row ? (structuredClone(row) as Stored<T>) : undefined;
     },
-    async create(entity, writes) {
+    async create(entity, writes, claim) {
       return world.transaction(() => {
         if (world.rows.has(key(entity.id))) return false;
-        world.rows.set(key(entity.id), { entity: structuredClone(entity) });
+        world.rows.set(key(entity.id), { entity: structuredClone(entity), ...(claim === undefined ? {} : { notified: claim }) });
         return writesApply(writes);
       });
     },
-    async commit(next, read: ReadState, writes) {
+    async commit(next, read: ReadState, writes, claim) {
       if (world.failNextCommits > 0) {
         world.failNextCommits--;
         return false;
@@ -110,7 +115,9 @@ export function fakeStore<T extends { id: string; version: number }, W extends {
       return world.transaction(() => {
         const row = world.rows.get(key(next.id));
         if (!row || (row.entity as T).version !== read.version || row.parkedToken !== read.parkedToken) return false;
+        if (claim !== undefined && row.notified !== read.notified) return false;
         row.entity = structuredClone(next);
+        if (claim !== undefined) row.notified = claim;
         return writesApply(writes);
       });
     },
@@ -179,6 +186,8 @@ export class FakeMailer implements Mailer {
 export class FakeWorkflows implements Workflows {
   started: { lifecycle: LifecycleName; name: string; input: Record<string, unknown> }[] = [];
   woken: string[] = [];
+  /** What each wake handed the workflow, in order. */
+  wakeStates: WakeState[] = [];
   running = new Set<string>();
   failStart = false;
   async start(lifecycle: LifecycleName, name: string, input: Record<string, unknown>) {
@@ -186,9 +195,10 @@ export class FakeWorkflows implements Workflows {
     this.started.push({ lifecycle, name, input });
     this.running.add(name);
   }
-  async wake(token: string | undefined) {
+  async wake(token: string | undefined, state: WakeState) {
     if (!token) return false;
     this.woken.push(token);
+    this.wakeStates.push(state);
     return true;
   }
   async isRunning(_lifecycle: LifecycleName, name: string) {

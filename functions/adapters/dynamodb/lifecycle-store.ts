@@ -121,10 +121,22 @@ function indexSet(index: IndexAttributes, prefix: string): { set: Record<string,
  * a new one after the read, the write fails and is retried with it, so the wake-up reaches
  * the token that is actually waiting.
  */
-function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set: Record<string, unknown>; remove: string[] }): TransactItem {
+function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set: Record<string, unknown>; remove: string[] }, claim?: string): TransactItem {
   const names: Record<string, string> = { '#version': 'version', '#parked': 'parkedToken' };
   const values: Record<string, unknown> = { ':expect': read.version, ...(read.parkedToken === undefined ? {} : { ':parked': read.parkedToken }) };
   const sets: string[] = [];
+  const conditions = ['#version = :expect', read.parkedToken === undefined ? 'attribute_not_exists(#parked)' : '#parked = :parked'];
+  if (claim !== undefined) {
+    // Claiming the owed notification: only if nobody marked one since the read (send-once).
+    names['#notified'] = 'notified';
+    values[':claim'] = claim;
+    sets.push('#notified = :claim');
+    if (read.notified === undefined) conditions.push('attribute_not_exists(#notified)');
+    else {
+      values[':notified'] = read.notified;
+      conditions.push('#notified = :notified');
+    }
+  }
   let i = 0;
   for (const [k, v] of Object.entries({ ...entity, ...index.set })) {
     if (k === 'pk' || k === 'sk' || v === undefined) continue;
@@ -142,7 +154,7 @@ function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set
       TableName: tableName(),
       Key: key,
       UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-      ConditionExpression: `#version = :expect AND ${read.parkedToken === undefined ? 'attribute_not_exists(#parked)' : '#parked = :parked'}`,
+      ConditionExpression: conditions.join(' AND '),
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
@@ -183,17 +195,17 @@ export function lifecycleItems<T extends { id: string; version: number; history?
   const writes = (ws: readonly (CommonWrite | W)[]) => ws.flatMap((w) => (isCommon(w) ? commonItems(w) : table.translate(w as W)));
   return {
     writes,
-    create(entity: T, ws: readonly (CommonWrite | W)[]): TransactItem[] {
+    create(entity: T, ws: readonly (CommonWrite | W)[], claim?: string): TransactItem[] {
       const index = indexSet(table.indexOf(entity, table.now()), table.prefix);
       return [
-        { Put: { TableName: tableName(), Item: { ...key(entity.id), ...withoutHistory(entity), ...index.set }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: tableName(), Item: { ...key(entity.id), ...withoutHistory(entity), ...index.set, ...(claim === undefined ? {} : { notified: claim }) }, ConditionExpression: 'attribute_not_exists(pk)' } },
         ...historyItems(key(entity.id), entity.history, 0),
         ...writes(ws),
       ];
     },
-    commit(next: T, read: ReadState, ws: readonly (CommonWrite | W)[]): TransactItem[] {
+    commit(next: T, read: ReadState, ws: readonly (CommonWrite | W)[], claim?: string): TransactItem[] {
       return [
-        versionedUpdate(key(next.id), withoutHistory(next), read, indexSet(table.indexOf(next, table.now()), table.prefix)),
+        versionedUpdate(key(next.id), withoutHistory(next), read, indexSet(table.indexOf(next, table.now()), table.prefix), claim),
         ...historyItems(key(next.id), next.history, read.historyLength),
         ...writes(ws),
       ];
@@ -239,8 +251,8 @@ export function dynamoLifecycleStore<T extends { id: string; version: number; hi
       return { items, ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
     },
     withHistory,
-    create: (entity, writes) => transact(items.create(entity, writes)),
-    commit: (next, read, writes) => transact(items.commit(next, read, writes)),
+    create: (entity, writes, claim) => transact(items.create(entity, writes, claim)),
+    commit: (next, read, writes, claim) => transact(items.commit(next, read, writes, claim)),
     park(id, taskToken, expectVersion) {
       return conditionally(() =>
         ddb.send(

@@ -20,14 +20,22 @@ export function partnerStatusUpdate(tenantId: string, status: Partner['status'],
 }
 
 /** MPA-2: records an acceptance unless this version is already accepted (then the condition fails). */
-export function partnerAgreementUpdate(tenantId: string, acceptance: PartnerAgreement, entry: HistoryEntry): TransactItem {
+export function partnerAgreementUpdate(tenantId: string, acceptance: PartnerAgreement, entry: HistoryEntry, activation?: { entry: HistoryEntry; adminAgent: string }): TransactItem {
   return {
     Update: {
       TableName: tableName(),
       Key: partnerKey(tenantId),
-      UpdateExpression: 'SET agreement = :a, updatedAt = :now, history = list_append(history, :h)',
+      UpdateExpression: `SET agreement = :a, updatedAt = :now, history = list_append(history, :h)${activation ? ', #status = :s, adminAgents = :agents' : ''}`,
       ConditionExpression: 'attribute_exists(pk) AND (agreement.accepted = :false OR agreement.version <> :v)',
-      ExpressionAttributeValues: { ':a': acceptance, ':now': entry.at, ':h': [entry], ':false': false, ':v': acceptance.version },
+      ...(activation ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+      ExpressionAttributeValues: {
+        ':a': acceptance,
+        ':now': activation?.entry.at ?? entry.at,
+        ':h': activation ? [entry, activation.entry] : [entry],
+        ':false': false,
+        ':v': acceptance.version,
+        ...(activation ? { ':s': 'active', ':agents': [activation.adminAgent] } : {}),
+      },
     },
   };
 }

@@ -88,7 +88,7 @@ export function partnerItems(write: PartnerWrite): TransactItem[] {
     case 'partner.status':
       return [partnerStatusUpdate(write.tenantId, write.status, write.entry, write.adminAgent)];
     case 'partner.agreement':
-      return [partnerAgreementUpdate(write.tenantId, write.acceptance, write.entry)];
+      return [partnerAgreementUpdate(write.tenantId, write.acceptance, write.entry, write.activation)];
   }
 }
 

@@ -36,10 +36,12 @@ export const workflows: Workflows = {
       throw error;
     }
   },
-  async wake(token) {
+  async wake(token, state) {
     if (!token) return false;
     try {
-      await sfn().send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }));
+      // The task's output is the workflow's next input (ResultPath "$"); `wakeups` counts the
+      // Load steps since the last recorded change, so a wake starts it again.
+      await sfn().send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ ...state, wakeups: 0 }) }));
       return true;
     } catch (error) {
       if (error instanceof Error && alreadyResolved.has(error.name)) return false;

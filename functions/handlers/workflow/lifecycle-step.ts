@@ -13,7 +13,7 @@ const Id = z.string().check(z.minLength(1), z.maxLength(100));
  * `expire` (the wait's timeout backstop), plus any step a lifecycle needs code for.
  */
 export function lifecycleStepHandler<T extends LifecycleEntity, Step extends string>(
-  lifecycle: Lifecycle<T, never, Step, string>,
+  lifecycle: Omit<Lifecycle<T, never, Step, string>, 'fold'>,
   done: Step,
   extra: Record<string, (id: string, step: { error?: string | undefined; wakeups?: number | undefined }) => Promise<unknown>> = {},
 ) {

@@ -198,7 +198,7 @@ export async function decideVetting(p: EnrollmentPorts, id: string, decision: Ve
         }
       }
     },
-    onLostRace,
+    { onLostRace },
   );
   return after;
 }

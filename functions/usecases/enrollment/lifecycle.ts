@@ -4,8 +4,9 @@
  */
 import { enrollmentStep, isOverdue, isReadyToActivate, nextDue, notificationKey, transition, type DueAction, type Enrollment, type EnrollmentStep, type EnrollmentStore, type EnrollmentWrite, type Timing } from '#domain/enrollment.js';
 import { isTerminal } from '#domain/enrollment.js';
-import type { Clock, CommonWrite, Ids, Links, Mailer, Partners, Workflows } from '#domain/ports.js';
-import { change, expireIf, type Lifecycle } from '../lifecycle.js';
+import type { Clock, CommonWrite, Ids, Links, Mailer, Partners, Stored, Workflows } from '#domain/ports.js';
+import { conflict } from '#domain/refusal.js';
+import { change, expireIf, type Change, type Changed, type Lifecycle } from '../lifecycle.js';
 import { notificationEmail, reminderEmail, sendToContact } from './emails.js';
 
 export interface EnrollmentPorts {
@@ -43,7 +44,8 @@ export function enrollmentLifecycle(p: EnrollmentPorts): EnrollmentLifecycle {
     clock: p.clock,
     nextStep: enrollmentStep,
     /** MPA-4 / ENR-13: activation needs no signal, only code: Load does it and reads again. */
-    advance: async (id, e) => isReadyToActivate(e) && (await activate(p, id)),
+    advance: async (stored) => (isReadyToActivate(stored.entity) ? activate(p, stored) : undefined),
+    fold: withActivation,
     waitSeconds,
     owedNotification: notificationKey,
     async send(e, key) {
@@ -83,18 +85,42 @@ export function endWrites(e: Enrollment, entry: { at: string; actor: string; act
   ];
 }
 
-/** MPA-4 / ENR-13: vetting approved and agreement accepted → active; the enrolling user becomes the first admin agent. */
-export async function activate(p: EnrollmentPorts, id: string): Promise<boolean> {
-  let activated = false;
-  await change(enrollmentLifecycle(p), id, ({ entity: e }, now) => {
-    if (!isReadyToActivate(e)) return { next: e, wake: false };
-    activated = true;
-    const actor = 'system:activation';
-    return {
-      next: transition(e, { now, actor, action: 'enrollment.activated', status: 'active' }),
-      writes: [{ type: 'partner.status' as const, tenantId: e.tenantId, status: 'active' as const, entry: { at: now, actor, action: 'partner.activated', from: 'enrolling', to: 'active' }, adminAgent: e.enrolledBy.sub }],
-      wake: false,
-    };
-  });
-  return activated;
+/**
+ * MPA-4 / ENR-13: vetting approved and agreement accepted → active; the enrolling user
+ * becomes the first admin agent. Added to `made` (the change that made the enrollment
+ * ready): an acceptance's own write of the partner profile carries the activation too.
+ */
+export function withActivation(made: Change<Enrollment, EnrollmentWrite>, now: string): Change<Enrollment, EnrollmentWrite> {
+  const e = made.next;
+  if (!isReadyToActivate(e)) return made;
+  const actor = 'system:activation';
+  const entry = { at: now, actor, action: 'partner.activated', from: 'enrolling', to: 'active' };
+  const writes = made.writes ?? [];
+  const acceptance = writes.find((w) => w.type === 'partner.agreement' && w.tenantId === e.tenantId);
+  return {
+    ...made,
+    next: transition(e, { now, actor, action: 'enrollment.activated', status: 'active' }),
+    writes: acceptance
+      ? writes.map((w) => (w === acceptance ? { ...acceptance, activation: { entry, adminAgent: e.enrolledBy.sub } } : w))
+      : [...writes, { type: 'partner.status', tenantId: e.tenantId, status: 'active', entry, adminAgent: e.enrolledBy.sub }],
+  };
 }
+
+/** The activation on its own, for an enrollment found ready (the Load step's `advance`). */
+export async function activate(p: EnrollmentPorts, read: Stored<Enrollment>): Promise<Changed<Enrollment> | undefined> {
+  try {
+    return await change(
+      enrollmentLifecycle(p),
+      read.entity.id,
+      ({ entity: e }, now) => {
+        if (!isReadyToActivate(e)) throw notReady;
+        return withActivation({ next: e, wake: false }, now);
+      },
+      { read },
+    );
+  } catch (error) {
+    if (error === notReady) return undefined;
+    throw error;
+  }
+}
+const notReady = conflict('not_ready', 'Not ready to activate any more.');

@@ -136,7 +136,7 @@ export async function acceptInvitation(p: PartnershipPorts, caller: Caller, toke
         ],
       };
     },
-    async () => ((await p.relationships.pairExists(request.providerTenantId, caller.tenantId)) ? new Refused(alreadyPartnered()) : undefined),
+    { onLostRace: async () => ((await p.relationships.pairExists(request.providerTenantId, caller.tenantId)) ? new Refused(alreadyPartnered()) : undefined) },
   );
   return created!;
 }

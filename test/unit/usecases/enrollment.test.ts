@@ -138,21 +138,62 @@ describe('enrollment on the lifecycle mechanism (fakes)', () => {
     expect(t.mailer.to('pat@fabrikam.example')).toHaveLength(2);
   });
 
-  it('ENR-8/MPA-4/MPA-5: vetting approval and agreement acceptance in either order activate the account; ENR-13 first admin agent', async () => {
+  it('ENR-8/MPA-4/MPA-5: vetting first, then the acceptance activates the account in the same write; ENR-13 first admin agent', async () => {
     const { e, token } = await submitted();
     await expect(acceptAgreement(t.ports, admin, '2026-10', { ipAddress: '1.2.3.4', userAgent: 'ua' })).rejects.toMatchObject({ rule: 'MPA-5' });
     await confirmContact(t.ports, token);
     await decideVetting(t.ports, e.id, { outcome: 'approved' }, 'operator:x');
+    const sentBefore = t.mailer.to('pat@fabrikam.example').length;
     const accepted = await acceptAgreement(t.ports, admin, '2026-10', { ipAddress: '1.2.3.4', userAgent: 'ua' });
     expect(accepted.created).toBe(true);
+    // Activation needs no signal and no second write: the acceptance's commit carries it.
+    const stored = await t.ports.enrollments.load(e.id);
+    expect(stored?.entity).toMatchObject({ status: 'active', version: 5 });
+    expect(stored?.entity.history.map((h) => h.action).slice(-2)).toEqual(['agreement.accepted', 'enrollment.activated']);
+    expect(t.world.partners.get('res')).toMatchObject({ status: 'active', adminAgents: [admin.sub], agreement: { accepted: true, version: '2026-10' } });
+    expect(t.world.partners.get('res')?.history.map((h) => h.action).slice(-2)).toEqual(['agreement.accepted', 'partner.activated']);
+    expect(t.mailer.to('pat@fabrikam.example').slice(sentBefore).map((m) => m.subject)).toEqual([expect.stringMatching(/aktiv/)]);
     expect((await acceptAgreement(t.ports, admin, '2026-10', { ipAddress: '1.2.3.4', userAgent: 'ua' })).created).toBe(false);
-    // Activation needs no signal: the Load step does it, sends the "active" email and is done.
     expect(await loadStep(enrollmentLifecycle(t.ports), e.id, 'done')).toMatchObject({ next: 'done' });
-    expect(t.world.partners.get('res')).toMatchObject({ status: 'active', adminAgents: [admin.sub] });
-    expect((await t.ports.enrollments.load(e.id))?.entity.status).toBe('active');
-    expect(await activate(t.ports, e.id)).toBe(false);
+    expect(t.mailer.to('pat@fabrikam.example').length).toBe(sentBefore + 1);
+    expect(await activate(t.ports, (await t.ports.enrollments.load(e.id))!)).toBeUndefined();
     expect(await agreementStatusOf(t.ports, caller('prov'), '5100001')).toEqual({ partnerId: '5100001', isAgreementSigned: true });
     await expect(agreementStatusOf(t.ports, admin, '5100001')).rejects.toMatchObject({ kind: 'forbidden', rule: 'MPA-3' });
+  });
+
+  it('ENR-9/MPA-4: the acceptance first, then the approval: the approval is told, then the activation (two states, two emails)', async () => {
+    const { e, token } = await submitted();
+    await confirmContact(t.ports, token);
+    await acceptAgreement(t.ports, admin, '2026-10', { ipAddress: '1.2.3.4', userAgent: 'ua' });
+    const sentBefore = t.mailer.to('pat@fabrikam.example').length;
+    await decideVetting(t.ports, e.id, { outcome: 'approved' }, 'operator:x');
+    expect((await t.ports.enrollments.load(e.id))?.entity.status).toBe('active');
+    expect(t.mailer.to('pat@fabrikam.example').slice(sentBefore)).toHaveLength(2);
+    expect(t.world.partners.get('res')).toMatchObject({ status: 'active', adminAgents: [admin.sub] });
+  });
+
+  it('a change sends the email its state owes and wakes the parked workflow with where it goes next; a Load then sends nothing again', async () => {
+    const { e, token } = await submitted();
+    await t.store.park(e.id, 'token-1', 1);
+    await confirmContact(t.ports, token);
+    expect(t.mailer.to('pat@fabrikam.example')).toHaveLength(2);
+    expect(t.workflows.woken).toEqual(['token-1']);
+    expect(t.workflows.wakeStates).toEqual([{ id: e.id, next: 'wait_for_review', version: 2, waitSeconds: expect.any(Number) }]);
+    expect(await loadStep(enrollmentLifecycle(t.ports), e.id, 'done')).toMatchObject({ next: 'wait_for_review', version: 2 });
+    expect(t.mailer.to('pat@fabrikam.example')).toHaveLength(2);
+  });
+
+  it('an email that cannot be sent is given back: the workflow is woken to load, and its Load sends it once', async () => {
+    const { e, token } = await submitted();
+    await t.store.park(e.id, 'token-1', 1);
+    t.mailer.failNext = 1;
+    expect((await confirmContact(t.ports, token)).status).toBe('under_review');
+    expect(t.mailer.to('pat@fabrikam.example')).toHaveLength(1);
+    expect(t.workflows.wakeStates).toEqual([{ id: e.id }]);
+    expect((await t.ports.enrollments.load(e.id))?.notified).toBe('verification#1');
+    await loadStep(enrollmentLifecycle(t.ports), e.id, 'done');
+    await loadStep(enrollmentLifecycle(t.ports), e.id, 'done');
+    expect(t.mailer.to('pat@fabrikam.example')).toHaveLength(2);
   });
 
   it('MPA-1: only the current agreement version', async () => {
@@ -181,7 +222,10 @@ describe('enrollment on the lifecycle mechanism (fakes)', () => {
       await sweepOne(lc, e.id, result);
     }
     expect(result).toMatchObject({ reminded: 2, expired: 1 });
-    expect(t.mailer.to('pat@fabrikam.example')).toHaveLength(3);
+    // The verification, two reminders, and the expiry notice — sent by the sweep's own change.
+    const sent = t.mailer.to('pat@fabrikam.example');
+    expect(sent).toHaveLength(4);
+    expect(sent.at(-1)?.subject).toBe('Die Registrierung von Fabrikam GmbH ist abgelaufen');
     expect((await t.ports.enrollments.load(e.id))?.entity.status).toBe('expired');
     await expect(submitEnrollment(t.ports, admin, input())).resolves.toBeDefined();
   });
