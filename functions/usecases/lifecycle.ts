@@ -311,13 +311,14 @@ export async function entityForLink<T>(
   token: string,
   load: (id: string) => Promise<Stored<T> | undefined>,
   isCurrent: (entity: T, hash: string, now: string) => boolean,
-): Promise<{ entity: T; hash: string }> {
+): Promise<{ entity: T; hash: string; stored: Stored<T> }> {
   if (!isWellFormedToken(token)) throw linkGone();
   const hash = hashToken(token);
   const now = nowOf(p.clock);
   const link = await p.links.find(hash);
   if (!isLive(link, kind, now)) throw linkGone();
-  const entity = (await load(link.subjectId))?.entity;
-  if (entity === undefined || !isCurrent(entity, hash, now)) throw linkGone();
-  return { entity, hash };
+  const stored = await load(link.subjectId);
+  if (stored === undefined || !isCurrent(stored.entity, hash, now)) throw linkGone();
+  // `stored` lets an answer through the link decide on this read (no second read).
+  return { entity: stored.entity, hash, stored };
 }

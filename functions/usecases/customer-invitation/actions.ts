@@ -126,7 +126,7 @@ export const invitationOfLink = (p: CustomerInvitationPorts, token: string) => i
  */
 export async function acceptCustomerInvitation(p: CustomerInvitationPorts, caller: Caller, token: string, authorize: boolean, company?: Company): Promise<Customer> {
   const lc = customerInvitationLifecycle(p);
-  const { invitation, hash } = await invitationForLink(lc.definition, token);
+  const { invitation, hash, stored } = await invitationForLink(lc.definition, token);
   assertAllowed(acceptingRoleRefusal(caller));
   assertAllowed(customerAuthorizationRefusal(authorize));
   const tenantPartner = await p.partners.get(caller.tenantId);
@@ -151,17 +151,22 @@ export async function acceptCustomerInvitation(p: CustomerInvitationPorts, calle
       next: transitionInvitation(e, { now, actor, action: 'invitation.accepted', status: 'accepted' }, { customerId: plan.customer.id, respondedBy: { sub: caller.sub, email: caller.email, tenantId: caller.tenantId } }),
       writes: [...answered, ...customerWrites, ...plan.writes],
     };
-  });
+  }, { read: stored });
   return customer!;
 }
 
 /** Any signed-in user of the invited organisation may decline; the link dies. */
 export async function declineCustomerInvitation(p: CustomerInvitationPorts, caller: Caller, token: string): Promise<CustomerInvitation> {
   const lc = customerInvitationLifecycle(p);
-  const { invitation, hash } = await invitationForLink(lc.definition, token);
-  const { after } = await change(lc, invitation.id, ({ entity: e }, now) => ({
-    next: transitionInvitation(e, { now, actor: `user:${caller.sub}`, action: 'invitation.declined', status: 'declined' }, { respondedBy: { sub: caller.sub, email: caller.email, tenantId: caller.tenantId } }),
-    writes: answerWrites(lc.definition, e, hash, now),
-  }));
+  const { invitation, hash, stored } = await invitationForLink(lc.definition, token);
+  const { after } = await change(
+    lc,
+    invitation.id,
+    ({ entity: e }, now) => ({
+      next: transitionInvitation(e, { now, actor: `user:${caller.sub}`, action: 'invitation.declined', status: 'declined' }, { respondedBy: { sub: caller.sub, email: caller.email, tenantId: caller.tenantId } }),
+      writes: answerWrites(lc.definition, e, hash, now),
+    }),
+    { read: stored },
+  );
   return after;
 }

@@ -19,7 +19,7 @@ import {
 import { firstExecution } from '#domain/history.js';
 import { plusSeconds } from '#domain/links.js';
 import type { Company, Contact, Partner } from '#domain/partners.js';
-import type { CommonWrite } from '#domain/ports.js';
+import type { CommonWrite, Stored } from '#domain/ports.js';
 import { regionOf } from '#domain/regions.js';
 import { partnerIdRefusal } from '#domain/registry.js';
 import { assertAllowed, conflict, invalid, linkGone, notFound, ruleViolation } from '#domain/refusal.js';
@@ -206,9 +206,9 @@ export async function decideVetting(p: EnrollmentPorts, id: string, decision: Ve
 const isCurrentLink = (e: Enrollment, hash: string, now: string) => e.status === 'pending_contact_verification' && e.contactVerification.linkHash === hash && e.contactVerification.expiresAt > now;
 
 /** The enrollment a live verification link belongs to; any other token is gone. Reads only (ENR-7: GET changes nothing). */
-export async function enrollmentForLink(p: Pick<EnrollmentPorts, 'links' | 'enrollments' | 'clock'>, token: string): Promise<{ enrollment: Enrollment; hash: string }> {
-  const { entity, hash } = await entityForLink(p, 'verify', token, (id) => p.enrollments.load(id), isCurrentLink);
-  return { enrollment: entity, hash };
+export async function enrollmentForLink(p: Pick<EnrollmentPorts, 'links' | 'enrollments' | 'clock'>, token: string): Promise<{ enrollment: Enrollment; hash: string; stored: Stored<Enrollment> }> {
+  const { entity, hash, stored } = await entityForLink(p, 'verify', token, (id) => p.enrollments.load(id), isCurrentLink);
+  return { enrollment: entity, hash, stored };
 }
 
 /**
@@ -218,16 +218,21 @@ export async function enrollmentForLink(p: Pick<EnrollmentPorts, 'links' | 'enro
  * workflow parking a new token meanwhile: then the retry simply confirms.)
  */
 export async function confirmContact(p: EnrollmentPorts, token: string): Promise<Enrollment> {
-  const { enrollment, hash } = await enrollmentForLink(p, token);
-  const { after } = await change(enrollmentLifecycle(p), enrollment.id, ({ entity: e }, now) => {
-    if (!isCurrentLink(e, hash, now)) throw linkGone();
-    const next = transition(
-      e,
-      { now, actor: `contact:${e.primaryContact.email}`, action: 'contact.confirmed', status: 'under_review' },
-      { contactVerification: { ...e.contactVerification, verifiedAt: now }, vetting: { ...e.vetting, status: 'pending' } },
-    );
-    return { next, writes: [{ type: 'link.use', hash, now }] };
-  });
+  const { enrollment, hash, stored } = await enrollmentForLink(p, token);
+  const { after } = await change(
+    enrollmentLifecycle(p),
+    enrollment.id,
+    ({ entity: e }, now) => {
+      if (!isCurrentLink(e, hash, now)) throw linkGone();
+      const next = transition(
+        e,
+        { now, actor: `contact:${e.primaryContact.email}`, action: 'contact.confirmed', status: 'under_review' },
+        { contactVerification: { ...e.contactVerification, verifiedAt: now }, vetting: { ...e.vetting, status: 'pending' } },
+      );
+      return { next, writes: [{ type: 'link.use', hash, now }] };
+    },
+    { read: stored },
+  );
   return after;
 }
 

@@ -16,6 +16,7 @@ import { firstExecution } from '#domain/history.js';
 import { assertAllowed, conflict, notFound, Refused } from '#domain/refusal.js';
 import type { Caller } from '#domain/caller.js';
 import type { Language } from '#domain/partners.js';
+import type { Stored } from '#domain/ports.js';
 import { config } from '#lib/config.js';
 import { startEntity, change } from '../lifecycle.js';
 import { answerWrites, invitationForLink, newInvitationWrites, resendInvitation, revokeInvitation } from '../invitation.js';
@@ -98,9 +99,9 @@ export async function revokeRequest(p: PartnershipPorts, caller: Caller, id: str
 }
 
 /** The pending request a live invitation link belongs to; any other token is gone. Reads only. */
-export async function requestForLink(p: PartnershipPorts, token: string): Promise<{ request: PartnershipRequest; hash: string }> {
-  const { invitation, hash } = await invitationForLink(partnershipLifecycle(p).definition, token);
-  return { request: invitation, hash };
+export async function requestForLink(p: PartnershipPorts, token: string): Promise<{ request: PartnershipRequest; hash: string; stored: Stored<PartnershipRequest> }> {
+  const { invitation, hash, stored } = await invitationForLink(partnershipLifecycle(p).definition, token);
+  return { request: invitation, hash, stored };
 }
 
 /**
@@ -109,7 +110,7 @@ export async function requestForLink(p: PartnershipPorts, token: string): Promis
  * of many concurrent accepts (or an accept racing a revoke) exactly one wins.
  */
 export async function acceptInvitation(p: PartnershipPorts, caller: Caller, token: string, authorize: boolean): Promise<Relationship> {
-  const { request, hash } = await requestForLink(p, token);
+  const { request, hash, stored } = await requestForLink(p, token);
   assertAllowed(authorizationRefusal(authorize));
   const reseller = await p.partners.get(caller.tenantId);
   // An active reseller is enrolled (PRT-3) without looking at its enrollment.
@@ -136,18 +137,23 @@ export async function acceptInvitation(p: PartnershipPorts, caller: Caller, toke
         ],
       };
     },
-    { onLostRace: async () => ((await p.relationships.pairExists(request.providerTenantId, caller.tenantId)) ? new Refused(alreadyPartnered()) : undefined) },
+    { read: stored, onLostRace: async () => ((await p.relationships.pairExists(request.providerTenantId, caller.tenantId)) ? new Refused(alreadyPartnered()) : undefined) },
   );
   return created!;
 }
 
 /** Any signed-in user of the invited organisation may decline; the link dies. */
 export async function declineInvitation(p: PartnershipPorts, caller: Caller, token: string): Promise<PartnershipRequest> {
-  const { request, hash } = await requestForLink(p, token);
+  const { request, hash, stored } = await requestForLink(p, token);
   const lc = partnershipLifecycle(p);
-  const { after } = await change(lc, request.id, ({ entity: r }, now) => ({
-    next: transitionRequest(r, { now, actor: `user:${caller.sub}`, action: 'request.declined', status: 'declined' }, { respondedBy: { sub: caller.sub, email: caller.email, tenantId: caller.tenantId } }),
-    writes: answerWrites(lc.definition, r, hash, now),
-  }));
+  const { after } = await change(
+    lc,
+    request.id,
+    ({ entity: r }, now) => ({
+      next: transitionRequest(r, { now, actor: `user:${caller.sub}`, action: 'request.declined', status: 'declined' }, { respondedBy: { sub: caller.sub, email: caller.email, tenantId: caller.tenantId } }),
+      writes: answerWrites(lc.definition, r, hash, now),
+    }),
+    { read: stored },
+  );
   return after;
 }
