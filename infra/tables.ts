@@ -13,8 +13,12 @@ export interface IndexDefinition {
   indexName: string;
   partitionKey: KeyDefinition;
   sortKey: KeyDefinition;
-  /** ALL when the query answers from the index; KEYS_ONLY when it only finds items to read. */
-  projection: 'ALL' | 'KEYS_ONLY';
+  /**
+   * ALL when the query answers from the index; KEYS_ONLY when it only finds items to read;
+   * INCLUDE: the keys plus `include` (what a query filters on).
+   */
+  projection: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  include?: string[];
   /** Why the index exists: which query reads it. */
   purpose: string;
 }
@@ -54,7 +58,18 @@ export const mainTable: TableDefinition = {
       partitionKey: { name: 'gsi1pk', type: 'S' },
       sortKey: { name: 'gsi1sk', type: 'S' },
       projection: 'ALL',
-      purpose: 'lists: the operator review queue by status, a provider’s requests, a tenant’s relationships',
+      purpose: 'lists of small items read straight from the index: offers, a tenant’s relationships, customers, subscriptions',
+    },
+    {
+      indexName: 'lists',
+      partitionKey: { name: 'listpk', type: 'S' },
+      sortKey: { name: 'listsk', type: 'S' },
+      // Lifecycle entities are read again with their audit trail anyway: keys and status
+      // only, so a change that keeps an entity's place in its list costs no index write
+      // (an ALL projection would copy every entity write into the index).
+      projection: 'INCLUDE',
+      include: ['status'],
+      purpose: 'lists of lifecycle entities: the operator review queue by status, a provider’s requests, a partner’s customer invitations, a customer’s orders',
     },
     {
       indexName: 'due',

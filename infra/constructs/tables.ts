@@ -35,7 +35,8 @@ export function buildTable(scope: Construct, definition: TableDefinition): Deplo
       indexName: index.indexName,
       partitionKey: { name: index.partitionKey.name, type: attributeType(index.partitionKey.type) },
       sortKey: { name: index.sortKey.name, type: attributeType(index.sortKey.type) },
-      projectionType: index.projection === 'ALL' ? dynamodb.ProjectionType.ALL : dynamodb.ProjectionType.KEYS_ONLY,
+      projectionType: dynamodb.ProjectionType[index.projection],
+      ...(index.include ? { nonKeyAttributes: index.include } : {}),
     });
   }
   const indexArns = definition.indexes.map((i) => `${table.tableArn}/index/${i.indexName}`);

@@ -3,13 +3,15 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
   ListTablesCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type AttributeDefinition,
 } from '@aws-sdk/client-dynamodb';
-import { tables, type TableDefinition } from '../tables.js';
+import { tables, type IndexDefinition, type TableDefinition } from '../tables.js';
 import { freePort, waitFor } from './ports.js';
 
 const require = createRequire(import.meta.url);
@@ -75,6 +77,15 @@ function attributeDefinitions(table: TableDefinition): AttributeDefinition[] {
   return [...unique].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }));
 }
 
+const indexSpec = (index: IndexDefinition) => ({
+  IndexName: index.indexName,
+  KeySchema: [
+    { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
+    { AttributeName: index.sortKey.name, KeyType: 'RANGE' as const },
+  ],
+  Projection: { ProjectionType: index.projection, ...(index.include ? { NonKeyAttributes: index.include } : {}) },
+});
+
 /** Creates the tables of infra/tables.ts (the same description the CDK stack reads) if missing. */
 export async function ensureTables(client: DynamoDBClient): Promise<void> {
   const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
@@ -89,16 +100,16 @@ export async function ensureTables(client: DynamoDBClient): Promise<void> {
             { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
             { AttributeName: table.sortKey.name, KeyType: 'RANGE' },
           ],
-          GlobalSecondaryIndexes: table.indexes.map((index) => ({
-            IndexName: index.indexName,
-            KeySchema: [
-              { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
-              { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: index.projection },
-          })),
+          GlobalSecondaryIndexes: table.indexes.map(indexSpec),
         }),
       );
+    } else {
+      // A table kept on disk from an older version gets the indexes added since.
+      const described = await client.send(new DescribeTableCommand({ TableName: table.localName }));
+      const present = new Set((described.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+      for (const index of table.indexes.filter((i) => !present.has(i.indexName))) {
+        await client.send(new UpdateTableCommand({ TableName: table.localName, AttributeDefinitions: attributeDefinitions(table), GlobalSecondaryIndexUpdates: [{ Create: indexSpec(index) }] }));
+      }
     }
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: table.localName }));
     if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLED') {

@@ -146,7 +146,7 @@ describe('tables (from infra/tables.ts)', () => {
           { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
           { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
         ]);
-        expect(gsi.Projection).toEqual({ ProjectionType: index.projection });
+        expect(gsi.Projection).toEqual({ ProjectionType: index.projection, ...(index.include ? { NonKeyAttributes: index.include } : {}) });
         expect(attributes[index.partitionKey.name]).toBe(index.partitionKey.type);
         expect(attributes[index.sortKey.name]).toBe(index.sortKey.type);
       }

@@ -25,7 +25,7 @@ const store = dynamoLifecycleStore<CustomerInvitation, CustomerInvitationWrite>(
   indexOf(e, now) {
     const c = config();
     const due = invitationNextDue(e, c.CUSTOMER_INVITATION_REMINDERS_SECONDS, c.LIVENESS_CHECK_SECONDS, now);
-    return { gsi1: { pk: listKey(e.partnerTenantId), sk: `${e.createdAt}#${e.id}` }, ...(due ? { due } : {}) };
+    return { list: { pk: listKey(e.partnerTenantId), sk: `${e.createdAt}#${e.id}` }, ...(due ? { due } : {}) };
   },
   translate,
 });

@@ -78,7 +78,7 @@ const store = dynamoLifecycleStore<Enrollment, EnrollmentWrite>({
   now: () => systemClock.now().toISOString(),
   indexOf(e, now) {
     const due = nextDue(e, timing(), now);
-    return { gsi1: { pk: statusList(e.status), sk: `${e.createdAt}#${e.id}` }, ...(due ? { due } : {}) };
+    return { list: { pk: statusList(e.status), sk: `${e.createdAt}#${e.id}` }, ...(due ? { due } : {}) };
   },
   translate: enrollmentItems,
 });

@@ -8,11 +8,12 @@ export type Key = { pk: string; sk: string };
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 /** Attributes the store writes beside an entity; never part of the entity itself. */
-const outOfBand = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'dueShard', 'dueAt', 'dueAction', 'parkedToken', 'notified', 'ttl']);
+const outOfBand = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'listpk', 'listsk', 'dueShard', 'dueAt', 'dueAction', 'parkedToken', 'notified', 'ttl']);
 
 /** Index attributes an entity's state implies: its list position, what is due and when. */
 export interface IndexAttributes {
-  gsi1?: { pk: string; sk: string };
+  /** The entity's place in a list (the `lists` index). */
+  list?: { pk: string; sk: string };
   due?: { at: string; action: string };
 }
 
@@ -107,7 +108,7 @@ export const transact = (items: TransactItem[]) => conditionally(() => ddb.send(
 function indexSet(index: IndexAttributes, prefix: string): { set: Record<string, unknown>; remove: string[] } {
   return {
     set: {
-      ...(index.gsi1 ? { gsi1pk: index.gsi1.pk, gsi1sk: index.gsi1.sk } : {}),
+      ...(index.list ? { listpk: index.list.pk, listsk: index.list.sk } : {}),
       ...(index.due ? { dueShard: prefix, dueAt: index.due.at, dueAction: index.due.action } : {}),
     },
     remove: index.due ? [] : ['dueShard', 'dueAt', 'dueAction'],
@@ -179,10 +180,9 @@ const withoutHistory = <T extends object>(entity: T): Omit<T, 'history'> => {
   return rest;
 };
 
-/** The store plus what lists need: the entities of a list page with their trails (one Query each, in parallel). */
+/** The store plus what lists need. */
 export type DynamoLifecycleStore<T, W> = LifecycleStore<T, W> & {
-  withHistory(entities: T[]): Promise<T[]>;
-  /** One page of the `gsi1` list `listPk`, with each entity's trail; optionally only one status. */
+  /** One page of the list `listPk` (the `lists` index), each entity with its trail; optionally only one status. */
   listPage(listPk: string, options: { status?: string | undefined; newestFirst?: boolean }, limit: number, cursor?: Record<string, unknown>): Promise<Page<T>>;
 };
 
@@ -217,40 +217,33 @@ export function lifecycleItems<T extends { id: string; version: number; history?
 export function dynamoLifecycleStore<T extends { id: string; version: number; history?: readonly unknown[] }, W extends { type: string } = never>(table: LifecycleTable<T, W>): DynamoLifecycleStore<T, W> {
   const key = (id: string) => entityKey(table.prefix, id);
   const items = lifecycleItems(table);
-  async function withHistory(entities: T[]): Promise<T[]> {
-    return Promise.all(
-      entities.map(async (entity) => {
-        const out = await ddb.send(
-          new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)', ExpressionAttributeValues: { ':pk': key(entity.id).pk, ':h': HISTORY } }),
-        );
-        return storedOf<T>({ ...entity, history: undefined }, out.Items ?? []).entity;
-      }),
-    );
+  /** The entity of partition `pk` with its trail: one Query. */
+  async function storedIn(pk: string, consistent: boolean): Promise<Stored<T> | undefined> {
+    const out = await ddb.send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ...(consistent ? { ConsistentRead: true } : {}) }));
+    const all = out.Items ?? [];
+    const item = all.find((i) => i.sk === table.prefix);
+    return item ? storedOf<T>(item, all.filter((i) => String(i.sk).startsWith(HISTORY))) : undefined;
   }
   return {
-    async load(id) {
-      const out = await ddb.send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key(id).pk }, ConsistentRead: true }));
-      const all = out.Items ?? [];
-      const item = all.find((i) => i.sk === table.prefix);
-      return item ? storedOf<T>(item, all.filter((i) => String(i.sk).startsWith(HISTORY))) : undefined;
-    },
+    load: (id) => storedIn(key(id).pk, true),
     async listPage(listPk, { status, newestFirst = false }, limit, cursor) {
       const out = await ddb.send(
         new QueryCommand({
           TableName: tableName(),
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
+          IndexName: 'lists',
+          KeyConditionExpression: 'listpk = :pk',
           ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
           ExpressionAttributeValues: { ':pk': listPk, ...(status ? { ':status': status } : {}) },
           ...(newestFirst ? { ScanIndexForward: false } : {}),
           Limit: limit,
-          ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'gsi1pk', value: listPk }) } : {}),
+          ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'listpk', value: listPk }) } : {}),
         }),
       );
-      const items = await withHistory((out.Items ?? []).map((i) => storedOf<T>(i).entity));
+      // The index holds keys and status: each entity is read with its trail (one Query each, in parallel).
+      const items: T[] = [];
+      for (const stored of await Promise.all((out.Items ?? []).map((i) => storedIn(String(i.pk), false)))) if (stored) items.push(stored.entity);
       return { items, ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
     },
-    withHistory,
     create: (entity, writes, claim) => transact(items.create(entity, writes, claim)),
     commit: (next, read, writes, claim) => transact(items.commit(next, read, writes, claim)),
     park(id, taskToken, expectVersion) {

@@ -15,7 +15,7 @@ const orderStore = dynamoLifecycleStore<Order>({
   now: () => systemClock.now().toISOString(),
   indexOf(o, now) {
     const due = orderNextDue(o, config().LIVENESS_CHECK_SECONDS, now);
-    return { gsi1: { pk: orderList(o.customerId), sk: `${o.createdAt}#${o.id}` }, ...(due ? { due } : {}) };
+    return { list: { pk: orderList(o.customerId), sk: `${o.createdAt}#${o.id}` }, ...(due ? { due } : {}) };
   },
   translate: () => [],
 });

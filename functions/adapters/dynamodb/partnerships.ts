@@ -29,7 +29,7 @@ const store = dynamoLifecycleStore<PartnershipRequest, PartnershipWrite>({
   indexOf(r, now) {
     const c = config();
     const due = requestNextDue(r, c.PARTNERSHIP_REMINDERS_SECONDS, c.LIVENESS_CHECK_SECONDS, now);
-    return { gsi1: { pk: requestList(r.providerTenantId), sk: `${r.createdAt}#${r.id}` }, ...(due ? { due } : {}) };
+    return { list: { pk: requestList(r.providerTenantId), sk: `${r.createdAt}#${r.id}` }, ...(due ? { due } : {}) };
   },
   translate: (write) => relationshipPuts(write.relationship),
 });
