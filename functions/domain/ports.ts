@@ -81,6 +81,8 @@ export interface Stored<T> {
   parkedToken?: string;
   /** The last notification sent (send-once mark). */
   notified?: string;
+  /** The store's own record of what it read (opaque here): a commit writes only what changed. */
+  snapshot?: Readonly<Record<string, unknown>>;
 }
 
 /** What a change read: the version, the parked token and how much of the audit trail existed then. */
@@ -91,6 +93,7 @@ export interface ReadState {
   historyLength: number;
   /** The send-once mark read: a commit that claims a notification requires it unchanged. */
   notified: string | undefined;
+  snapshot?: Readonly<Record<string, unknown>>;
 }
 
 /** The read state of a stored entity. */
@@ -99,6 +102,7 @@ export const readStateOf = (stored: Stored<{ version: number; history?: readonly
   parkedToken: stored.parkedToken,
   historyLength: stored.entity.history?.length ?? 0,
   notified: stored.notified,
+  ...(stored.snapshot ? { snapshot: stored.snapshot } : {}),
 });
 
 /** A uniqueness lock: held by one owner until released. */

@@ -6,9 +6,11 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
  * fail (and be retried with the new token), or the wake-up would go to a token nobody waits on.
  */
 describe('GEN-4 the lifecycle store never strands a parked workflow', () => {
-  type Item = { id: string; status: string; version: number; execution: { generation: number; name: string }; updatedAt: string; history: [] };
+  type Item = { id: string; status: string; version: number; execution: { generation: number; name: string }; updatedAt: string; history: []; deadline?: string };
   let store: import('../../functions/domain/ports.js').LifecycleStore<Item, never>;
   let lifecycle: typeof import('../../functions/usecases/lifecycle.js');
+  let items: ReturnType<typeof import('../../functions/adapters/dynamodb/lifecycle-store.js').lifecycleItems<Item, never>>;
+  let readStateOf: typeof import('../../functions/domain/ports.js').readStateOf;
 
   beforeAll(async () => {
     Object.assign(process.env, {
@@ -19,9 +21,12 @@ describe('GEN-4 the lifecycle store never strands a parked workflow', () => {
       TABLE_NAME: 'partner-program',
       POWERTOOLS_TRACE_ENABLED: 'false',
     });
-    const { dynamoLifecycleStore } = await import('../../functions/adapters/dynamodb/lifecycle-store.js');
+    const { dynamoLifecycleStore, lifecycleItems } = await import('../../functions/adapters/dynamodb/lifecycle-store.js');
     lifecycle = await import('../../functions/usecases/lifecycle.js');
-    store = dynamoLifecycleStore<Item, never>({ prefix: 'TEST', now: () => new Date().toISOString(), indexOf: () => ({}), translate: () => [] });
+    ({ readStateOf } = await import('../../functions/domain/ports.js'));
+    const table = { prefix: 'TEST', now: () => new Date().toISOString(), indexOf: (e: Item) => ({ due: { at: e.deadline ?? '2999-01-01T00:00:00.000Z', action: 'expire' } }), translate: () => [] };
+    store = dynamoLifecycleStore<Item, never>(table);
+    items = lifecycleItems<Item, never>(table);
   });
 
   const item = (id: string): Item => ({ id, status: 'a', version: 1, execution: { generation: 1, name: `${id}-g1` }, updatedAt: '', history: [] });
@@ -77,5 +82,28 @@ describe('GEN-4 the lifecycle store never strands a parked workflow', () => {
     expect(after.status).toBe('confirmed');
     expect(before.parkedToken).toBe('token-parked');
     expect(wake).toBe(true);
+  });
+
+  it('a commit writes only what changed since its read, removes what the entity no longer has, and claims the owed email once', async () => {
+    const id = `diff-${Date.now()}`;
+    await store.create({ ...item(id), deadline: '2030-01-01T00:00:00.000Z' }, [], 'first');
+    const read = (await store.load(id))!;
+    expect(read.notified).toBe('first');
+    const { deadline: _gone, ...rest } = read.entity;
+    const changed: Item = { ...rest, status: 'b', version: 2 };
+    const update = items.commit(changed, readStateOf(read), [], 'second')[0]!.Update!;
+    const named = [...new Set(Object.values(update.ExpressionAttributeNames!))].sort();
+    // status, version, the due time that moved with the deadline, the claim, the removed
+    // deadline, and the parked token the condition names; nothing else.
+    expect(named).toEqual(['deadline', 'dueAt', 'notified', 'parkedToken', 'status', 'version']);
+    expect(update.UpdateExpression).toMatch(/ REMOVE #r0$/);
+    expect(await store.commit(changed, readStateOf(read), [], 'second')).toBe(true);
+    const after = (await store.load(id))!;
+    expect(after.entity).toMatchObject({ status: 'b', version: 2, execution: { generation: 1 } });
+    expect(after.entity.deadline).toBeUndefined();
+    expect(after.notified).toBe('second');
+    // A claim against a mark that moved since the read fails: the email is sent once.
+    expect(await store.markNotified(id, 'third', 'second')).toBe(true);
+    expect(await store.commit({ ...after.entity, version: 3 }, readStateOf(after), [], 'fourth')).toBe(false);
   });
 });

@@ -89,7 +89,18 @@ export function storedOf<T>(item: Record<string, unknown>, history?: Record<stri
     entity: entity as T,
     ...(typeof item.parkedToken === 'string' ? { parkedToken: item.parkedToken } : {}),
     ...(typeof item.notified === 'string' ? { notified: item.notified } : {}),
+    snapshot: item,
   };
+}
+
+/** Equal as stored: the same value whatever the order of a map's keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => sameValue(x, (b as unknown[])[i]));
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /** Runs a write: true if it happened, false if a condition did not hold. */
@@ -138,15 +149,20 @@ function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set
       conditions.push('#notified = :notified');
     }
   }
+  // Only what changed since the read is written (a re-set index key would still cost an
+  // index write); what the entity no longer has is removed.
+  const before = read.snapshot;
+  const written = { ...entity, ...index.set } as Record<string, unknown>;
   let i = 0;
-  for (const [k, v] of Object.entries({ ...entity, ...index.set })) {
-    if (k === 'pk' || k === 'sk' || v === undefined) continue;
+  for (const [k, v] of Object.entries(written)) {
+    if (k === 'pk' || k === 'sk' || v === undefined || (before && sameValue(before[k], v))) continue;
     names[`#a${i}`] = k;
     values[`:v${i}`] = v;
     sets.push(`#a${i} = :v${i}`);
     i++;
   }
-  const removes = index.remove.map((k, j) => {
+  const gone = before ? Object.keys(before).filter((k) => !outOfBand.has(k) && k !== 'history' && written[k] === undefined) : [];
+  const removes = [...(before ? index.remove.filter((k) => before[k] !== undefined) : index.remove), ...gone].map((k, j) => {
     names[`#r${j}`] = k;
     return `#r${j}`;
   });
