@@ -38,13 +38,15 @@ export async function invitationEmail(p: Pick<PartnershipPorts, 'links'>, r: Par
 
 /** PRT-5: both sides hear of an accepted request, each in its own language. */
 async function acceptedEmails(p: PartnershipPorts, r: PartnershipRequest): Promise<void> {
-  const reseller = r.respondedBy ? await p.partners.get(r.respondedBy.tenantId) : undefined;
-  const provider = await p.partners.get(r.providerTenantId);
+  // Both profiles in one read, both emails at once.
+  const profiles = await p.partners.getMany([r.providerTenantId, ...(r.respondedBy ? [r.respondedBy.tenantId] : [])]);
+  const reseller = r.respondedBy ? profiles.get(r.respondedBy.tenantId) : undefined;
+  const provider = profiles.get(r.providerTenantId);
   const names = { providerName: r.providerName, resellerName: reseller?.company.legalName ?? r.email };
-  await p.mailer.send({ to: r.createdBy.email, ...renderEmail({ kind: 'partnership.accepted', recipient: 'provider', ...names }, pickLanguage(provider?.primaryContact.language, undefined)) });
-  if (r.respondedBy) {
-    await p.mailer.send({ to: r.respondedBy.email, ...renderEmail({ kind: 'partnership.accepted', recipient: 'reseller', ...names }, pickLanguage(reseller?.primaryContact.language ?? r.language, undefined)) });
-  }
+  await Promise.all([
+    p.mailer.send({ to: r.createdBy.email, ...renderEmail({ kind: 'partnership.accepted', recipient: 'provider', ...names }, pickLanguage(provider?.primaryContact.language, undefined)) }),
+    ...(r.respondedBy ? [p.mailer.send({ to: r.respondedBy.email, ...renderEmail({ kind: 'partnership.accepted', recipient: 'reseller', ...names }, pickLanguage(reseller?.primaryContact.language ?? r.language, undefined)) })] : []),
+  ]);
 }
 
 /** PRT-10: the partnership request is an invitation of the mechanism (`#usecases/invitation.js`). */
