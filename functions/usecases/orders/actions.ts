@@ -6,6 +6,7 @@ import { plusSeconds } from '#domain/links.js';
 import { offerRefusal, quantityRefusal } from '#domain/offers.js';
 import { agreementRefusal, DRAFT_LIFETIME_SECONDS, notDraftRefusal, partnerOfRecordRefusal, transitionOrder, type LineItem, type Order } from '#domain/orders.js';
 import type { Partner } from '#domain/partners.js';
+import type { Stored } from '#domain/ports.js';
 import { assertAllowed, conflict, forbidden, notFound } from '#domain/refusal.js';
 import { change, startEntity } from '../lifecycle.js';
 import { orderLifecycle, type OrderPorts } from './lifecycle.js';
@@ -30,12 +31,14 @@ export async function checkPartnerOfRecord(p: { partners: Pick<OrderPorts['partn
  * with their offers' names.
  */
 export async function checkOrder(p: OrderPorts, partner: Partner, customer: Customer, lines: readonly LineInput[]): Promise<LineItem[]> {
-  for (const [i, line] of lines.entries()) {
-    if (line.partnerIdOnRecord) await checkPartnerOfRecord(p, partner, line.partnerIdOnRecord, `lineItems.${i}.partnerIdOnRecord`);
-  }
+  // The reads of every check at once (one round trip for each kind); the refusals keep their order.
+  const [partnersOfRecord, offers] = await Promise.all([
+    Promise.allSettled(lines.map((line, i) => (line.partnerIdOnRecord ? checkPartnerOfRecord(p, partner, line.partnerIdOnRecord, `lineItems.${i}.partnerIdOnRecord`) : undefined))),
+    p.offers.getMany(lines.map((l) => l.offerId)),
+  ]);
+  for (const checked of partnersOfRecord) if (checked.status === 'rejected') throw checked.reason;
   assertAllowed(agreementRefusal(partner));
   assertAllowed(customerRegionRefusal(partner.region, customer.company.address.country));
-  const offers = await p.offers.getMany(lines.map((l) => l.offerId));
   for (const [i, line] of lines.entries()) assertAllowed(offerRefusal(offers.get(line.offerId), `lineItems.${i}.offerId`));
   for (const [i, line] of lines.entries()) assertAllowed(quantityRefusal(offers.get(line.offerId)!, line.quantity, `lineItems.${i}.quantity`));
   return lines.map((line, i) => ({
@@ -49,10 +52,10 @@ export async function checkOrder(p: OrderPorts, partner: Partner, customer: Cust
 
 /** The customer and the caller's partner profile, if the caller transacts for it (404 / 403 otherwise). */
 async function transactingParty(p: OrderPorts, caller: Caller, customerId: string): Promise<{ customer: Customer; partner: Partner }> {
-  const customer = (await p.customers.load(customerId))?.entity;
+  const [stored, partner] = await Promise.all([p.customers.load(customerId), p.partners.get(caller.tenantId)]);
+  const customer = stored?.entity;
   if (!customer) throw notFound('customer');
   assertAllowed(transactingRelationshipRefusal(customer, caller.tenantId));
-  const partner = await p.partners.get(caller.tenantId);
   assertAllowed(customerCreatorRefusal(partner));
   return { customer, partner: partner! };
 }
@@ -103,11 +106,12 @@ export async function listOrders(p: OrderPorts, caller: Caller, customerId: stri
   return { items: page.items.filter((o) => canSeeOrder(o, caller)), next: page.next };
 }
 
-/** The caller's own order (the reseller may see it but not act: 403; anyone else: 404). */
-async function ownOrder(p: OrderPorts, caller: Caller, id: string): Promise<Order> {
-  const o = await readOrder(p, caller, id);
-  if (o.partnerTenantId !== caller.tenantId) throw forbidden('partner_type_not_allowed', 'Only the ordering partner submits or cancels the order.', 'TYP-1');
-  return o;
+/** The caller's own order as stored (the reseller may see it but not act: 403; anyone else: 404). */
+async function ownOrder(p: OrderPorts, caller: Caller, id: string): Promise<Stored<Order>> {
+  const stored = await p.orders.load(id);
+  if (!stored || !canSeeOrder(stored.entity, caller)) throw notFound('order');
+  if (stored.entity.partnerTenantId !== caller.tenantId) throw forbidden('partner_type_not_allowed', 'Only the ordering partner submits or cancels the order.', 'TYP-1');
+  return stored;
 }
 
 /**
@@ -116,23 +120,33 @@ async function ownOrder(p: OrderPorts, caller: Caller, id: string): Promise<Orde
  * one wins the versioned write; the others find it submitted (409 `order_not_draft`).
  */
 export async function submitOrder(p: OrderPorts, caller: Caller, id: string): Promise<Order> {
-  await ownOrder(p, caller, id);
-  const { after } = await change(orderLifecycle(p), id, async ({ entity: o }, now) => {
-    assertAllowed(notDraftRefusal(o));
-    if (o.expiresAt <= now) assertAllowed({ kind: 'conflict', rule: 'CUS-3', code: 'order_not_draft', message: 'The draft has expired.' });
-    const { customer, partner } = await transactingParty(p, caller, o.customerId);
-    const lineItems = await checkOrder(p, partner, customer, o.lineItems);
-    return { next: transitionOrder(o, { now, actor: `user:${caller.sub}`, action: 'order.submitted', status: 'submitted' }, { lineItems, submittedAt: now }) };
-  });
+  const read = await ownOrder(p, caller, id);
+  const { after } = await change(
+    orderLifecycle(p),
+    id,
+    async ({ entity: o }, now) => {
+      assertAllowed(notDraftRefusal(o));
+      if (o.expiresAt <= now) assertAllowed({ kind: 'conflict', rule: 'CUS-3', code: 'order_not_draft', message: 'The draft has expired.' });
+      const { customer, partner } = await transactingParty(p, caller, o.customerId);
+      const lineItems = await checkOrder(p, partner, customer, o.lineItems);
+      return { next: transitionOrder(o, { now, actor: `user:${caller.sub}`, action: 'order.submitted', status: 'submitted' }, { lineItems, submittedAt: now }) };
+    },
+    { read },
+  );
   return after;
 }
 
 /** `POST /orders/{id}/cancel`: a draft is cancelled as a whole (CUS-3). */
 export async function cancelOrder(p: OrderPorts, caller: Caller, id: string): Promise<Order> {
-  await ownOrder(p, caller, id);
-  const { after } = await change(orderLifecycle(p), id, ({ entity: o }, now) => {
-    assertAllowed(notDraftRefusal(o));
-    return { next: transitionOrder(o, { now, actor: `user:${caller.sub}`, action: 'order.cancelled', status: 'cancelled' }) };
-  });
+  const read = await ownOrder(p, caller, id);
+  const { after } = await change(
+    orderLifecycle(p),
+    id,
+    ({ entity: o }, now) => {
+      assertAllowed(notDraftRefusal(o));
+      return { next: transitionOrder(o, { now, actor: `user:${caller.sub}`, action: 'order.cancelled', status: 'cancelled' }) };
+    },
+    { read },
+  );
   return after;
 }
