@@ -6,6 +6,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalCloud, type LocalCloud } from '../infra/local/cloud.js';
+import { awsTrace, type AwsTrace } from './aws-trace.js';
 import { measureConsumedCapacity, readConsumedCapacity } from './capacity.js';
 import { BenchClient, MailWatcher } from './client.js';
 import { LambdaTimes } from './lambda-timing.js';
@@ -17,12 +18,15 @@ export interface Harness {
   times: LambdaTimes;
   /** Straight to DynamoDB Local, without the project's client or its middleware. */
   raw: DynamoDBClient;
+  /** Every AWS SDK call, by invocation, while `trace.recording` (section 1). */
+  trace: AwsTrace;
   tableName: string;
   stop(): Promise<void>;
 }
 
 export async function startHarness(): Promise<Harness> {
   await measureConsumedCapacity();
+  awsTrace.install();
   const cloud = await startLocalCloud({ schedulerEveryMinutes: 0, quiet: true });
   const client = new BenchClient(cloud.url);
   const mail = new MailWatcher(cloud.endpoints.ses);
@@ -33,6 +37,7 @@ export async function startHarness(): Promise<Harness> {
     region: process.env.AWS_REGION ?? 'us-east-1',
     credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local' },
   });
+  awsTrace.ignore(raw);
   const tableName = process.env.TABLE_NAME ?? 'partner-program';
   return {
     cloud,
@@ -40,6 +45,7 @@ export async function startHarness(): Promise<Harness> {
     mail,
     times,
     raw,
+    trace: awsTrace,
     tableName,
     async stop() {
       mail.stop();

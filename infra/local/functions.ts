@@ -46,10 +46,22 @@ export interface InvocationCounter {
 }
 export const invocationCounter: InvocationCounter = { invocations: 0 };
 
+/** How an in-process invocation came: through the HTTP gateway, or invoked (workflow task, scheduler). */
+export type InvocationSource = 'http' | 'invoke';
+
+/**
+ * Runs around every in-process invocation (the gateway's and `invokeFunction`'s). Passes
+ * straight through; `npm run bench` replaces `around` to tell which invocation made each
+ * AWS SDK call (bench/aws-trace.ts).
+ */
+export const invocationHooks = {
+  around: <T>(_spec: FunctionSpec, _source: InvocationSource, run: () => Promise<T>): Promise<T> => run(),
+};
+
 /** Invokes a catalogue function in-process; a thrown error keeps its name (Lambda's errorType). */
 export async function invokeFunction(name: string, event: unknown): Promise<unknown> {
   const spec = functionByName(name.replace(/^arn:aws:lambda:[^:]*:[^:]*:function:/, '').split(':')[0]!);
   invocationCounter.invocations += 1;
   const handler = await loadHandler(spec);
-  return handler(structuredClone(event), lambdaContext(spec));
+  return invocationHooks.around(spec, 'invoke', () => handler(structuredClone(event), lambdaContext(spec)));
 }

@@ -5,7 +5,7 @@ import { functions, type FunctionSpec } from '../catalog.js';
 import { systemClock } from '../../functions/lib/clock.js';
 import { config } from '../../functions/lib/config.js';
 import { authorizerClaims, type LocalIssuer } from './jwt.js';
-import { lambdaContext, loadHandler } from './functions.js';
+import { invocationHooks, lambdaContext, loadHandler } from './functions.js';
 
 type HttpSpec = FunctionSpec & { trigger: { kind: 'http' } };
 
@@ -166,7 +166,8 @@ export function createGateway(options: { issuer: LocalIssuer; localRoutes?: Loca
       },
     };
     const handler = await loadHandler(match.route.spec);
-    const result = (await handler(event, lambdaContext(match.route.spec))) as APIGatewayProxyStructuredResultV2 | string;
+    const spec = match.route.spec;
+    const result = (await invocationHooks.around(spec, 'http', () => handler(event, lambdaContext(spec)))) as APIGatewayProxyStructuredResultV2 | string;
     if (typeof result === 'string') return send(res, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: method === 'HEAD' ? '' : result });
     send(res, method === 'HEAD' ? { ...result, body: '' } : result);
   }
