@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { roundTrips } from '../../bench/rounds.js';
+import { dynamoOps, keyShape } from '../../bench/aws-trace.js';
+
+/** The bench's count of sequential AWS round trips per invocation (bench/rounds.ts). */
+describe('roundTrips', () => {
+  it('counts nothing for an invocation without AWS calls', () => {
+    expect(roundTrips([])).toEqual({ calls: 0, rounds: 0, summedMs: 0, coveredMs: 0 });
+  });
+
+  it('counts calls one after the other as one round each, a call starting as the previous ends included', () => {
+    const r = roundTrips([
+      { start: 0, end: 10 },
+      { start: 10, end: 15 },
+      { start: 20, end: 30 },
+    ]);
+    expect(r).toEqual({ calls: 3, rounds: 3, summedMs: 25, coveredMs: 25 });
+  });
+
+  it('counts overlapping calls as one round and their covered time once', () => {
+    const r = roundTrips([
+      { start: 0, end: 10 },
+      { start: 2, end: 8 },
+      { start: 5, end: 12 },
+    ]);
+    expect(r).toEqual({ calls: 3, rounds: 1, summedMs: 23, coveredMs: 12 });
+  });
+
+  it('joins a chain of overlaps into one round even where its ends do not overlap', () => {
+    // A overlaps B, B overlaps C, A and C do not: one group, 0–14.
+    const r = roundTrips([
+      { start: 8, end: 14 },
+      { start: 0, end: 5 },
+      { start: 4, end: 9 },
+      { start: 20, end: 21 },
+    ]);
+    expect(r.rounds).toBe(2);
+    expect(r.coveredMs).toBe(15);
+    expect(r.summedMs).toBe(17);
+  });
+
+  it('does not depend on the order the calls were recorded in', () => {
+    const calls = [
+      { start: 30, end: 40 },
+      { start: 0, end: 10 },
+      { start: 5, end: 20 },
+      { start: 35, end: 36 },
+    ];
+    expect(roundTrips(calls)).toEqual(roundTrips([...calls].reverse()));
+    expect(roundTrips(calls).rounds).toBe(2);
+  });
+
+  it('refuses an interval that ends before it starts', () => {
+    expect(() => roundTrips([{ start: 5, end: 4 }])).toThrow(RangeError);
+    expect(() => roundTrips([{ start: 0, end: Number.NaN }])).toThrow(RangeError);
+  });
+});
+
+describe('what the trace records of a DynamoDB request', () => {
+  it('keeps the kind of key and drops the ids', () => {
+    expect(keyShape('ENROLLMENT#01JABCDEF')).toBe('ENROLLMENT#…');
+    expect(keyShape('PARTNERID#B1X2Y3')).toBe('PARTNERID#…');
+    expect(keyShape('HISTORY#2026-11-30T00:00:00.000Z#3')).toBe('HISTORY#…#…');
+    expect(keyShape('REGISTRY')).toBe('REGISTRY');
+  });
+
+  it('lists every item of a transaction, with the attributes an update sets or removes', () => {
+    const ops = dynamoOps('TransactWriteItems', {
+      TransactItems: [
+        { Put: { TableName: 't', Item: { pk: 'ENROLLMENT#e1', sk: 'HISTORY#0001', note: 'x' } } },
+        {
+          Update: {
+            TableName: 't',
+            Key: { pk: 'TENANT#t1', sk: 'PARTNER' },
+            UpdateExpression: 'SET #s = :s, history = list_append(history, :h) REMOVE dueAt',
+            ExpressionAttributeNames: { '#s': 'status' },
+          },
+        },
+        { ConditionCheck: { TableName: 't', Key: { pk: { S: 'LINK#abc' }, sk: { S: 'LINK' } } } },
+      ],
+    });
+    expect(ops.map((o) => `${o.op} ${o.key}`)).toEqual(['Put ENROLLMENT#… | HISTORY#…', 'Update TENANT#… | PARTNER', 'ConditionCheck LINK#… | LINK']);
+    expect(ops[1]!.attributes).toEqual(['status', 'history', 'remove dueAt']);
+    expect(ops[0]!.bytes).toBe('pk'.length + 'ENROLLMENT#e1'.length + 'sk'.length + 'HISTORY#0001'.length + 'note'.length + 1);
+  });
+});
