@@ -9,6 +9,7 @@
  */
 import { PRICES, type Price } from '../infra/pricing.js';
 import { median } from './stats.js';
+import { callLines, routeSample, summarizeRoute, type RouteRoundTrips, type RouteSample } from './route-trace.js';
 import { add, diff, settle, snapshot, zero, type Counters, type Harness } from './harness.js';
 import { acceptProviderAgreement, enrollmentLifecycle, newReseller, onboardProvider, orderLifecycle, partnershipLifecycle, putOffer, registerPartnerId, uniqueLabel, type Reseller, type Step } from './flows.js';
 
@@ -40,6 +41,10 @@ export interface StepCost {
   usdPer1000: number;
   /** The API request's own latency (client side, alone on the machine), median over the runs. */
   apiMs: number;
+  /** The route's own AWS calls: sequential round trips, latency over their time (aws-trace.ts). */
+  route?: RouteRoundTrips;
+  /** Every AWS call the step caused, in the last run (route-trace.ts `callLines`). */
+  calls: string[];
 }
 
 export interface LifecycleCost {
@@ -47,6 +52,8 @@ export interface LifecycleCost {
   runs: number;
   /** Per lifecycle, averaged over the runs. */
   counters: Counters;
+  /** DynamoDB calls and units per lifecycle: the functions' + the workflows' direct integrations. */
+  dynamodb: { calls: number; directCalls: number; readUnits: number; writeUnits: number; directReadUnits: number; directWriteUnits: number };
   lambdaInvocations: number;
   gbSeconds: number;
   lines: PriceLine[];
@@ -70,8 +77,8 @@ export function priceLines(c: Counters): PriceLine[] {
     line('Step Functions (Standard) transitions', p.stepFunctionsStandardTransition, c.stateTransitions),
     line('Lambda requests', p.lambdaRequest, c.apiRequests + c.workflowLambdaInvocations),
     line(`Lambda duration (arm64, ${LAMBDA_MEMORY_MB} MB)`, p.lambdaArmGbSecond, gbSeconds),
-    line('DynamoDB writes (on-demand)', p.dynamodbWriteRequestUnit, c.writeUnits),
-    line('DynamoDB reads (on-demand)', p.dynamodbReadRequestUnit, c.readUnits),
+    line('DynamoDB writes (on-demand)', p.dynamodbWriteRequestUnit, c.writeUnits + c.directWriteUnits),
+    line('DynamoDB reads (on-demand)', p.dynamodbReadRequestUnit, c.readUnits + c.directReadUnits),
     line('SES emails', p.sesEmail, c.emails),
     line('API Gateway HTTP API requests', p.httpApiRequest, c.apiRequests),
   ];
@@ -84,16 +91,23 @@ const total = (lines: PriceLine[]) => lines.reduce((s, l) => s + l.usdPer1000, 0
 async function measure(h: Harness, name: string, runs: number, lifecycle: (step: Step, run: number) => Promise<unknown>): Promise<LifecycleCost> {
   const stepTotals = new Map<string, Counters>();
   const stepApiMs = new Map<string, number[]>();
+  const stepRoutes = new Map<string, RouteSample[]>();
+  const stepCalls = new Map<string, string[]>();
   let whole = zero();
   for (let run = 0; run < runs; run++) {
     await settle(h);
     const step: Step = async (stepName, work) => {
       const before = snapshot(h);
+      const mark = h.trace.mark();
       const result = await work();
       const replyMs = (result as { ms?: unknown }).ms;
       if (typeof replyMs === 'number') stepApiMs.set(stepName, [...(stepApiMs.get(stepName) ?? []), replyMs]);
       await settle(h);
       const d = diff(snapshot(h), before);
+      const traced = h.trace.since(mark);
+      const sample = typeof replyMs === 'number' ? routeSample(traced.invocations, traced.calls, replyMs) : undefined;
+      if (sample) stepRoutes.set(stepName, [...(stepRoutes.get(stepName) ?? []), sample]);
+      stepCalls.set(stepName, callLines(traced.invocations, traced.calls));
       stepTotals.set(stepName, add(stepTotals.get(stepName) ?? zero(), d));
       whole = add(whole, d);
       return result;
@@ -106,13 +120,29 @@ async function measure(h: Harness, name: string, runs: number, lifecycle: (step:
     lifecycle: name,
     runs,
     counters,
+    dynamodb: {
+      calls: counters.dynamodbCalls + counters.directDynamodbCalls,
+      directCalls: counters.directDynamodbCalls,
+      readUnits: counters.readUnits + counters.directReadUnits,
+      writeUnits: counters.writeUnits + counters.directWriteUnits,
+      directReadUnits: counters.directReadUnits,
+      directWriteUnits: counters.directWriteUnits,
+    },
     lambdaInvocations: counters.apiRequests + counters.workflowLambdaInvocations,
     gbSeconds: (counters.lambdaBilledMs / 1000) * (LAMBDA_MEMORY_MB / 1024),
     lines,
     usdPer1000: total(lines),
     steps: [...stepTotals].map(([stepName, c]) => {
       const avg = scale(c, 1 / runs);
-      return { step: stepName, counters: avg, usdPer1000: total(priceLines(avg)), apiMs: median(stepApiMs.get(stepName) ?? []) };
+      const samples = stepRoutes.get(stepName) ?? [];
+      return {
+        step: stepName,
+        counters: avg,
+        usdPer1000: total(priceLines(avg)),
+        apiMs: median(stepApiMs.get(stepName) ?? []),
+        ...(samples.length ? { route: summarizeRoute(samples) } : {}),
+        calls: stepCalls.get(stepName) ?? [],
+      };
     }),
   };
 }
@@ -143,9 +173,12 @@ export async function costSection(h: Harness, runs = 5): Promise<CostResult> {
   await partnershipLifecycle(c, provider, warm, settled);
   await orderLifecycle(c, provider, warm, offerId, settled);
 
+  h.trace.recording = true;
   const enrollment = await measure(h, 'enrollment happy path', runs, (step, run) => enrollmentLifecycle(c, mail, resellers[run]!, step, false));
   const partnership = await measure(h, 'accepted partnership request', runs, (step, run) => partnershipLifecycle(c, provider, resellers[run]!, step));
   const order = await measure(h, 'order with partner of record (2 line items)', runs, (step, run) => orderLifecycle(c, provider, resellers[run]!, offerId, step));
+  h.trace.recording = false;
+  h.trace.clear();
   const check = enrollment.counters.timedInvocations - enrollment.lambdaInvocations;
   const sweepRuns = (30 * 24 * 60) / 5;
   const fixed = sweepRuns * (usedPrices.schedulerInvocation.usd + usedPrices.lambdaRequest.usd);

@@ -61,10 +61,16 @@ export interface Counters {
   stateTransitions: number;
   workflowLambdaInvocations: number;
   executionsStarted: number;
+  /** DynamoDB calls of the functions (capacity.ts). */
   readUnits: number;
   writeUnits: number;
   dynamodbCalls: number;
   dynamodbFailedCalls: number;
+  /** DynamoDB calls of the workflows' direct integrations (the Step Functions server's client; aws-trace.ts, while it records). */
+  directReadUnits: number;
+  directWriteUnits: number;
+  directDynamodbCalls: number;
+  directDynamodbFailedCalls: number;
   emails: number;
   timedInvocations: number;
   lambdaMs: number;
@@ -84,6 +90,10 @@ export function snapshot(h: Harness): Counters {
     writeUnits: c.writeUnits,
     dynamodbCalls: c.calls,
     dynamodbFailedCalls: c.failedCalls,
+    directReadUnits: h.trace.direct.readUnits,
+    directWriteUnits: h.trace.direct.writeUnits,
+    directDynamodbCalls: h.trace.direct.calls,
+    directDynamodbFailedCalls: h.trace.direct.failedCalls,
     emails: h.mail.recipients,
     timedInvocations: t.invocations,
     lambdaMs: t.totalMs,
@@ -108,6 +118,10 @@ export const zero = (): Counters => ({
   writeUnits: 0,
   dynamodbCalls: 0,
   dynamodbFailedCalls: 0,
+  directReadUnits: 0,
+  directWriteUnits: 0,
+  directDynamodbCalls: 0,
+  directDynamodbFailedCalls: 0,
   emails: 0,
   timedInvocations: 0,
   lambdaMs: 0,

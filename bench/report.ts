@@ -42,6 +42,10 @@ export interface Summary {
 }
 
 const kb = (bytes: number) => `${int(bytes / 1024)} KB`;
+/** `5`, or `4–5` when the runs disagree (section 1's counts should not). */
+const spread = (v: { median: number; min: number; max: number }) => (v.min === v.max ? `${v.min}` : `${v.min}–${v.max}`);
+const ratio = (x: number) => (Number.isFinite(x) ? `×${x.toFixed(2)}` : '—');
+const shortLifecycle = (name: string) => name.replace(/ \(.*\)$/, '');
 
 export function summarize(r: Results, info: RunInfo): Summary {
   const c1 = r.latency.rows.filter((row) => row.concurrency === 1);
@@ -85,17 +89,35 @@ export function bundleContributorsTable(cs: ColdStartResult): string[] {
   return lines;
 }
 
-export function rows(r: Results): Row[] {
+/** Section 1's rows: one per lifecycle, and one per route with its round trips. */
+export function costRows(cost: CostResult): Row[] {
   const out: Row[] = [];
-  for (const l of r.cost.lifecycles) {
+  for (const l of cost.lifecycles) {
     const c = l.counters;
     out.push({
       section: '1 Cost',
       item: `${l.lifecycle} (${num(c.apiRequests)} API calls)`,
       result: `${usd(l.usdPer1000)} per 1,000`,
-      detail: `${num(c.stateTransitions)} state transitions · ${num(l.lambdaInvocations)} Lambda invocations (${num(c.apiRequests)} API + ${num(c.workflowLambdaInvocations)} workflow) · ${num(c.readUnits)} RRU / ${num(c.writeUnits)} WRU · ${num(c.emails)} emails · ${l.gbSeconds.toFixed(3)} GB-s`,
+      detail: `${num(c.stateTransitions)} state transitions · ${num(l.lambdaInvocations)} Lambda invocations (${num(c.apiRequests)} API + ${num(c.workflowLambdaInvocations)} workflow) · ${num(l.dynamodb.calls)} DynamoDB calls (${num(l.dynamodb.directCalls)} direct) · ${num(l.dynamodb.readUnits)} RRU / ${num(l.dynamodb.writeUnits)} WRU (${num(l.dynamodb.directWriteUnits)} WRU direct) · ${num(c.emails)} emails · ${l.gbSeconds.toFixed(3)} GB-s`,
     });
   }
+  for (const l of cost.lifecycles) {
+    for (const step of l.steps) {
+      const rt = step.route;
+      if (!rt) continue;
+      out.push({
+        section: '1 Round trips',
+        item: `${shortLifecycle(l.lifecycle)}: ${step.step}`,
+        result: `${spread(rt.rounds)} rounds · ${ratio(rt.handlerOverAws)} handler / ${ratio(rt.gatewayOverAws)} gateway`,
+        detail: `${spread(rt.calls)} AWS calls · handler p50 ${ms(rt.handlerMsP50)} ms · via gateway p50 ${ms(rt.gatewayMsP50)} ms · AWS calls p50 ${ms(rt.awsMsP50)} ms (n=${rt.samples}, c=1)`,
+      });
+    }
+  }
+  return out;
+}
+
+export function rows(r: Results): Row[] {
+  const out: Row[] = costRows(r.cost);
   for (const k of [1, 16]) {
     for (const row of r.latency.rows.filter((x) => x.concurrency === k)) {
       out.push({
@@ -187,6 +209,64 @@ export function summaryLines(s: Summary): string[] {
   ];
 }
 
+/** Section 1's details: per lifecycle the price lines and the steps, the round trips per route, every AWS call per step. */
+export function costMarkdown(cost: CostResult): string[] {
+  const out: string[] = [];
+  out.push('## 1. Cost per lifecycle — breakdown', '');
+  out.push(`Prices: ${PRICING_REGION} list prices checked ${PRICING_DATE} (infra/pricing.ts), Lambda at ${LAMBDA_MEMORY_MB} MB arm64, no free tier. Averages over ${cost.lifecycles[0]?.runs ?? 0} runs per lifecycle.`, '');
+  for (const l of cost.lifecycles) {
+    out.push(`### ${l.lifecycle} — ${usd(l.usdPer1000)} per 1,000`, '');
+    out.push('| Service | Quantity per lifecycle | Unit | $ per 1,000 lifecycles |', '|---|---:|---|---:|');
+    for (const line of l.lines) out.push(`| ${line.service} | ${num(line.quantity, 3)} | ${line.unit} | ${usd(line.usdPer1000)} |`);
+    out.push('');
+    out.push(
+      '| Step | API ms | Transitions | Lambda (API + workflow) | DynamoDB calls (functions + direct) | RRU | WRU (functions + direct) | Emails | Lambda ms | $ per 1,000 |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const step of l.steps) {
+      const c = step.counters;
+      out.push(
+        `| ${md(step.step)} | ${ms(step.apiMs)} | ${num(c.stateTransitions)} | ${num(c.apiRequests)} + ${num(c.workflowLambdaInvocations)} | ${num(c.dynamodbCalls + c.directDynamodbCalls)} (${num(c.dynamodbCalls)} + ${num(c.directDynamodbCalls)}) | ${num(c.readUnits + c.directReadUnits)} | ${num(c.writeUnits + c.directWriteUnits)} (${num(c.writeUnits)} + ${num(c.directWriteUnits)}) | ${num(c.emails)} | ${ms(c.lambdaMs)} | ${usd(step.usdPer1000)} |`,
+      );
+    }
+    const d = l.dynamodb;
+    out.push(
+      '',
+      `DynamoDB per lifecycle: **${num(d.calls)} calls** (${num(d.calls - d.directCalls)} by the functions + ${num(d.directCalls)} direct integrations), **${num(d.writeUnits)} WRU** (${num(d.writeUnits - d.directWriteUnits)} without the direct integrations), ${num(d.readUnits)} RRU.`,
+      '',
+    );
+  }
+  out.push('### Round trips per route (c=1)', '');
+  out.push(
+    'The route’s own AWS calls (the API request’s invocation only; its workflow runs elsewhere): sequential rounds (overlapping calls count once), and its latency ÷ the time those calls took (the sum of the rounds’ latencies). n = runs of the lifecycle; ratios are the median of the per-run ratios.',
+    '',
+    '| Lifecycle | Route | Function | AWS calls | Rounds | Handler p50 ms | Gateway p50 ms | AWS p50 ms (Σ calls) | Handler ÷ AWS | Gateway ÷ AWS | Rounds of the first run |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
+  );
+  for (const l of cost.lifecycles) {
+    for (const step of l.steps) {
+      const rt = step.route;
+      if (!rt) continue;
+      const shape = `${rt.shape || '(no AWS call)'}${rt.shapes > 1 ? ` (${rt.shapes} different orders seen)` : ''}`;
+      out.push(
+        `| ${md(shortLifecycle(l.lifecycle))} | ${md(step.step)} | ${rt.fn} | ${spread(rt.calls)} | ${spread(rt.rounds)} | ${ms(rt.handlerMsP50)} | ${ms(rt.gatewayMsP50)} | ${ms(rt.awsMsP50)} (${ms(rt.awsSummedMsP50)}) | ${ratio(rt.handlerOverAws)} | ${ratio(rt.gatewayOverAws)} | ${md(shape)} |`,
+      );
+    }
+  }
+  out.push('');
+  out.push('### Every AWS call per step (last run)', '', '`direct` = a workflow’s direct DynamoDB integration, run by the Step Functions server; ids in keys are `…`.', '');
+  for (const l of cost.lifecycles) {
+    out.push(`<details><summary>${l.lifecycle}</summary>`, '');
+    for (const step of l.steps) {
+      out.push(`**${md(step.step)}**`, '');
+      out.push(...(step.calls.length ? step.calls.map((line) => `- ${md(line)}`) : ['- (no AWS call)']), '');
+    }
+    out.push('</details>', '');
+  }
+  out.push(...cost.notes.map((n) => `- ${n}`), '');
+  return out;
+}
+
 export function markdown(r: Results, info: RunInfo, all: Row[], s: Summary): string {
   const out: string[] = [];
   out.push(`# Benchmark results — \`npm run bench\``, '');
@@ -194,22 +274,7 @@ export function markdown(r: Results, info: RunInfo, all: Row[], s: Summary): str
   out.push(markdownTable(all), '');
   out.push('## Summary', '', ...summaryLines(s).map((l) => `- ${l}`), '');
 
-  out.push('## 1. Cost per lifecycle — breakdown', '');
-  out.push(`Prices: ${PRICING_REGION} list prices checked ${PRICING_DATE} (infra/pricing.ts), Lambda at ${LAMBDA_MEMORY_MB} MB arm64, no free tier. Averages over ${r.cost.lifecycles[0]?.runs ?? 0} runs per lifecycle.`, '');
-  for (const l of r.cost.lifecycles) {
-    out.push(`### ${l.lifecycle} — ${usd(l.usdPer1000)} per 1,000`, '');
-    out.push('| Service | Quantity per lifecycle | Unit | $ per 1,000 lifecycles |', '|---|---:|---|---:|');
-    for (const line of l.lines) out.push(`| ${line.service} | ${num(line.quantity, 3)} | ${line.unit} | ${usd(line.usdPer1000)} |`);
-    out.push('');
-    out.push('| Step | API ms | Transitions | Lambda (API + workflow) | RRU | WRU | Emails | Lambda ms | $ per 1,000 |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-    for (const step of l.steps) {
-      const c = step.counters;
-      out.push(`| ${md(step.step)} | ${ms(step.apiMs)} | ${num(c.stateTransitions)} | ${num(c.apiRequests)} + ${num(c.workflowLambdaInvocations)} | ${num(c.readUnits)} | ${num(c.writeUnits)} | ${num(c.emails)} | ${ms(c.lambdaMs)} | ${usd(step.usdPer1000)} |`);
-    }
-    out.push('');
-  }
-  out.push(...r.cost.notes.map((n) => `- ${n}`), '');
-
+  out.push(...costMarkdown(r.cost));
   out.push('## 2. API latency — notes', '', ...r.latency.notes.map((n) => `- ${n}`), '');
   out.push('## 3. Cold start — notes', '', `Bundled ${r.coldStart.functions} functions in ${(r.coldStart.bundleMs / 1000).toFixed(1)} s.`, '', ...r.coldStart.notes.map((n) => `- ${n}`), '');
   out.push(...bundleContributorsTable(r.coldStart), '');

@@ -23,27 +23,34 @@ export interface RoundTrips {
   coveredMs: number;
 }
 
-export function roundTrips(calls: readonly Interval[]): RoundTrips {
+/** The calls grouped into rounds, in time order (each group sorted by start). */
+export function groupRounds<T extends Interval>(calls: readonly T[]): T[][] {
   for (const c of calls) {
     if (!Number.isFinite(c.start) || !Number.isFinite(c.end) || c.end < c.start) throw new RangeError(`not an interval: ${c.start}–${c.end}`);
   }
   const sorted = [...calls].sort((a, b) => a.start - b.start || a.end - b.end);
-  let rounds = 0;
-  let coveredMs = 0;
-  let summedMs = 0;
-  let groupStart = Number.NaN;
+  const groups: T[][] = [];
   let groupEnd = Number.NEGATIVE_INFINITY;
   for (const c of sorted) {
-    summedMs += c.end - c.start;
-    if (rounds > 0 && c.start < groupEnd) {
+    const current = groups.at(-1);
+    if (current && c.start < groupEnd) {
+      current.push(c);
       groupEnd = Math.max(groupEnd, c.end);
-      continue;
+    } else {
+      groups.push([c]);
+      groupEnd = c.end;
     }
-    if (rounds > 0) coveredMs += groupEnd - groupStart;
-    rounds += 1;
-    groupStart = c.start;
-    groupEnd = c.end;
   }
-  if (rounds > 0) coveredMs += groupEnd - groupStart;
-  return { calls: calls.length, rounds, summedMs, coveredMs };
+  return groups;
+}
+
+export function roundTrips(calls: readonly Interval[]): RoundTrips {
+  const groups = groupRounds(calls);
+  let coveredMs = 0;
+  let summedMs = 0;
+  for (const group of groups) {
+    coveredMs += Math.max(...group.map((c) => c.end)) - group[0]!.start;
+    for (const c of group) summedMs += c.end - c.start;
+  }
+  return { calls: calls.length, rounds: groups.length, summedMs, coveredMs };
 }

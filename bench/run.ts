@@ -11,6 +11,8 @@
  * BENCH_QUICK=true runs every section at a fraction of its size (a smoke test, ~1 min).
  * BENCH_SECTION=coldstart runs only section 3 (no local cloud): prints each function's bundle,
  * init and top contributors, and leaves the committed results alone.
+ * BENCH_SECTION=cost runs only section 1 on a fresh local cloud: prints its rows and writes its
+ * details to bench/tmp/cost.md and cost.json (git-ignored; e.g. to compare two runs' counts).
  */
 process.env.MEASURE_CONSUMED_CAPACITY = 'true';
 
@@ -23,13 +25,13 @@ import { costSection } from './cost.js';
 import { latencySection } from './latency.js';
 import { sweepSection } from './sweep.js';
 import { throughputSection } from './throughput.js';
-import { bundleContributorsTable, consoleTable, markdown, rows, summarize, summaryLines, type Results, type RunInfo } from './report.js';
+import { bundleContributorsTable, consoleTable, costMarkdown, costRows, markdown, rows, summarize, summaryLines, type Results, type RunInfo } from './report.js';
 import { LAMBDA_MEMORY_MB, usedPrices } from './cost.js';
 import { PRICING_DATE, PRICING_REGION } from '../infra/pricing.js';
 
 const quick = process.env.BENCH_QUICK === 'true';
-if (process.env.BENCH_SECTION !== undefined && process.env.BENCH_SECTION !== 'coldstart') {
-  throw new Error(`BENCH_SECTION=${process.env.BENCH_SECTION}: only "coldstart" runs alone`);
+if (process.env.BENCH_SECTION !== undefined && process.env.BENCH_SECTION !== 'coldstart' && process.env.BENCH_SECTION !== 'cost') {
+  throw new Error(`BENCH_SECTION=${process.env.BENCH_SECTION}: only "coldstart" or "cost" runs alone`);
 }
 const config = quick
   ? { coldStartSamples: 3, sweepSizes: [300, 3_000], costRuns: 2, throughputSeconds: 10, throughputPrepared: 60, latencySamples: { 1: 20, 16: 48 } }
@@ -46,6 +48,22 @@ async function section<T>(name: string, work: () => Promise<T>): Promise<T> {
   sectionSeconds[name] = (performance.now() - t0) / 1000;
   process.stderr.write(`  ${name}: ${sectionSeconds[name]!.toFixed(1)} s\n`);
   return result;
+}
+
+if (process.env.BENCH_SECTION === 'cost') {
+  const harness = await section('local cloud start', () => startHarness());
+  try {
+    const cost = await section('1 cost per lifecycle', () => costSection(harness, config.costRuns));
+    const tmp = resolve(import.meta.dirname, 'tmp');
+    mkdirSync(tmp, { recursive: true });
+    writeFileSync(resolve(tmp, 'cost.json'), `${JSON.stringify(cost, null, 2)}\n`);
+    writeFileSync(resolve(tmp, 'cost.md'), `${costMarkdown(cost).join('\n')}\n`);
+    console.log(consoleTable(costRows(cost)));
+    console.log('Details: bench/tmp/cost.md, bench/tmp/cost.json.');
+  } finally {
+    await section('local cloud stop', () => harness.stop());
+  }
+  process.exit(0);
 }
 
 const coldStart = await section('3 cold start (bundle + fresh processes)', () =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roundTrips } from '../../bench/rounds.js';
+import { groupRounds, roundTrips } from '../../bench/rounds.js';
 import { dynamoOps, keyShape } from '../../bench/aws-trace.js';
 
 /** The bench's count of sequential AWS round trips per invocation (bench/rounds.ts). */
@@ -82,5 +82,14 @@ describe('what the trace records of a DynamoDB request', () => {
     expect(ops.map((o) => `${o.op} ${o.key}`)).toEqual(['Put ENROLLMENT#… | HISTORY#…', 'Update TENANT#… | PARTNER', 'ConditionCheck LINK#… | LINK']);
     expect(ops[1]!.attributes).toEqual(['status', 'history', 'remove dueAt']);
     expect(ops[0]!.bytes).toBe('pk'.length + 'ENROLLMENT#e1'.length + 'sk'.length + 'HISTORY#0001'.length + 'note'.length + 1);
+  });
+});
+
+describe('groupRounds', () => {
+  it('returns the rounds in time order, each with its calls', () => {
+    const a = { start: 0, end: 4, name: 'GetItem' };
+    const b = { start: 1, end: 3, name: 'GetItem' };
+    const c = { start: 4, end: 9, name: 'TransactWriteItems' };
+    expect(groupRounds([c, b, a]).map((g) => g.map((x) => x.name))).toEqual([['GetItem', 'GetItem'], ['TransactWriteItems']]);
   });
 });
