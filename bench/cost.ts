@@ -2,8 +2,10 @@
  * Section 1 — cost per lifecycle. Each lifecycle runs alone, step by step; after every
  * step the bench waits until the workflows stand still and then reads every counter:
  * API requests (= HTTP Lambda invocations = HTTP API requests), state transitions and
- * Lambda invocations of the workflows, DynamoDB capacity units (ReturnConsumedCapacity,
- * through functions/adapters/dynamodb/capacity.ts), emails, and Lambda billed time. The
+ * Lambda invocations of the workflows, DynamoDB calls and capacity units (ReturnConsumedCapacity,
+ * through capacity.ts for the functions and aws-trace.ts for the workflows' direct
+ * integrations), emails, and Lambda billed time. The AWS call trace also gives each route's
+ * sequential round trips and every AWS call of each step (route-trace.ts). The
  * AWS price per 1,000 lifecycles follows from the list prices in infra/pricing.ts (the
  * same constants the deploy cost estimate uses).
  */
@@ -11,7 +13,7 @@ import { PRICES, type Price } from '../infra/pricing.js';
 import { median } from './stats.js';
 import { callLines, routeSample, summarizeRoute, type RouteRoundTrips, type RouteSample } from './route-trace.js';
 import { add, diff, settle, snapshot, zero, type Counters, type Harness } from './harness.js';
-import { acceptProviderAgreement, enrollmentLifecycle, newReseller, onboardProvider, orderLifecycle, partnershipLifecycle, putOffer, registerPartnerId, uniqueLabel, type Reseller, type Step } from './flows.js';
+import { acceptProviderAgreement, customerInvitationLifecycle, enrollmentLifecycle, newReseller, onboardProvider, orderLifecycle, partnershipLifecycle, putOffer, registerPartnerId, uniqueLabel, type Reseller, type Step } from './flows.js';
 
 /** The Lambda memory the CDK construct gives every function (infra/constructs/partner-function.ts default). */
 export const LAMBDA_MEMORY_MB = 512;
@@ -172,18 +174,20 @@ export async function costSection(h: Harness, runs = 5): Promise<CostResult> {
   await enrollmentLifecycle(c, mail, warm, settled, false);
   await partnershipLifecycle(c, provider, warm, settled);
   await orderLifecycle(c, provider, warm, offerId, settled);
+  await customerInvitationLifecycle(c, provider, settled);
 
   h.trace.recording = true;
   const enrollment = await measure(h, 'enrollment happy path', runs, (step, run) => enrollmentLifecycle(c, mail, resellers[run]!, step, false));
   const partnership = await measure(h, 'accepted partnership request', runs, (step, run) => partnershipLifecycle(c, provider, resellers[run]!, step));
   const order = await measure(h, 'order with partner of record (2 line items)', runs, (step, run) => orderLifecycle(c, provider, resellers[run]!, offerId, step));
+  const customerInvitation = await measure(h, 'accepted customer invitation', runs, (step) => customerInvitationLifecycle(c, provider, step));
   h.trace.recording = false;
   h.trace.clear();
   const check = enrollment.counters.timedInvocations - enrollment.lambdaInvocations;
   const sweepRuns = (30 * 24 * 60) / 5;
   const fixed = sweepRuns * (usedPrices.schedulerInvocation.usd + usedPrices.lambdaRequest.usd);
   return {
-    lifecycles: [enrollment, partnership, order],
+    lifecycles: [enrollment, partnership, order, customerInvitation],
     lambdaMemoryMb: LAMBDA_MEMORY_MB,
     fixedMonthly: { sweepRuns, usd: fixed },
     notes: [

@@ -2,8 +2,9 @@
  * The lifecycles the bench drives, step by step, the way people and services drive
  * them: an enrollment happy path (enroll → emailed link → page → confirm → vetting
  * webhook → agreement read and accepted → active), an accepted partnership request
- * (request → emailed link → page → accept) and an order with the reseller as partner of
- * record (customer → draft → submit → provisioned). A `Step` wrapper lets a caller measure around
+ * (request → emailed link → page → accept), an order with the reseller as partner of
+ * record (customer → draft → submit → provisioned) and an accepted customer invitation
+ * (invite → link page → accept). A `Step` wrapper lets a caller measure around
  * every step (cost) or just run them (throughput).
  */
 import { BenchClient, MailWatcher, verifyTokenIn, type User } from './client.js';
@@ -155,4 +156,22 @@ export async function orderLifecycle(c: BenchClient, provider: Provider, reselle
   );
   await step('POST /orders/{id}/submit', () => c.expect(202, 'POST', `/orders/${draft.body.id}/submit`, { user: provider.admin }));
   return draft.body.id;
+}
+
+/**
+ * A customer invitation from `provider`, accepted through the link by the global admin of a
+ * fresh customer tenant (CUS-5..10): invite → link page → accept → the customer exists.
+ */
+export async function customerInvitationLifecycle(c: BenchClient, provider: Provider, step: Step = justRun): Promise<string> {
+  const tenantId = uniqueLabel('customer-tenant');
+  const admin: User = { tenantId, tenantCountry: 'DE', email: `admin@${tenantId}.example`, roles: ['global_admin'], sub: `cadmin-${tenantId}` };
+  const invited = await step('POST /customer-invitations', () =>
+    c.expect<{ link: string }>(201, 'POST', '/customer-invitations', { user: provider.admin, body: { email: admin.email, language: 'en' } }),
+  );
+  const token = tokenOfLink(invited.body.link);
+  await step('GET /customer-links/{token}', () => c.expect(200, 'GET', `/customer-links/${token}`));
+  const accepted = await step('POST /customer-links/{token}/accept', () =>
+    c.expect<{ id: string }>(201, 'POST', `/customer-links/${token}/accept`, { user: admin, body: { authorize: true } }),
+  );
+  return accepted.body.id;
 }
