@@ -176,6 +176,7 @@ export async function costSection(h: Harness, runs = 5): Promise<CostResult> {
   await orderLifecycle(c, provider, warm, offerId, settled);
   await customerInvitationLifecycle(c, provider, settled);
 
+  h.trace.install();
   h.trace.recording = true;
   const enrollment = await measure(h, 'enrollment happy path', runs, (step, run) => enrollmentLifecycle(c, mail, resellers[run]!, step, false));
   const partnership = await measure(h, 'accepted partnership request', runs, (step, run) => partnershipLifecycle(c, provider, resellers[run]!, step));

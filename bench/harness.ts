@@ -18,7 +18,7 @@ export interface Harness {
   times: LambdaTimes;
   /** Straight to DynamoDB Local, without the project's client or its middleware. */
   raw: DynamoDBClient;
-  /** Every AWS SDK call, by invocation, while `trace.recording` (section 1). */
+  /** Every AWS SDK call, by invocation, once installed and while `trace.recording` (section 1 does both). */
   trace: AwsTrace;
   tableName: string;
   stop(): Promise<void>;
@@ -26,7 +26,6 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   await measureConsumedCapacity();
-  awsTrace.install();
   const cloud = await startLocalCloud({ schedulerEveryMinutes: 0, quiet: true });
   const client = new BenchClient(cloud.url);
   const mail = new MailWatcher(cloud.endpoints.ses);
