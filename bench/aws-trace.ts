@@ -62,9 +62,23 @@ export interface TracedCall {
   writeUnits: number;
   /** Capacity units per table / index (DynamoDB only). */
   unitsBy?: Record<string, number>;
+  /**
+   * TransactWriteItems only: the table part by AWS's rule, 2 WRU per KB per item (each item's
+   * size: a put's from the request, others' as the item was last read or written in this
+   * process, 1 KB when never seen). DynamoDB Local reports 2 × the sum of the *distinct*
+   * per-item units instead, so equal-sized items count once (see README).
+   */
+  awsRuleTableWriteUnits?: number;
   ops?: DynamoOp[];
   /** Items a Query, Scan or batch read returned. */
   returned?: number;
+}
+
+/** What DynamoDB Local's transaction counting leaves out (see `awsRuleTableWriteUnits`), cumulative while recording. */
+export interface TransactionTotals {
+  transactions: number;
+  /** AWS-rule table WRU − DynamoDB Local's table WRU, summed over the transactions. */
+  missingWriteUnits: number;
 }
 
 export interface DirectTotals {
@@ -128,6 +142,13 @@ export const keyShape = (value: string) =>
     .split('#')
     .map((part) => (/^[A-Z_]+$/.test(part) || part === '' ? part : '…'))
     .join('#');
+
+/** The item's own key, ids included (to remember its size). */
+function rawKey(item: unknown): string | undefined {
+  if (typeof item !== 'object' || item === null) return undefined;
+  const k = item as Record<string, unknown>;
+  return k.pk === undefined ? undefined : `${stringOf(k.pk)}|${k.sk === undefined ? '' : stringOf(k.sk)}`;
+}
 
 function keyOf(key: unknown): string {
   if (typeof key !== 'object' || key === null) return '?';
@@ -253,6 +274,9 @@ export class AwsTrace {
   readonly calls: TracedCall[] = [];
   /** The local cloud's own DynamoDB calls (the workflows' direct integrations), cumulative while recording. */
   readonly direct: DirectTotals = { calls: 0, failedCalls: 0, readUnits: 0, writeUnits: 0 };
+  readonly transactions: TransactionTotals = { transactions: 0, missingWriteUnits: 0 };
+  /** Item sizes as last read or written, by `pk|sk`. */
+  private readonly sizes = new Map<string, number>();
   private readonly context = new AsyncLocalStorage<number>();
   private readonly ignored = new WeakSet<object>();
   private nextId = 1;
@@ -316,6 +340,30 @@ export class AwsTrace {
     this.calls.length = 0;
   }
 
+  private rememberSizes(command: string, input: Record<string, unknown>, output: Record<string, unknown>): void {
+    const remember = (item: unknown) => {
+      const key = rawKey(item);
+      if (key !== undefined) this.sizes.set(key, itemSize(item as Record<string, unknown>));
+    };
+    if (command === 'GetItem') remember(output.Item);
+    if (command === 'Query' || command === 'Scan') for (const item of (output.Items ?? []) as unknown[]) remember(item);
+    if (command === 'BatchGetItem') for (const items of Object.values((output.Responses ?? {}) as Record<string, unknown[]>)) for (const item of items) remember(item);
+    if (command === 'PutItem') remember(input.Item);
+    if (command === 'TransactWriteItems') for (const entry of (input.TransactItems ?? []) as { Put?: { Item?: unknown } }[]) if (entry.Put) remember(entry.Put.Item);
+  }
+
+  /** 2 WRU per started KB per item of the transaction (AWS's rule for transactional writes). */
+  private transactionTableUnits(input: Record<string, unknown>): number {
+    let units = 0;
+    for (const entry of (input.TransactItems ?? []) as Record<string, Record<string, unknown>>[]) {
+      const [op, body] = Object.entries(entry)[0]!;
+      const key = op === 'Put' ? undefined : rawKey(body.Key);
+      const bytes = op === 'Put' ? itemSize((body.Item ?? {}) as Record<string, unknown>) : key === undefined ? undefined : this.sizes.get(key);
+      units += 2 * Math.max(1, Math.ceil((bytes ?? 1) / 1024));
+    }
+    return units;
+  }
+
   private middleware(next: Next, context: { clientName?: string; commandName?: string }): Next {
     return async (args) => {
       if (!this.recording) return next(args);
@@ -349,6 +397,12 @@ export class AwsTrace {
           call.readUnits = u.read;
           call.writeUnits = u.write;
           if (Object.keys(u.by).length) call.unitsBy = u.by;
+          this.rememberSizes(command, input, output);
+          if (command === 'TransactWriteItems') {
+            call.awsRuleTableWriteUnits = this.transactionTableUnits(input);
+            this.transactions.transactions += 1;
+            this.transactions.missingWriteUnits += Math.max(0, call.awsRuleTableWriteUnits - (u.by.table ?? call.writeUnits));
+          }
           if (typeof output.Count === 'number') call.returned = output.Count;
           if (countDirect) {
             this.direct.calls += 1;

@@ -55,7 +55,17 @@ export interface LifecycleCost {
   /** Per lifecycle, averaged over the runs. */
   counters: Counters;
   /** DynamoDB calls and units per lifecycle: the functions' + the workflows' direct integrations. */
-  dynamodb: { calls: number; directCalls: number; readUnits: number; writeUnits: number; directReadUnits: number; directWriteUnits: number };
+  dynamodb: {
+    calls: number;
+    directCalls: number;
+    readUnits: number;
+    /** As DynamoDB Local reports them, the direct integrations included (what the prices use). */
+    writeUnits: number;
+    directReadUnits: number;
+    directWriteUnits: number;
+    /** `writeUnits` with every transaction counted by AWS's rule (2 WRU per KB per item) instead of DynamoDB Local's. */
+    writeUnitsAwsRule: number;
+  };
   lambdaInvocations: number;
   gbSeconds: number;
   lines: PriceLine[];
@@ -129,6 +139,7 @@ async function measure(h: Harness, name: string, runs: number, lifecycle: (step:
       writeUnits: counters.writeUnits + counters.directWriteUnits,
       directReadUnits: counters.directReadUnits,
       directWriteUnits: counters.directWriteUnits,
+      writeUnitsAwsRule: counters.writeUnits + counters.directWriteUnits + counters.transactionWriteUnitsMissing,
     },
     lambdaInvocations: counters.apiRequests + counters.workflowLambdaInvocations,
     gbSeconds: (counters.lambdaBilledMs / 1000) * (LAMBDA_MEMORY_MB / 1024),

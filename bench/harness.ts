@@ -70,6 +70,8 @@ export interface Counters {
   directWriteUnits: number;
   directDynamodbCalls: number;
   directDynamodbFailedCalls: number;
+  /** WRU that AWS's rule for transactions charges on top of what DynamoDB Local reports (aws-trace.ts). */
+  transactionWriteUnitsMissing: number;
   emails: number;
   timedInvocations: number;
   lambdaMs: number;
@@ -93,6 +95,7 @@ export function snapshot(h: Harness): Counters {
     directWriteUnits: h.trace.direct.writeUnits,
     directDynamodbCalls: h.trace.direct.calls,
     directDynamodbFailedCalls: h.trace.direct.failedCalls,
+    transactionWriteUnitsMissing: h.trace.transactions.missingWriteUnits,
     emails: h.mail.recipients,
     timedInvocations: t.invocations,
     lambdaMs: t.totalMs,
@@ -121,6 +124,7 @@ export const zero = (): Counters => ({
   directWriteUnits: 0,
   directDynamodbCalls: 0,
   directDynamodbFailedCalls: 0,
+  transactionWriteUnitsMissing: 0,
   emails: 0,
   timedInvocations: 0,
   lambdaMs: 0,

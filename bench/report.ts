@@ -98,7 +98,7 @@ export function costRows(cost: CostResult): Row[] {
       section: '1 Cost',
       item: `${l.lifecycle} (${num(c.apiRequests)} API calls)`,
       result: `${usd(l.usdPer1000)} per 1,000`,
-      detail: `${num(c.stateTransitions)} state transitions · ${num(l.lambdaInvocations)} Lambda invocations (${num(c.apiRequests)} API + ${num(c.workflowLambdaInvocations)} workflow) · ${num(l.dynamodb.calls)} DynamoDB calls (${num(l.dynamodb.directCalls)} direct) · ${num(l.dynamodb.readUnits)} RRU / ${num(l.dynamodb.writeUnits)} WRU (${num(l.dynamodb.directWriteUnits)} WRU direct) · ${num(c.emails)} emails · ${l.gbSeconds.toFixed(3)} GB-s`,
+      detail: `${num(c.stateTransitions)} state transitions · ${num(l.lambdaInvocations)} Lambda invocations (${num(c.apiRequests)} API + ${num(c.workflowLambdaInvocations)} workflow) · ${num(l.dynamodb.calls)} DynamoDB calls (${num(l.dynamodb.directCalls)} direct) · ${num(l.dynamodb.readUnits)} RRU / ${num(l.dynamodb.writeUnits)} WRU (${num(l.dynamodb.directWriteUnits)} direct; ${num(l.dynamodb.writeUnitsAwsRule)} with transactions by AWS's rule) · ${num(c.emails)} emails · ${l.gbSeconds.toFixed(3)} GB-s`,
     });
   }
   for (const l of cost.lifecycles) {
@@ -232,7 +232,7 @@ export function costMarkdown(cost: CostResult): string[] {
     const d = l.dynamodb;
     out.push(
       '',
-      `DynamoDB per lifecycle: **${num(d.calls)} calls** (${num(d.calls - d.directCalls)} by the functions + ${num(d.directCalls)} direct integrations), **${num(d.writeUnits)} WRU** (${num(d.writeUnits - d.directWriteUnits)} without the direct integrations), ${num(d.readUnits)} RRU.`,
+      `DynamoDB per lifecycle: **${num(d.calls)} calls** (${num(d.calls - d.directCalls)} by the functions + ${num(d.directCalls)} by the workflows' direct integrations), **${num(d.writeUnits)} WRU** (${num(d.writeUnits - d.directWriteUnits)} without the direct integrations; **${num(d.writeUnitsAwsRule)} WRU** with every transaction counted by AWS's rule, 2 WRU per KB per item, where DynamoDB Local counts equal-sized items of a transaction once), ${num(d.readUnits)} RRU.`,
       '',
     );
   }

@@ -107,6 +107,7 @@ export function callLines(invocations: readonly TracedInvocation[], calls: reado
       });
       const items = ops.length > 1 ? ` ${ops.length} items:` : '';
       const returned = c.returned === undefined ? '' : ` → ${c.returned} items`;
-      return `${head} ${units}${by}${items} ${ops.join('; ')}${returned}`;
+      const awsRule = c.awsRuleTableWriteUnits === undefined ? '' : ` — table by AWS's rule: ${c.awsRuleTableWriteUnits} WRU`;
+      return `${head} ${units}${by}${items} ${ops.join('; ')}${returned}${awsRule}`;
     });
 }
