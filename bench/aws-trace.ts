@@ -280,7 +280,6 @@ export class AwsTrace {
   private readonly context = new AsyncLocalStorage<number>();
   private readonly ignored = new WeakSet<object>();
   private nextId = 1;
-
   private installed = false;
 
   /**
@@ -338,6 +337,7 @@ export class AwsTrace {
   clear(): void {
     this.invocations.length = 0;
     this.calls.length = 0;
+    this.sizes.clear();
   }
 
   private rememberSizes(command: string, input: Record<string, unknown>, output: Record<string, unknown>): void {
