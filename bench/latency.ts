@@ -16,6 +16,7 @@ import { settle, type Harness } from './harness.js';
 import { enrollmentBody, newReseller, onboardProvider, registerPartnerId, tokenOfLink, uniqueLabel, type Provider, type Reseller } from './flows.js';
 import { verifyTokenIn } from './client.js';
 import { percentiles, pool, type Percentiles } from './stats.js';
+import { routeSample, summarizeRoute, type RouteRoundTrips, type RouteSample } from './route-trace.js';
 
 export const CONCURRENCIES = [1, 16] as const;
 
@@ -27,6 +28,8 @@ export interface LatencyRow {
   /** Against PutItem at the same concurrency, p50 to p50. */
   overRawP50: { ratio: number; differenceMs: number };
   overRawP99: { ratio: number; differenceMs: number };
+  /** c=1 only: the route's own AWS calls per sample — round trips, latency ÷ their time (as in section 1, n = the samples). */
+  aws?: RouteRoundTrips;
 }
 
 export interface LatencyResult {
@@ -43,12 +46,25 @@ interface Options {
   providers: number;
 }
 
-/** Measures `task` over `items` at a concurrency; c=1 settles the workflows after every sample. */
+/**
+ * Measures `task` over `items` at a concurrency; c=1 settles the workflows after every sample
+ * and traces the request's own AWS calls (aws-trace.ts records only while the request runs).
+ */
 async function timed<T>(h: Harness, items: T[], concurrency: number, task: (item: T) => Promise<{ status: number; ms: number }>, expected: number) {
   const latencies: number[] = [];
+  const traced: RouteSample[] = [];
   let errors = 0;
   await pool(items, concurrency, async (item) => {
+    const mark = concurrency === 1 ? h.trace.mark() : undefined;
+    h.trace.recording = mark !== undefined;
     const reply = await task(item);
+    h.trace.recording = false;
+    if (mark && reply.status === expected) {
+      const own = h.trace.since(mark);
+      const sample = routeSample(own.invocations, own.calls, reply.ms);
+      if (sample) traced.push(sample);
+    }
+    if (mark) h.trace.clear();
     if (reply.status === expected) latencies.push(reply.ms);
     else {
       errors += 1;
@@ -57,7 +73,7 @@ async function timed<T>(h: Harness, items: T[], concurrency: number, task: (item
     if (concurrency === 1) await settle(h);
   });
   await settle(h);
-  return { latencies, errors };
+  return { latencies, errors, ...(traced.length ? { aws: summarizeRoute(traced) } : {}) };
 }
 
 async function rawPutItem(h: Harness, n: number, concurrency: number): Promise<Percentiles> {
@@ -95,6 +111,7 @@ function pairs(providers: Provider[], resellers: Reseller[], n: number): { provi
 
 export async function latencySection(h: Harness, options: Options): Promise<LatencyResult> {
   const { client: c, mail } = h;
+  h.trace.install();
   const warm = 5;
   const total = CONCURRENCIES.reduce((s, k) => s + options.samples[k]!, 0) + warm;
   const split = <T>(items: T[]) => {
@@ -120,8 +137,8 @@ export async function latencySection(h: Harness, options: Options): Promise<Late
   await settle(h);
 
   const rows: Omit<LatencyRow, 'overRawP50' | 'overRawP99'>[] = [];
-  const record = (route: string, concurrency: number, r: { latencies: number[]; errors: number }) =>
-    rows.push({ route, concurrency, stats: percentiles(r.latencies), errors: r.errors });
+  const record = (route: string, concurrency: number, r: { latencies: number[]; errors: number; aws?: RouteRoundTrips }) =>
+    rows.push({ route, concurrency, stats: percentiles(r.latencies), errors: r.errors, ...(r.aws ? { aws: r.aws } : {}) });
 
   // POST /enrollments — each sample a new tenant.
   const enrollTask = (r: Reseller) => c.request('POST', '/enrollments', { user: r.admin, body: enrollmentBody(r) });
@@ -179,6 +196,7 @@ export async function latencySection(h: Harness, options: Options): Promise<Late
       'Latency is client-side wall time through the local gateway (JWT check, API Gateway v2 event, in-process handler, DynamoDB Local over loopback, SFN calls to the local server); the client shares the process and its 2 cores with the whole local cloud.',
       'c=1 waits for the started workflows to finish between samples; c=16 runs 16 closed-loop clients with the workflows running alongside.',
       'Handler overhead = route latency over one raw PutItem (ratio) and minus it (difference), both at the same concurrency.',
+      'c=1 also traces each request’s own AWS calls (bench/aws-trace.ts, as section 1 does): sequential round trips, and the handler’s and the gateway’s time ÷ the time of those calls, median of the per-sample ratios.',
     ],
   };
 }

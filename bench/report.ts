@@ -124,7 +124,7 @@ export function rows(r: Results): Row[] {
         section: '2 Latency',
         item: `${row.route} @ c=${k}`,
         result: `p50 ${ms(row.stats.p50)} · p95 ${ms(row.stats.p95)} · p99 ${ms(row.stats.p99)} ms`,
-        detail: `n=${row.stats.n}${row.errors ? ` (${row.errors} errors)` : ''} · ×${row.overRawP50.ratio.toFixed(1)} / +${ms(row.overRawP50.differenceMs)} ms over PutItem p50`,
+        detail: `n=${row.stats.n}${row.errors ? ` (${row.errors} errors)` : ''} · ×${row.overRawP50.ratio.toFixed(1)} / +${ms(row.overRawP50.differenceMs)} ms over PutItem p50${row.aws ? ` · ${spread(row.aws.rounds)} rounds · ${ratio(row.aws.handlerOverAws)} handler / ${ratio(row.aws.gatewayOverAws)} gateway over its AWS calls` : ''}`,
       });
     }
     const raw = r.latency.putItem[k]!;
