@@ -2,10 +2,14 @@
  * Sequential round trips of one invocation, from the start/end times of its AWS calls.
  * Pure (no clock, no I/O), so it is unit-tested on its own.
  *
- * Calls whose intervals overlap run in parallel and count as one round; a round is a
- * maximal group of calls connected by overlap (A overlaps B and B overlaps C: one round,
- * even if A and C do not overlap). A call that starts exactly when another ended waited
- * for it: two rounds.
+ * A call's round is 1 + the highest round among the calls that had ended when it started:
+ * the rounds are the longest chain of calls each waiting for the previous one (the critical
+ * path counted in calls). Calls in flight together — a `Promise.all`, a BatchGetItem beside a
+ * GetItem — are one round. A call that starts exactly when another ended waited for it.
+ *
+ * (Merging every group of overlapping calls into one round instead would depend on timing: a
+ * call that waits for A while a long, parallel B still runs would join A's round in one run and
+ * start its own in the next.)
  */
 export interface Interval {
   start: number;
@@ -15,7 +19,7 @@ export interface Interval {
 export interface RoundTrips {
   /** AWS calls made. */
   calls: number;
-  /** Sequential rounds (overlapping calls count once). */
+  /** Sequential rounds (calls in flight together count once). */
   rounds: number;
   /** Sum of every call's latency. */
   summedMs: number;
@@ -23,34 +27,44 @@ export interface RoundTrips {
   coveredMs: number;
 }
 
-/** The calls grouped into rounds, in time order (each group sorted by start). */
-export function groupRounds<T extends Interval>(calls: readonly T[]): T[][] {
+function checked<T extends Interval>(calls: readonly T[]): T[] {
   for (const c of calls) {
     if (!Number.isFinite(c.start) || !Number.isFinite(c.end) || c.end < c.start) throw new RangeError(`not an interval: ${c.start}–${c.end}`);
   }
-  const sorted = [...calls].sort((a, b) => a.start - b.start || a.end - b.end);
+  return [...calls].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The calls by round, first round first (each round's calls by start). */
+export function groupRounds<T extends Interval>(calls: readonly T[]): T[][] {
+  const sorted = checked(calls);
+  const depth: number[] = [];
   const groups: T[][] = [];
-  let groupEnd = Number.NEGATIVE_INFINITY;
-  for (const c of sorted) {
-    const current = groups.at(-1);
-    if (current && c.start < groupEnd) {
-      current.push(c);
-      groupEnd = Math.max(groupEnd, c.end);
-    } else {
-      groups.push([c]);
-      groupEnd = c.end;
-    }
+  for (const [i, c] of sorted.entries()) {
+    let d = 1;
+    // Only earlier-starting calls can have ended by the time this one starts.
+    for (let j = 0; j < i; j++) if (sorted[j]!.end <= c.start) d = Math.max(d, depth[j]! + 1);
+    depth.push(d);
+    (groups[d - 1] ??= []).push(c);
   }
   return groups;
 }
 
 export function roundTrips(calls: readonly Interval[]): RoundTrips {
-  const groups = groupRounds(calls);
+  const sorted = checked(calls);
   let coveredMs = 0;
   let summedMs = 0;
-  for (const group of groups) {
-    coveredMs += Math.max(...group.map((c) => c.end)) - group[0]!.start;
-    for (const c of group) summedMs += c.end - c.start;
+  let spanStart = Number.NaN;
+  let spanEnd = Number.NEGATIVE_INFINITY;
+  for (const c of sorted) {
+    summedMs += c.end - c.start;
+    if (c.start < spanEnd) {
+      spanEnd = Math.max(spanEnd, c.end);
+      continue;
+    }
+    if (spanEnd > Number.NEGATIVE_INFINITY) coveredMs += spanEnd - spanStart;
+    spanStart = c.start;
+    spanEnd = c.end;
   }
-  return { calls: calls.length, rounds: groups.length, summedMs, coveredMs };
+  if (spanEnd > Number.NEGATIVE_INFINITY) coveredMs += spanEnd - spanStart;
+  return { calls: calls.length, rounds: groupRounds(calls).length, summedMs, coveredMs };
 }

@@ -26,17 +26,28 @@ describe('roundTrips', () => {
     expect(r).toEqual({ calls: 3, rounds: 1, summedMs: 23, coveredMs: 12 });
   });
 
-  it('joins a chain of overlaps into one round even where its ends do not overlap', () => {
-    // A overlaps B, B overlaps C, A and C do not: one group, 0–14.
+  it('counts a call that started after another ended as a later round, even while a third call overlaps both', () => {
+    // A (0–5) and B (4–9) in flight together; C (8–14) starts after A ended (waited for it) while B still runs;
+    // D (20–21) after all: A → C → D is the longest chain.
     const r = roundTrips([
       { start: 8, end: 14 },
       { start: 0, end: 5 },
       { start: 4, end: 9 },
       { start: 20, end: 21 },
     ]);
-    expect(r.rounds).toBe(2);
+    expect(r.rounds).toBe(3);
     expect(r.coveredMs).toBe(15);
     expect(r.summedMs).toBe(17);
+  });
+
+  it('gives the same rounds whether or not a parallel call outlasts the chain beside it', () => {
+    // Two GetItems one after the other beside one BatchGetItem: 2 rounds, short or long batch.
+    const chain = [
+      { start: 0, end: 3 },
+      { start: 3, end: 6 },
+    ];
+    expect(roundTrips([...chain, { start: 0, end: 2 }]).rounds).toBe(2);
+    expect(roundTrips([...chain, { start: 0, end: 10 }]).rounds).toBe(2);
   });
 
   it('does not depend on the order the calls were recorded in', () => {
