@@ -88,7 +88,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     VETTING_WEBHOOK_SECRET: process.env.VETTING_WEBHOOK_SECRET ?? vettingSecret,
     ...Object.fromEntries(workflows.map((w) => [w.envVar, localStateMachineArn(w.name)])),
     POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'ERROR' : 'WARN'),
     LOCAL_CLOUD: 'true',
   });

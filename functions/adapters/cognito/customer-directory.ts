@@ -18,7 +18,7 @@ import {
 } from '#domain/ports/identity.js';
 import { generateTemporaryPassword, TemporaryPassword, type RandomInt } from '#domain/temporary-password.js';
 import { config } from '#lib/config.js';
-import { logger, tracer } from '#lib/observability.js';
+import { logger } from '#lib/observability.js';
 import { customerPoolAttributes, customerPoolGroups } from './customer-pool.js';
 
 export interface CognitoCustomerDirectoryOptions {
@@ -155,7 +155,7 @@ export function createCognitoCustomerDirectory(options: CognitoCustomerDirectory
 
 /** The one Cognito client of a bundle, built on first use; locally the endpoint comes from AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER. */
 let client: CognitoIdentityProviderClient | undefined;
-const cognito = () => (client ??= tracer.captureAWSv3Client(new CognitoIdentityProviderClient({})));
+const cognito = () => (client ??= new CognitoIdentityProviderClient({}));
 
 /** The customer directory on the configured customer user pool. */
 export const customerDirectory: CustomerDirectory = createCognitoCustomerDirectory({

@@ -1,13 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { tracer } from '#lib/observability.js';
 import { config } from '#lib/config.js';
 
 /**
  * The one DynamoDB client of a bundle, built at module scope. Locally only the endpoint
  * differs, through the SDK's own `AWS_ENDPOINT_URL_DYNAMODB`.
  */
-export const dynamodb = tracer.captureAWSv3Client(new DynamoDBClient({}));
+export const dynamodb = new DynamoDBClient({});
 export const ddb = DynamoDBDocumentClient.from(dynamodb, {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
 });

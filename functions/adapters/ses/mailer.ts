@@ -1,11 +1,10 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Mailer } from '#domain/ports.js';
 import { config } from '#lib/config.js';
-import { tracer } from '#lib/observability.js';
 
 /** The one SES v2 client of a bundle, built on first use; locally the endpoint comes from AWS_ENDPOINT_URL_SESV2. */
 let client: SESv2Client | undefined;
-const ses = () => (client ??= tracer.captureAWSv3Client(new SESv2Client({})));
+const ses = () => (client ??= new SESv2Client({}));
 
 const tagValue = (v: string) => v.replace(/[^A-Za-z0-9_.@-]/g, '_').slice(0, 256);
 

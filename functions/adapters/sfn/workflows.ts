@@ -1,11 +1,11 @@
 import { DescribeExecutionCommand, SFNClient, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { LifecycleName, Workflows } from '#domain/ports.js';
 import { config } from '#lib/config.js';
-import { logger, tracer } from '#lib/observability.js';
+import { logger } from '#lib/observability.js';
 
 /** The one Step Functions client of a bundle, built on first use; locally the endpoint comes from AWS_ENDPOINT_URL_SFN. */
 let client: SFNClient | undefined;
-const sfn = () => (client ??= tracer.captureAWSv3Client(new SFNClient({})));
+const sfn = () => (client ??= new SFNClient({}));
 
 /** ARCHITECTURE principle 3: a token that is gone means the wait was already resolved. */
 const alreadyResolved = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken']);
