@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Role } from '#lib/auth.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -10,9 +10,9 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Auth = 'jwt' | 'public';
 
 export interface RouteContract<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
+  P extends z.ZodMiniType = z.ZodMiniType,
+  Q extends z.ZodMiniType = z.ZodMiniType,
+  B extends z.ZodMiniType = z.ZodMiniType,
   A extends Auth = Auth,
 > {
   /** kebab-case; also the function's name and its handler file under functions/handlers/http/. */
@@ -47,6 +47,6 @@ export interface RouteContract<
   reservedConcurrency?: number;
 }
 
-export const route = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends Auth>(
+export const route = <P extends z.ZodMiniType, Q extends z.ZodMiniType, B extends z.ZodMiniType, A extends Auth>(
   contract: RouteContract<P, Q, B, A>,
 ): RouteContract<P, Q, B, A> => contract;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from './contract.js';
 import { AcceptCustomerInvitationInput, CustomerInvitationInput, CustomerInvitationStatusFilter, Cursor, Id, LinkToken, Limit } from './schemas.js';
 
@@ -32,7 +32,7 @@ export const listCustomerInvitations = route({
   auth: 'jwt',
   summary: 'The inviting partner’s customer invitations, newest first',
   tag: 'Customer invitations',
-  query: z.object({ status: CustomerInvitationStatusFilter.optional(), limit: Limit, cursor: Cursor }),
+  query: z.object({ status: z.optional(CustomerInvitationStatusFilter), limit: Limit, cursor: Cursor }),
   responses: { 200: '{data, nextCursor}' },
 });
 

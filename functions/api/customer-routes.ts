@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from './contract.js';
 import { Cursor, CustomerInput, Id, Limit, OfferId, OfferInput, OrderInput, SubscriptionChange, SupportContactInput } from './schemas.js';
 
@@ -11,7 +11,7 @@ const withoutCredentials = (json: unknown): unknown => {
 };
 const idParam = z.object({ id: Id });
 const adminRoles = ['global_admin', 'admin_agent'] as const;
-const TenantFilter = z.string().trim().min(1).max(100).optional();
+const TenantFilter = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)));
 
 export const putOffer = route({
   name: 'operator-put-offer',

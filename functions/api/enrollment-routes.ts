@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from './contract.js';
 import {
   AgreementAcceptInput,
@@ -126,7 +126,7 @@ export const reviewQueue = route({
   roles: ['operator'],
   summary: 'The review queue by status, oldest first, paginated',
   tag: 'Operator',
-  query: z.object({ status: EnrollmentStatusFilter.default('under_review'), limit: Limit, cursor: Cursor }),
+  query: z.object({ status: z._default(EnrollmentStatusFilter, 'under_review'), limit: Limit, cursor: Cursor }),
   responses: { 200: '{data, nextCursor}' },
 });
 
@@ -173,7 +173,7 @@ export const agreementStatus = route({
   auth: 'jwt',
   summary: 'Whether a partner has accepted the agreement (MPA-3): indirect providers and operators',
   tag: 'Partner agreement',
-  params: z.object({ partnerId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,31}$/) }),
+  params: z.object({ partnerId: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,31}$/)) }),
   responses: { 200: '{partnerId, isAgreementSigned}', 403: 'Not an indirect provider', 404: 'Unknown partner ID' },
 });
 

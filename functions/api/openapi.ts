@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RouteContract } from './contract.js';
 import { VettingWebhook } from './schemas.js';
 
@@ -68,10 +68,10 @@ export const requestExamples: Record<string, unknown> = {
 };
 
 /** Bodies the handler itself validates (after checking a signature, or as a form), documented here. */
-const documentedBodies: Record<string, { schema: z.ZodType; mediaType: string }> = {
+const documentedBodies: Record<string, { schema: z.ZodMiniType; mediaType: string }> = {
   'vetting-webhook': { schema: VettingWebhook, mediaType: 'application/json' },
-  'authorize-invitation': { schema: z.object({ authorize: z.literal('true').optional() }), mediaType: 'application/x-www-form-urlencoded' },
-  'authorize-customer-link': { schema: z.object({ authorize: z.literal('true').optional() }), mediaType: 'application/x-www-form-urlencoded' },
+  'authorize-invitation': { schema: z.object({ authorize: z.optional(z.literal('true')) }), mediaType: 'application/x-www-form-urlencoded' },
+  'authorize-customer-link': { schema: z.object({ authorize: z.optional(z.literal('true')) }), mediaType: 'application/x-www-form-urlencoded' },
 };
 
 /** Headers some operations read beyond Idempotency-Key. */
@@ -83,11 +83,11 @@ const extraHeaders: Record<string, unknown[]> = {
   ],
 };
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input') =>
+const jsonSchema = (schema: z.ZodMiniType, io: 'input' | 'output' = 'input') =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
 
 const idempotentRoute = (contract: RouteContract) => (contract.idempotent ?? contract.method !== 'GET') && !contract.html;
-const hasIdParam = (contract: RouteContract) => contract.params instanceof z.ZodObject && 'id' in contract.params.shape;
+const hasIdParam = (contract: RouteContract) => contract.params instanceof z.ZodMiniObject && 'id' in contract.params.shape;
 
 function parameters(contract: RouteContract) {
   const out: unknown[] = [];

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from './contract.js';
 import { AcceptInvitationInput, Cursor, Id, Limit, LinkToken, PartnershipRequestInput, RemoveRelationshipInput, RequestStatusFilter, TerminateRelationshipInput } from './schemas.js';
 
@@ -26,7 +26,7 @@ export const listPartnershipRequests = route({
   auth: 'jwt',
   summary: 'The provider’s partnership requests, newest first',
   tag: 'Partnerships',
-  query: z.object({ status: RequestStatusFilter.optional(), limit: Limit, cursor: Cursor }),
+  query: z.object({ status: z.optional(RequestStatusFilter), limit: Limit, cursor: Cursor }),
   responses: { 200: '{data, nextCursor}' },
 });
 
@@ -110,7 +110,7 @@ export const listRelationships = route({
   auth: 'jwt',
   summary: 'A provider’s indirect resellers or a reseller’s indirect providers (PRT-5), with canTransact (PRT-7)',
   tag: 'Partnerships',
-  query: z.object({ type: z.enum(['indirect_reseller', 'indirect_provider']), state: z.enum(['active', 'terminated']).default('active'), limit: Limit, cursor: Cursor }),
+  query: z.object({ type: z.enum(['indirect_reseller', 'indirect_provider']), state: z._default(z.enum(['active', 'terminated']), 'active'), limit: Limit, cursor: Cursor }),
   responses: { 200: '{data, nextCursor}' },
 });
 

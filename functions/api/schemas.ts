@@ -1,5 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { isKnownCountry } from '#domain/regions.js';
+
+/**
+ * Request schemas are `zod/mini`: functions, not methods, so a Lambda bundle carries only
+ * the parts of zod its own schemas use (the classic API's methods on every schema kept the
+ * whole library, JSON-schema tools included, in every bundle and made every schema slower to
+ * build at cold start). The messages a refusal quotes are zod's English ones, which mini
+ * does not load by itself.
+ */
+z.config(en());
 
 /** Building blocks of the request schemas of API.md. */
 export const languages = ['en', 'de', 'sv', 'nl'] as const;
@@ -24,34 +34,35 @@ const wellFormedMessage = 'must be well-formed text without control or bidirecti
  * folding (enum-like and version fields use it as is; `z.enum` matches exactly too).
  */
 export const Str = (max: number, options: { multiline?: boolean } = {}) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => isWellFormedText(s, options.multiline), wellFormedMessage);
+  z.string().check(
+    z.maxLength(max),
+    z.refine((s: string) => isWellFormedText(s, options.multiline), wellFormedMessage),
+  );
 
 /** A name or single-line free text: well-formed, trimmed, non-empty. */
-const text = (max: number) => Str(max).trim().min(1);
+const text = (max: number) => Str(max).check(z.trim(), z.minLength(1));
 
-export const PartnerId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,31}$/, 'a partner ID is 3–32 letters, digits or dashes');
+export const PartnerId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,31}$/, 'a partner ID is 3–32 letters, digits or dashes'));
 export const Country = z
-  .string()
-  .regex(/^[A-Za-z]{2}$/, 'an ISO-3166 alpha-2 country code')
-  .transform((s) => s.toUpperCase())
-  .refine(isKnownCountry, 'not an ISO-3166 country code');
-export const Email = Str(254)
-  .trim()
-  .pipe(z.email())
-  .transform((s) => s.toLowerCase());
-export const Phone = Str(25).trim().regex(/^\+?[0-9 ()./-]{5,25}$/, 'a phone number');
-export const Website = Str(2048).pipe(z.url({ protocol: /^https?$/ }));
+  .pipe(
+    z.string().check(z.regex(/^[A-Za-z]{2}$/, 'an ISO-3166 alpha-2 country code')),
+    z.transform((s: string) => s.toUpperCase()),
+  )
+  .check(z.refine(isKnownCountry, 'not an ISO-3166 country code'));
+export const Email = z.pipe(
+  z.pipe(Str(254).check(z.trim()), z.email()),
+  z.transform((s: string) => s.toLowerCase()),
+);
+export const Phone = Str(25).check(z.trim(), z.regex(/^\+?[0-9 ()./-]{5,25}$/, 'a phone number'));
+export const Website = z.pipe(Str(2048), z.url({ protocol: /^https?$/ }));
 
-const PostalCode = Str(12).trim().regex(/^[A-Za-z0-9 -]{2,12}$/, 'a postal code');
+const PostalCode = Str(12).check(z.trim(), z.regex(/^[A-Za-z0-9 -]{2,12}$/, 'a postal code'));
 
 export const Address = z.strictObject({
   line1: text(200),
-  line2: text(200).optional(),
+  line2: z.optional(text(200)),
   city: text(100),
-  region: text(100).optional(),
+  region: z.optional(text(100)),
   postalCode: PostalCode,
   country: Country,
 });
@@ -62,14 +73,14 @@ export const PrimaryContact = z.strictObject({
   firstName: text(100),
   lastName: text(100),
   email: Email,
-  phone: Phone.optional(),
-  language: Language.optional(),
+  phone: z.optional(Phone),
+  language: z.optional(Language),
 });
 
 export const SupportContact = z.strictObject({
   email: Email,
-  phone: Phone.optional(),
-  website: Website.optional(),
+  phone: z.optional(Phone),
+  website: z.optional(Website),
 });
 
 export const PartnerType = z.enum(['indirect_provider', 'indirect_reseller', 'direct_bill']);
@@ -81,16 +92,16 @@ export const RegistryEntryInput = z.strictObject({
 });
 
 export const OnboardPartnerInput = z.strictObject({
-  tenantId: Str(100).min(1),
+  tenantId: Str(100).check(z.minLength(1)),
   type: PartnerType,
   partnerId: PartnerId,
   company: Company,
   primaryContact: PrimaryContact,
 });
 
-export const Id = z.string().regex(/^[a-z]+_[A-Za-z0-9]{10,40}$/, 'an id');
-export const Limit = z.coerce.number().int().min(1).max(100).default(25);
-export const Cursor = Str(2048).optional();
+export const Id = z.string().check(z.regex(/^[a-z]+_[A-Za-z0-9]{10,40}$/, 'an id'));
+export const Limit = z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25);
+export const Cursor = z.optional(Str(2048));
 
 /** `POST /enrollments` (ENR-2). */
 export const EnrollmentInput = z.strictObject({
@@ -105,43 +116,43 @@ export const PrimaryContactChange = PrimaryContact;
 
 /** `PATCH /enrollments/{id}` (ENR-8): any subset of the correctable fields. */
 export const Correction = z.strictObject({
-  company: z
-    .strictObject({
-      legalName: text(200).optional(),
-      address: z
-        .strictObject({
-          line1: text(200).optional(),
-          line2: text(200).optional(),
-          city: text(100).optional(),
-          region: text(100).optional(),
-          postalCode: PostalCode.optional(),
-        })
-        .optional(),
-    })
-    .optional(),
-  supportContact: z.strictObject({ email: Email.optional(), phone: Phone.optional(), website: Website.optional() }).optional(),
-  primaryContact: z.strictObject({ firstName: text(100).optional(), lastName: text(100).optional(), phone: Phone.optional() }).optional(),
+  company: z.optional(
+    z.strictObject({
+      legalName: z.optional(text(200)),
+      address: z.optional(
+        z.strictObject({
+          line1: z.optional(text(200)),
+          line2: z.optional(text(200)),
+          city: z.optional(text(100)),
+          region: z.optional(text(100)),
+          postalCode: z.optional(PostalCode),
+        }),
+      ),
+    }),
+  ),
+  supportContact: z.optional(z.strictObject({ email: z.optional(Email), phone: z.optional(Phone), website: z.optional(Website) })),
+  primaryContact: z.optional(z.strictObject({ firstName: z.optional(text(100)), lastName: z.optional(text(100)), phone: z.optional(Phone) })),
 });
 
 export const VettingReasonSchema = z.strictObject({
-  code: Str(100).min(1),
-  message: Str(1000, { multiline: true }).trim().min(1),
-  field: z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z0-9]+)*$/, 'a field path such as company.address.line1').max(200).optional(),
+  code: Str(100).check(z.minLength(1)),
+  message: Str(1000, { multiline: true }).check(z.trim(), z.minLength(1)),
+  field: z.optional(z.string().check(z.regex(/^[a-zA-Z]+(\.[a-zA-Z0-9]+)*$/, 'a field path such as company.address.line1'), z.maxLength(200))),
 });
 
 /** The outcome of vetting: the webhook's `data` minus the id, and the operator decision body. */
 export const VettingDecision = z.strictObject({
   outcome: z.enum(['approved', 'rejected', 'more_info_needed']),
-  reasons: z.array(VettingReasonSchema).max(50).optional(),
+  reasons: z.optional(z.array(VettingReasonSchema).check(z.maxLength(50))),
 });
 
 export const VettingWebhook = z.strictObject({
   type: z.literal('vetting.completed'),
-  data: VettingDecision.extend({ enrollmentId: Id }),
+  data: z.extend(VettingDecision, { enrollmentId: Id }),
 });
 
 export const AgreementAcceptInput = z.strictObject({
-  version: Str(50).min(1),
+  version: Str(50).check(z.minLength(1)),
   accept: z.literal(true, 'accept must be true'),
 });
 
@@ -150,9 +161,9 @@ export const EnrollmentStatusFilter = z.enum(['pending_contact_verification', 'u
 /** `POST /partnership-requests` (PRT-2). */
 export const PartnershipRequestInput = z.strictObject({
   email: Email,
-  message: Str(2000, { multiline: true }).trim().optional(),
-  language: Language.optional(),
-  send: z.boolean().default(true),
+  message: z.optional(Str(2000, { multiline: true }).check(z.trim())),
+  language: z.optional(Language),
+  send: z._default(z.boolean(), true),
 });
 
 export const RequestStatusFilter = z.enum(['pending', 'accepted', 'declined', 'revoked', 'expired']);
@@ -161,9 +172,9 @@ export const RequestStatusFilter = z.enum(['pending', 'accepted', 'declined', 'r
 export const AcceptInvitationInput = z.strictObject({ authorize: z.boolean() });
 
 /** `DELETE /relationships/{id}` (PRT-8). */
-export const RemoveRelationshipInput = z.strictObject({ confirm: z.boolean(), attestation: z.boolean(), reason: Str(1000, { multiline: true }).trim().optional() });
+export const RemoveRelationshipInput = z.strictObject({ confirm: z.boolean(), attestation: z.boolean(), reason: z.optional(Str(1000, { multiline: true }).check(z.trim())) });
 
-export const TerminateRelationshipInput = z.strictObject({ reason: Str(1000, { multiline: true }).trim().min(1), supportTicket: Str(100).trim().optional() });
+export const TerminateRelationshipInput = z.strictObject({ reason: Str(1000, { multiline: true }).check(z.trim(), z.minLength(1)), supportTicket: z.optional(Str(100).check(z.trim())) });
 
 /**
  * Whatever stands in a link's token position. Any string is accepted here and a malformed
@@ -173,51 +184,58 @@ export const TerminateRelationshipInput = z.strictObject({ reason: Str(1000, { m
 export const LinkToken = z.string();
 
 /** Offers, customers, orders and subscriptions (CUS-1..6, CUS-8, CUS-9). */
-export const OfferId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, 'an offer id: 2–64 letters, digits, dots, dashes or underscores');
-const Quantity = z.number().int().min(1).max(1_000_000);
+export const OfferId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, 'an offer id: 2–64 letters, digits, dots, dashes or underscores'));
+const Quantity = z.number().check(z.int(), z.gte(1), z.lte(1_000_000));
 
 /** `PUT /operator/offers/{offerId}`. */
 export const OfferInput = z.strictObject({ name: text(200), minQuantity: Quantity, maxQuantity: Quantity, status: z.enum(['active', 'retired']) });
 
-export const Domain = Str(253)
-  .trim()
-  .toLowerCase()
-  .regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a domain name such as contoso.example');
+export const Domain = Str(253).check(
+  z.trim(),
+  z.toLowerCase(),
+  z.regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a domain name such as contoso.example'),
+);
 
 /** `POST /customers` (CUS-1, CUS-2). */
 export const CustomerInput = z.strictObject({
   company: Company,
   domain: Domain,
-  primaryContact: z.strictObject({ firstName: text(100), lastName: text(100), email: Email, language: Language.optional() }),
-  resellerTenantId: Str(100).trim().min(1).optional(),
+  primaryContact: z.strictObject({ firstName: text(100), lastName: text(100), email: Email, language: z.optional(Language) }),
+  resellerTenantId: z.optional(Str(100).check(z.trim(), z.minLength(1))),
 });
 
 /** `POST /customers/{id}/orders` (CUS-3, CUS-4). */
 export const OrderInput = z.strictObject({
-  lineItems: z.array(z.strictObject({ offerId: OfferId, quantity: Quantity, partnerIdOnRecord: PartnerId.optional() })).min(1).max(20),
+  lineItems: z.array(z.strictObject({ offerId: OfferId, quantity: Quantity, partnerIdOnRecord: z.optional(PartnerId) })).check(z.minLength(1), z.maxLength(20)),
 });
 
 /** `PATCH /subscriptions/{id}` (CUS-4). */
 export const SubscriptionChange = z
-  .strictObject({ quantity: Quantity.optional(), status: z.enum(['active', 'suspended']).optional(), partnerIdOnRecord: PartnerId.nullable().optional() })
-  .refine((b) => b.quantity !== undefined || b.status !== undefined || b.partnerIdOnRecord !== undefined, 'name at least one of quantity, status, partnerIdOnRecord');
+  .strictObject({ quantity: z.optional(Quantity), status: z.optional(z.enum(['active', 'suspended'])), partnerIdOnRecord: z.optional(z.nullable(PartnerId)) })
+  .check(
+    z.refine(
+      (b: { quantity?: number | undefined; status?: string | undefined; partnerIdOnRecord?: string | null | undefined }) =>
+        b.quantity !== undefined || b.status !== undefined || b.partnerIdOnRecord !== undefined,
+      'name at least one of quantity, status, partnerIdOnRecord',
+    ),
+  );
 
 /** `PUT /subscriptions/{id}/support-contact` (CUS-5). */
-export const SupportContactInput = z.strictObject({ tenantId: Str(100).trim().min(1) });
+export const SupportContactInput = z.strictObject({ tenantId: Str(100).check(z.trim(), z.minLength(1)) });
 
 /** `POST /customer-invitations` (CUS-7): from a reseller, the provider it buys through. */
 export const CustomerInvitationInput = z.strictObject({
   email: Email,
   message: PartnershipRequestInput.shape.message,
-  language: Language.optional(),
-  send: z.boolean().default(true),
-  providerTenantId: Str(100).trim().min(1).optional(),
-  delegatedAdmin: z.boolean().default(false),
+  language: z.optional(Language),
+  send: z._default(z.boolean(), true),
+  providerTenantId: z.optional(Str(100).check(z.trim(), z.minLength(1))),
+  delegatedAdmin: z._default(z.boolean(), false),
   /** The company the partner means to invite, shown to its admin. */
-  customerName: text(200).optional(),
+  customerName: z.optional(text(200)),
 });
 
 export const CustomerInvitationStatusFilter = z.enum(['pending', 'accepted', 'declined', 'revoked', 'expired']);
 
 /** `POST /customer-links/{token}/accept` (CUS-7): the explicit authorisation; the company profile if the admin gives it. */
-export const AcceptCustomerInvitationInput = z.strictObject({ authorize: z.boolean(), company: Company.optional() });
+export const AcceptCustomerInvitationInput = z.strictObject({ authorize: z.boolean(), company: z.optional(Company) });

@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { config } from './config.js';
 import { invalidRequest, payloadTooLarge, unsupportedMediaType } from './errors.js';
 import { requestState } from './request-state.js';
@@ -51,7 +51,7 @@ export function mediaType(media: MediaType, declaresBody: boolean): MiddlewareOb
 
 const zodParam = (prefix: string, issue: z.core.$ZodIssue): string => [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
 
-function parsePart(schema: z.ZodType | undefined, value: unknown, prefix: string): unknown {
+function parsePart(schema: z.ZodMiniType | undefined, value: unknown, prefix: string): unknown {
   if (!schema) return undefined;
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
@@ -68,7 +68,7 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, prefix: string
  * `malformed_json` / `invalid_field` with `param` = the first bad field. The validated body
  * replaces `event.body`, so idempotency fingerprints what the use case will see.
  */
-export function parseAndValidate(route: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType }, media: MediaType): MiddlewareObj<Event> {
+export function parseAndValidate(route: { params?: z.ZodMiniType; query?: z.ZodMiniType; body?: z.ZodMiniType }, media: MediaType): MiddlewareObj<Event> {
   const json = httpJsonBodyParser({ disableContentTypeCheck: true });
   return {
     before: async function parseAndValidateBefore(request) {

@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Auth, RouteContract } from '#api/contract.js';
 import { apiErrorOf } from '#api/refusals.js';
 import { authorize, type Caller } from './auth.js';
@@ -17,7 +17,7 @@ export { errorResponse, toResponse };
 export { pageSecurityHeaders } from './response.js';
 export type { HttpResult };
 
-type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+type Infer<T> = T extends z.ZodMiniType ? z.output<T> : undefined;
 
 export interface HttpRequest<P, Q, B, A extends Auth = Auth> {
   /** The signed-in user; always present on `jwt` routes. */
@@ -80,7 +80,7 @@ export const mediaTypeOf = (contract: Pick<RouteContract, 'html' | 'form'>): Med
  * the chain, so GEN-3 records and replays them like any answer; anything else thrown is a
  * 500 that is not recorded.
  */
-export function httpHandler<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends Auth>(
+export function httpHandler<P extends z.ZodMiniType, Q extends z.ZodMiniType, B extends z.ZodMiniType, A extends Auth>(
   contract: RouteContract<P, Q, B, A>,
   useCase: (request: HttpRequest<Infer<P>, Infer<Q>, Infer<B>, A>) => Promise<HttpResult>,
 ) {

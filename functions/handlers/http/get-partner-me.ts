@@ -1,4 +1,4 @@
-import { getPartnerMe } from '#api/routes.js';
+import { getPartnerMe } from '#api/partner-routes.js';
 import { partners } from '#adapters/dynamodb/partners.js';
 import { partnerProfile } from '#domain/partners.js';
 import { notFound } from '#domain/refusal.js';

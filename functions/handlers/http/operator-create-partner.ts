@@ -1,4 +1,4 @@
-import { onboardPartner as route } from '#api/routes.js';
+import { onboardPartner as route } from '#api/partner-routes.js';
 import { partnerProfile } from '#domain/partners.js';
 import { httpHandler } from '#lib/http.js';
 import { onboardPartner } from '#usecases/operator-setup.js';

@@ -1,4 +1,4 @@
-import { putPartnerId } from '#api/routes.js';
+import { putPartnerId } from '#api/partner-routes.js';
 import { httpHandler } from '#lib/http.js';
 import { registerPartnerId } from '#usecases/operator-setup.js';
 import { operatorPorts } from '../wiring/operator.js';
