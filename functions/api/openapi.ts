@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import type { RouteContract } from './contract.js';
+import { forDeployment, type ApiIdentity } from './openapi-deployment.js';
 import { VettingWebhook } from './schemas.js';
+
+export type { ApiIdentity };
 
 /** The error envelope every JSON error answers with (API guide: docs/api.md#errors). */
 const errorEnvelope = {
@@ -167,16 +170,18 @@ const tagDescriptions: Record<string, string> = {
   Partnerships: 'Provider–reseller partnership requests and relationships (PRT-*)',
 };
 
-/** Program identity for `info.contact`; the local demo's defaults unless configured. */
-export interface ApiIdentity {
-  programName: string;
-  operatorName: string;
-  supportEmail: string;
-  supportUrl: string;
+/**
+ * The OpenAPI 3.1 document of the routes, generated from their own zod schemas, for a
+ * deployment (server URL and program identity). `GET /openapi.json` serves the same document
+ * from functions/api/openapi.generated.json (`npm run openapi`), so its function carries
+ * neither the schemas nor the generator.
+ */
+export function openApiDocument(routes: readonly RouteContract[], serverUrl: string, identity?: ApiIdentity) {
+  return forDeployment(contractDocument(routes), serverUrl, identity);
 }
 
-/** The OpenAPI 3.1 document of the routes, generated from their own zod schemas. */
-export function openApiDocument(routes: readonly RouteContract[], serverUrl: string, identity?: ApiIdentity) {
+/** The document with the local demo's identity and no server: what openapi.generated.json holds. */
+export function contractDocument(routes: readonly RouteContract[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     paths[r.path] ??= {};
@@ -196,13 +201,13 @@ export function openApiDocument(routes: readonly RouteContract[], serverUrl: str
   return {
     openapi: '3.1.0',
     info: {
-      title: `${identity?.programName ?? 'Partner program'} API`,
+      title: 'Partner program API',
       version: '1.0.0',
       description: 'Enrollment, partner agreement and provider–reseller partnerships. Rule IDs (ENR-4, PRT-6 …) refer to docs/rules.md; the guide is docs/api.md.',
       license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
-      contact: { name: identity?.operatorName ?? 'Partner program support', email: identity?.supportEmail ?? 'support@partner-program.example', url: identity?.supportUrl ?? 'https://partner-program.example/support' },
+      contact: { name: 'Partner program support', email: 'support@partner-program.example', url: 'https://partner-program.example/support' },
     },
-    servers: [{ url: serverUrl }],
+    servers: [] as { url: string }[],
     tags,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token of the program’s identity provider (locally: POST /_local/tokens)' } },

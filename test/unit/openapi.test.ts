@@ -4,13 +4,14 @@
  * `redocly lint --extends recommended-strict` finds nothing (no error, no warning).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument, requestExamples } from '#api/openapi.js';
 import { httpRoutes } from '#api/routes.js';
+import { generatedFile, generatedText } from '../../scripts/openapi.js';
 
 type Operation = { operationId: string; security: unknown[]; requestBody?: { content: Record<string, { example?: unknown }> }; responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> };
 const doc = openApiDocument(httpRoutes, 'https://api.partner-program.example');
@@ -52,6 +53,10 @@ describe('OpenAPI document', () => {
       expect(parsed.success, `${r.name}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);
     }
     expect(Object.keys(requestExamples).every((name) => httpRoutes.some((r) => r.name === name))).toBe(true);
+  });
+
+  it('is what `GET /openapi.json` serves: functions/api/openapi.generated.json is current (`npm run openapi`)', () => {
+    expect(readFileSync(generatedFile, 'utf8') === generatedText(), 'functions/api/openapi.generated.json is stale: run `npm run openapi`').toBe(true);
   });
 
   it('names a licence and a contact', () => {
