@@ -22,7 +22,7 @@ const root = resolve(import.meta.dirname, '..');
 const tmp = resolve(root, 'bench/tmp');
 const probe = resolve(root, 'bench/coldstart-probe.mjs');
 const EMPTY = '(empty handler)';
-import { LAMBDA_CREDENTIALS } from '../infra/constructs/partner-function.js';
+import { BUNDLE_ALIASES } from '../infra/constructs/partner-function.js';
 
 const TOP_CONTRIBUTORS = 5;
 
@@ -37,7 +37,7 @@ const bundling: BuildOptions = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   outExtension: { '.js': '.mjs' },
   logLevel: 'error',
-  alias: { '@aws-sdk/credential-provider-node': `./${LAMBDA_CREDENTIALS}` },
+  alias: { ...BUNDLE_ALIASES },
 };
 
 /** One package (or project directory) and the bytes it adds to a minified bundle. */

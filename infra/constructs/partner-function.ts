@@ -55,10 +55,21 @@ const DYNAMODB_INDEX_ACTIONS = new Set(['dynamodb:Query', 'dynamodb:Scan']);
 /** Step Functions task-token actions: no resource-level permissions, the token is the capability. */
 export const TASK_RESPONSE_ACTIONS = new Set(['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat']);
 
-/** Default timeout per trigger: HTTP answers well inside API Gateway's 30 s. */
 /** Lambda's credentials are in the environment: the SDK's default chain shrinks to that (see the module). */
 export const LAMBDA_CREDENTIALS = 'functions/adapters/lambda-credentials.ts';
 
+/**
+ * Modules the Lambda bundles replace (esbuild aliases; the local cloud runs the sources and
+ * keeps the originals): the SDK's default credential chain by the environment's credentials,
+ * and `node:http` by the same module read as CommonJS, so that no ESM import of it loads
+ * Node's undici at cold start (see each module).
+ */
+export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
+  '@aws-sdk/credential-provider-node': `./${LAMBDA_CREDENTIALS}`,
+  'node:http': './functions/adapters/lambda-node-http.cjs',
+};
+
+/** Default timeout per trigger: HTTP answers well inside API Gateway's 30 s. */
 const TIMEOUTS: Record<FunctionSpec['trigger']['kind'], Duration> = {
   http: Duration.seconds(10),
   workflow: Duration.seconds(30),
@@ -135,7 +146,7 @@ export class PartnerFunction extends Construct {
         logLevel: LogLevel.ERROR,
         forceDockerBundling: false,
         metafile: true,
-        esbuildArgs: { '--alias:@aws-sdk/credential-provider-node': `./${LAMBDA_CREDENTIALS}` },
+        esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
       },
     });
 
