@@ -61,12 +61,12 @@ export const LAMBDA_CREDENTIALS = 'functions/adapters/lambda-credentials.ts';
 /**
  * Modules the Lambda bundles replace (esbuild aliases; the local cloud runs the sources and
  * keeps the originals): the SDK's default credential chain by the environment's credentials,
- * and `node:http` by the same module read as CommonJS, so that no ESM import of it loads
- * Node's undici at cold start (see each module).
+ * and the built-ins whose ESM namespace is costly to build at cold start by the same modules
+ * read as CommonJS (functions/adapters/lambda-builtins/README.md).
  */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': `./${LAMBDA_CREDENTIALS}`,
-  'node:http': './functions/adapters/lambda-node-http.cjs',
+  ...Object.fromEntries(['http'].map((name) => [`node:${name}`, `./functions/adapters/lambda-builtins/${name}.cjs`])),
 };
 
 /** Default timeout per trigger: HTTP answers well inside API Gateway's 30 s. */

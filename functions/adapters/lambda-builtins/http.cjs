@@ -1,0 +1,2 @@
+// `node:http` in the Lambda bundles, read as CommonJS (see README.md here).
+module.exports = process.getBuiltinModule('node:http');
