@@ -27,7 +27,7 @@ import { BUNDLE_ALIASES } from '../infra/constructs/partner-function.js';
 const TOP_CONTRIBUTORS = 5;
 
 /** The construct's bundling, as esbuild options (infra/constructs/partner-function.ts). */
-const bundling: BuildOptions = {
+export const bundling: BuildOptions = {
   bundle: true,
   minify: true,
   platform: 'node',

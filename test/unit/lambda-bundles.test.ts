@@ -1,0 +1,36 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { bundling, contributorOf } from '../../bench/coldstart.js';
+import { functions } from '../../infra/catalog.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const devDependencies = Object.keys((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies);
+
+/**
+ * What goes into a Lambda bundle is the function's own code and its runtime dependencies:
+ * every catalogue function bundled the way the stack bundles it (bench/coldstart.ts has the
+ * construct's esbuild options), and no input may come from the local cloud or the rest of
+ * infra/, the bench, the tests, the scripts, or a devDependency.
+ */
+describe('Lambda bundles carry only what runs in Lambda', () => {
+  it('no bundle includes infra/, bench/, test/, scripts/ or a devDependency', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'lambda-bundles-'));
+    try {
+      const entryPoints = Object.fromEntries(functions.map((f) => [f.name, resolve(root, f.entry)]));
+      const { metafile } = await build({ ...bundling, absWorkingDir: root, entryPoints, outdir, write: false, metafile: true });
+      const outputs = Object.values(metafile.outputs).filter((o) => o.entryPoint);
+      expect(outputs).toHaveLength(functions.length);
+      const foreign = outputs.flatMap((o) =>
+        Object.keys(o.inputs)
+          .filter((input) => /^(infra|bench|test|scripts)\//.test(input) || devDependencies.includes(contributorOf(input)))
+          .map((input) => `${o.entryPoint}: ${input}`),
+      );
+      expect(foreign).toEqual([]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
