@@ -10,6 +10,8 @@ const root = resolve(import.meta.dirname, '../..');
 
 export interface Cloud {
   url: string;
+  /** DynamoDB Local itself (a fresh port with every start). */
+  dynamodb: string;
   child: ChildProcess;
 }
 
@@ -37,7 +39,7 @@ export async function startCloud(dataDir: string, port: number): Promise<Cloud> 
   });
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  const url = await new Promise<string>((ok, fail) => {
+  const ready = await new Promise<{ url: string; endpoints: { dynamodb: string } }>((ok, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error(`local cloud did not start: ${err.slice(-2000)}`)), 60_000);
     child.stdout!.on('data', (c: Buffer) => {
@@ -45,12 +47,12 @@ export async function startCloud(dataDir: string, port: number): Promise<Cloud> 
       const line = /READY (\{.*\})\n/.exec(out);
       if (line) {
         clearTimeout(timer);
-        ok((JSON.parse(line[1]!) as { url: string }).url);
+        ok(JSON.parse(line[1]!) as { url: string; endpoints: { dynamodb: string } });
       }
     });
     child.once('exit', (code) => fail(new Error(`local cloud exited (${code}): ${err.slice(-2000)}`)));
   });
-  return { url, child };
+  return { url: ready.url, dynamodb: ready.endpoints.dynamodb, child };
 }
 
 export const operatorUser = { tenantId: 'tenant-operator', tenantCountry: 'US', email: 'operator@partner-program.example', roles: ['operator'] };
