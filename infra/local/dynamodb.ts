@@ -44,6 +44,8 @@ export interface LocalDynamoDb {
    * passing a transaction's answer on.
    */
   settleAfter(operation: string): Promise<void>;
+  /** The JVM's process id (the crash tests SIGKILL it). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -90,7 +92,7 @@ export async function startDynamoDb(dataDir: string | undefined): Promise<LocalD
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 3000).unref();
     });
-  return { endpoint, client, settleAfter: commitBarrier(client), stop };
+  return { endpoint, client, settleAfter: commitBarrier(client), pid: child.pid, stop };
 }
 
 function attributeDefinitions(table: TableDefinition): AttributeDefinition[] {
