@@ -35,10 +35,34 @@ const spawnTiedToParent = (command: string, args: string[], options: SpawnOption
 const spawnDynamoDbLocal = createSpawn(packageDir, spawnTiedToParent);
 
 export interface LocalDynamoDb {
+  /** DynamoDB Local itself: a transaction's answer may precede its commit (see `settleAfter`). */
   endpoint: string;
   client: DynamoDBClient;
+  /**
+   * Resolves once what an answered request wrote is on disk. Every client of the local
+   * cloud's functions reaches DynamoDB Local through a proxy that waits for it before
+   * passing a transaction's answer on.
+   */
+  settleAfter(operation: string): Promise<void>;
+  /** The JVM's process id (the crash tests SIGKILL it). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
+
+/**
+ * DynamoDB Local (3.x) answers `TransactWriteItems` (and `ExecuteTransaction`) before the
+ * transaction is committed: `SQLiteDBAccess.commitTransaction` puts the `COMMIT` on its one
+ * SQLite thread's queue and returns without waiting for it, and the answer goes out while
+ * the commit (with its fsyncs) still runs. Killed in between (`kill -9`, a crash), the
+ * process loses a transaction it acknowledged — whole: SQLite rolls the unfinished one back
+ * on the next start. Single-item writes wait for their statement and are not affected.
+ * The queue runs its jobs in order, so any request that reaches the SQLite thread after the
+ * answer (a one-table `ListTables`) completes only once that commit has: a barrier.
+ */
+const committedLater = new Set(['TransactWriteItems', 'ExecuteTransaction']);
+const commitBarrier = (client: DynamoDBClient) => async (operation: string) => {
+  if (committedLater.has(operation)) await client.send(new ListTablesCommand({ Limit: 1 }));
+};
 
 export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -68,7 +92,7 @@ export async function startDynamoDb(dataDir: string | undefined): Promise<LocalD
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 3000).unref();
     });
-  return { endpoint, client, stop };
+  return { endpoint, client, settleAfter: commitBarrier(client), pid: child.pid, stop };
 }
 
 function attributeDefinitions(table: TableDefinition): AttributeDefinition[] {

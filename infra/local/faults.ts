@@ -74,7 +74,8 @@ export interface Faults {
   clear(): FaultRule[];
   /** Calls answered with an injected error, per service and operation. */
   injected(): Record<string, number>;
-  proxy(service: FaultService, target: string): Promise<FaultProxy>;
+  /** `settle`: awaited before a successful answer is passed on (DynamoDB Local's queued commits). */
+  proxy(service: FaultService, target: string, settle?: (operation: string) => Promise<void>): Promise<FaultProxy>;
 }
 
 export function createFaults(): Faults {
@@ -103,7 +104,7 @@ export function createFaults(): Faults {
       return armed;
     },
     injected: () => ({ ...counts }),
-    async proxy(service, target) {
+    async proxy(service, target, settle) {
       const to = new URL(target);
       const agent = new Agent({ keepAlive: true });
       const server: Server = createServer((req, res) => {
@@ -112,7 +113,8 @@ export function createFaults(): Faults {
         req.on('end', () => forward(req, res, Buffer.concat(chunks)));
       });
       const forward = (req: IncomingMessage, res: ServerResponse, payload: Buffer) => {
-        const fault = take(service, operationOf(service, req), payload.toString('utf8'));
+        const operation = operationOf(service, req);
+        const fault = take(service, operation, payload.toString('utf8'));
         if (fault) {
           const body = service === 'ses' ? JSON.stringify({ message: fault.message }) : JSON.stringify({ __type: fault.type, message: fault.message });
           res.writeHead(fault.status, {
@@ -124,8 +126,28 @@ export function createFaults(): Faults {
           return;
         }
         const upstream = httpRequest({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
+          const status = answer.statusCode ?? 502;
+          if (!settle || status !== 200) {
+            res.writeHead(status, answer.headers);
+            answer.pipe(res);
+            return;
+          }
+          // A success is passed on only once it is durable; an emulator that cannot say so
+          // answers 500 and the caller retries (its write is then found, or redone).
+          const body: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => body.push(chunk));
+          answer.on('end', () => {
+            settle(operation).then(
+              () => {
+                res.writeHead(status, answer.headers);
+                res.end(Buffer.concat(body));
+              },
+              () => {
+                res.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' });
+                res.end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'The write may not be durable.' }));
+              },
+            );
+          });
         });
         upstream.on('error', () => {
           if (!res.headersSent) res.writeHead(502);

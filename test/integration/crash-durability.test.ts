@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/ports.js';
 import { enrollmentBody, vettingSecret } from '../support/enrollment.js';
+import { client, crashKills, killGroup, operatorUser, redrive, scheduling, sleep, startCloud, until, type Call, type Cloud } from '../support/crash.js';
 
 /**
  * Crash durability (issue 14): 20 enrollment lifecycles run concurrently against a local
@@ -14,16 +14,11 @@ import { enrollmentBody, vettingSecret } from '../support/enrollment.js';
  * Step Functions, DynamoDB Local's JVM) is SIGKILLed at a random point, restarted on the
  * same data, and every write that was acknowledged (a 2xx) must still be there. After the
  * last restart the scheduled re-drive (GEN-4) takes every lifecycle on to `active`.
+ * CRASH_KILLS sets the number of kills (3 in CI).
  */
 const LIFECYCLES = 20;
-const KILLS = 3;
-const root = resolve(import.meta.dirname, '../..');
+const KILLS = crashKills();
 const order = ['pending_contact_verification', 'under_review', 'active'] as const;
-
-interface Cloud {
-  url: string;
-  child: ChildProcess;
-}
 
 interface Lifecycle {
   n: number;
@@ -41,40 +36,7 @@ interface Lifecycle {
 
 let current: Cloud | undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'crash-durability-'));
-
-function killGroup(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    if (child.exitCode !== null || child.signalCode !== null) return done();
-    child.once('exit', () => done());
-    process.kill(-child.pid!, 'SIGKILL');
-  });
-}
-
-async function start(port: number): Promise<Cloud> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/cloud-process.ts'], {
-    cwd: root,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LIVENESS_CHECK_SECONDS: '60', POWERTOOLS_LOG_LEVEL: 'CRITICAL' },
-  });
-  let err = '';
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  const url = await new Promise<string>((ok, fail) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`local cloud did not start: ${err.slice(-2000)}`)), 60_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const line = /READY (\{.*\})\n/.exec(out);
-      if (line) {
-        clearTimeout(timer);
-        ok((JSON.parse(line[1]!) as { url: string }).url);
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`local cloud exited (${code}): ${err.slice(-2000)}`)));
-  });
-  current = { url, child };
-  return current;
-}
+const start = async (port: number) => (current = await startCloud(dataDir, port));
 
 afterAll(async () => {
   if (current) await killGroup(current.child);
@@ -82,38 +44,11 @@ afterAll(async () => {
 });
 
 const admin = (l: Lifecycle) => ({ tenantId: l.tenantId, tenantCountry: 'DE', email: `admin-${l.tenantId}@fabrikam.example`, roles: ['global_admin'], sub: `admin-${l.tenantId}` });
-const operatorUser = { tenantId: 'tenant-operator', tenantCountry: 'US', email: 'operator@partner-program.example', roles: ['operator'] };
-
-function client(cloud: Cloud) {
-  const tokens = new Map<string, string>();
-  const call = async (method: string, path: string, options: { user?: object; body?: unknown; headers?: Record<string, string>; raw?: string } = {}) => {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.user) {
-      const key = JSON.stringify(options.user);
-      if (!tokens.has(key)) {
-        const res = await fetch(`${cloud.url}/_local/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: key });
-        tokens.set(key, ((await res.json()) as { token: string }).token);
-      }
-      headers.authorization = `Bearer ${tokens.get(key)!}`;
-    }
-    let body = options.raw;
-    if (options.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(options.body);
-    }
-    const res = await fetch(`${cloud.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
-    const text = await res.text();
-    return { status: res.status, body: (text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text) as any };
-  };
-  return call;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Takes one lifecycle as far as it can; stops at the first failed connection (the kill). */
-async function drive(l: Lifecycle, call: ReturnType<typeof client>, until: () => boolean): Promise<void> {
+async function drive(l: Lifecycle, call: Call, stopped: () => boolean): Promise<void> {
   const user = admin(l);
-  while (!until()) {
+  while (!stopped()) {
     if (!l.id) {
       const res = await call('POST', '/enrollments', { user, body: enrollmentBody(l.partnerId, l.contactEmail), headers: { 'idempotency-key': l.enrollKey } });
       if (res.status === 202) {
@@ -200,8 +135,7 @@ describe('crash durability (issue 14)', () => {
         const share = (LIFECYCLES * 4) / KILLS;
         const target = Math.floor(share * round + 1 + Math.random() * (share * 0.8));
         const total = () => lifecycles.reduce((n, l) => n + acknowledgedOf(l), 0);
-        const until = Date.now() + 60_000;
-        while (total() < target && Date.now() < until) await sleep(20);
+        await until(total, target);
         await killGroup(cloud.child);
         figures.kills += 1;
         figures.atKill.push(total());
@@ -220,26 +154,12 @@ describe('crash durability (issue 14)', () => {
           if (l.vettingAcknowledged && e.body.vetting?.status !== 'approved' && e.body.status !== 'active') figures.lost.push(`round ${round}: ${l.id} vetting approval, ${seen}`);
           if (l.agreementAcknowledged && !e.body.agreement?.accepted) figures.lost.push(`round ${round}: ${l.id} agreement acceptance, ${seen}`);
         }
-        // GEN-4: executions lived in the killed process; the sweep re-drives every open lifecycle.
-        await call('POST', '/_local/clock', { body: { advanceSeconds: 120 } });
-        for (let i = 0; i < 10 && (await call('POST', '/_local/sweep')).body.examined > 0; i++);
+        await redrive(call);
       } else {
-        // The scheduler's part (off in this cloud): every few seconds the liveness checks fall
-        // due and the sweep re-drives what a kill left without an execution (GEN-4). The
-        // clock restarts with each process, so due times set before a kill may lie ahead.
-        let scheduling = true;
-        const scheduler = (async () => {
-          while (scheduling) {
-            await sleep(3000);
-            if (!scheduling) break;
-            await call('POST', '/_local/clock', { body: { advanceSeconds: 120 } }).catch(() => undefined);
-            await call('POST', '/_local/sweep').catch(() => undefined);
-          }
-        })();
+        const stopScheduling = scheduling(call);
         const finished = await Promise.race([Promise.all(drivers), sleep(240_000).then(() => 'timeout')]);
         stop = true;
-        scheduling = false;
-        await scheduler;
+        await stopScheduling();
         if (finished === 'timeout') {
           const where = await Promise.all(lifecycles.map(async (l) => `${l.n}:${l.id ? (await call('GET', `/enrollments/${l.id}`, { user: admin(l) })).body.status : 'not enrolled'}`));
           expect.fail(`lifecycles not active after re-drive: ${where.join(', ')}`);
@@ -254,5 +174,5 @@ describe('crash durability (issue 14)', () => {
       const e = await call('GET', `/enrollments/${l.id!}`, { user: admin(l) });
       expect(e.body.status, l.id).toBe('active');
     }
-  }, 600_000);
+  }, 300_000 + KILLS * 120_000);
 });
