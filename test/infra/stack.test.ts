@@ -96,14 +96,20 @@ function statements(): { source: string; statement: Record<string, any> }[] {
 }
 const asArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
 
-/** Statements of the policies attached to the role of a catalogue function. */
+/** Statements of the role of a catalogue function: its inline policies and the policies attached to it. */
 function functionStatements(name: string): Record<string, any>[] {
   const fn = resources[functionLogicalId(name)]!;
   const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
-  return Object.values(resources)
-    .filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((x: any) => x.Ref === roleId))
-    .flatMap((r) => r.Properties.PolicyDocument.Statement);
+  const inline = (resources[roleId]!.Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement);
+  return [
+    ...inline,
+    ...Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((x: any) => x.Ref === roleId))
+      .flatMap((r) => r.Properties.PolicyDocument.Statement),
+  ];
 }
+/** The catalogue name of a deployed function. */
+const functionNameOf = (fn: Resource): string => functions.find((f) => functionPhysicalName(STACK, f.name) === fn.Properties.FunctionName)!.name;
 const actionsOf = (stmts: Record<string, any>[]) => new Set(stmts.flatMap((s) => asArray(s.Action as string | string[])));
 
 describe('catalogue coverage', () => {
@@ -156,19 +162,36 @@ describe('tables (from infra/tables.ts)', () => {
 });
 
 describe('functions', () => {
-  it('all run Node.js 24 on arm64 with active tracing and their own log group with retention', () => {
+  it('all run Node.js 24 on arm64 with active tracing, JSON logs in the one function log group with retention', () => {
     const fns = ofType('AWS::Lambda::Function');
     expect(fns.length).toBe(functions.length); // no CDK helper functions (no log-retention singleton)
+    const logGroups = new Set<string>();
     for (const [id, r] of fns) {
       const p = r.Properties;
       expect(p.Runtime, id).toBe('nodejs24.x');
       expect(p.Architectures, id).toEqual(['arm64']);
       expect(p.TracingConfig, id).toEqual({ Mode: 'Active' });
       expect(p.Handler, id).toBe('index.handler');
+      expect(p.LoggingConfig.LogFormat, id).toBe('JSON');
       const logGroupId = p.LoggingConfig.LogGroup.Ref as string;
       expect(resources[logGroupId]!.Type).toBe('AWS::Logs::LogGroup');
       expect(resources[logGroupId]!.Properties.RetentionInDays, id).toBeGreaterThan(0);
+      logGroups.add(logGroupId);
+      // Each role may write to that log group only (its streams are named after the function).
+      const logStatements = functionStatements(functionNameOf(r)).filter((s) => asArray(s.Action).some((a: string) => a.startsWith('logs:')));
+      expect(logStatements.flatMap((s) => asArray(s.Resource)).map(render), id).toEqual([`<<GetAtt:${logGroupId}.Arn>>`]);
     }
+    // One group for all: Lambda names each stream `YYYY/MM/DD/<function name>[…]`, and a
+    // group per function would cost one resource each against CloudFormation's 500.
+    expect([...logGroups]).toHaveLength(1);
+  });
+
+  it('every function role holds its grants inline: no AWS::IAM::Policy per function', () => {
+    const roleIds = new Set(functions.map((spec) => resources[functionLogicalId(spec.name)]!.Properties.Role['Fn::GetAtt'][0] as string));
+    for (const roleId of roleIds) expect(resources[roleId]!.Properties.Policies?.length, roleId).toBe(1);
+    // The only policy attached to function roles is the SES sandbox one (shared, conditional).
+    const attached = ofType('AWS::IAM::Policy').filter(([, r]) => r.Properties.Roles.some((x: any) => roleIds.has(x.Ref)));
+    expect(attached.map(([, r]) => r.Condition)).toEqual(['SesSandbox']);
   });
 
   it('all get the configuration of functions/lib/config.ts, the secrets\' ARNs (never values) and Powertools settings', () => {
