@@ -1,5 +1,6 @@
 import { invitationNextDue } from '#domain/lifecycle.js';
 import type { CustomerInvitation, CustomerInvitationReader, CustomerInvitationStore, CustomerInvitationWrite } from '#domain/customer-invitations.js';
+import type { LifecycleReader } from '#domain/ports.js';
 import { config } from '#lib/config.js';
 import { systemClock } from '#lib/clock.js';
 import { compose } from '../compose.js';
@@ -25,9 +26,12 @@ function translate(write: CustomerInvitationWrite): TransactItem[] {
 const PREFIX = 'CINV';
 const reader = /* @__PURE__ */ dynamoLifecycleReader<CustomerInvitation>(PREFIX);
 
+/** One customer invitation by id, read only (the customer link's page): no list query. */
+export const customerInvitationLoader: LifecycleReader<CustomerInvitation> = { load: (id) => reader.load(id) };
+
 /** The customer invitations read only (GET routes and link pages). */
 export const customerInvitationReader: CustomerInvitationReader = {
-  load: reader.load,
+  load: (id) => reader.load(id),
   ofPartner: (partnerTenantId, status, limit, cursor) => reader.listPage(listKey(partnerTenantId), { status, newestFirst: true }, limit, cursor),
 };
 

@@ -50,7 +50,7 @@ async function loadMany(ids: string[]): Promise<Customer[]> {
 
 /** The customers on DynamoDB, read only. */
 export const customerReader: CustomerReader = {
-  load: reader.load,
+  load: (id) => reader.load(id),
   async byTenant(customerTenantId) {
     const lock = await ddb.send(new GetCommand({ TableName: tableName(), Key: lockKey({ kind: 'customer-tenant', id: customerTenantId }), ConsistentRead: true }));
     const id = lock.Item?.owner;

@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { nextDue, type Enrollment, type EnrollmentReader, type EnrollmentStore, type EnrollmentWrite, type Timing } from '#domain/enrollment.js';
 import { config } from '#lib/config.js';
 import { systemClock } from '#lib/clock.js';
+import type { LifecycleReader } from '#domain/ports.js';
 import { ddb, tableName } from './client.js';
 import { compose } from '../compose.js';
 import { dynamoDueIndex } from './due-index.js';
@@ -79,9 +80,12 @@ const statusList = (status: string) => `ENRSTATUS#${status}`;
 const PREFIX = 'ENROLLMENT';
 const reader = /* @__PURE__ */ dynamoLifecycleReader<Enrollment>(PREFIX);
 
+/** One enrollment by id, read only (a GET by id, the verification link's page): no list query. */
+export const enrollmentLoader: LifecycleReader<Enrollment> = { load: (id) => reader.load(id) };
+
 /** The enrollments read only (GET routes). */
 export const enrollmentReader: EnrollmentReader = {
-  load: reader.load,
+  load: (id) => reader.load(id),
   /** The operator's review queue: enrollments in a status, oldest first, paginated. */
   byStatus: (status, limit, cursor) => reader.listPage(statusList(status), {}, limit, cursor),
 };

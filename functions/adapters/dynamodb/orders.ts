@@ -2,6 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/li
 import type { AgreementReminders } from '#domain/agreement-reminders.js';
 import { orderNextDue, type Order, type OrderReader, type OrderStore } from '#domain/orders.js';
 import type { Subscription, SubscriptionReader, SubscriptionStore } from '#domain/subscriptions.js';
+import type { LifecycleReader } from '#domain/ports.js';
 import { config } from '#lib/config.js';
 import { systemClock } from '#lib/clock.js';
 import { cursorFor } from '#lib/cursor.js';
@@ -16,9 +17,12 @@ const orderList = (customerId: string) => `ORDERS#${customerId}`;
 const ORDER = 'ORDER';
 const orderReaderParts = /* @__PURE__ */ dynamoLifecycleReader<Order>(ORDER);
 
+/** One order by id, read only (GET /orders/{id}): no list query. */
+export const orderLoader: LifecycleReader<Order> = { load: (id) => orderReaderParts.load(id) };
+
 /** Orders read only (GET routes): one order, the customer's list (gsi1). */
 export const orderReader: OrderReader = {
-  load: orderReaderParts.load,
+  load: (id) => orderReaderParts.load(id),
   ofCustomer: (customerId, limit, cursor) => orderReaderParts.listPage(orderList(customerId), { newestFirst: true }, limit, cursor),
 };
 

@@ -12,6 +12,7 @@ import {
 import { cursorFor } from '#lib/cursor.js';
 import { config } from '#lib/config.js';
 import { systemClock } from '#lib/clock.js';
+import type { LifecycleReader } from '#domain/ports.js';
 import { ddb, tableName } from './client.js';
 import { compose } from '../compose.js';
 import { dynamoDueIndex } from './due-index.js';
@@ -38,9 +39,12 @@ const requestList = (providerTenantId: string) => `PROVIDER#${providerTenantId}#
 const PREFIX = 'PREQ';
 const reader = /* @__PURE__ */ dynamoLifecycleReader<PartnershipRequest>(PREFIX);
 
+/** One partnership request by id, read only (the invitation link's pages): no list query. */
+export const partnershipRequestLoader: LifecycleReader<PartnershipRequest> = { load: (id) => reader.load(id) };
+
 /** The partnership requests read only (GET routes and link pages). */
 export const partnershipRequestReader: PartnershipRequestReader = {
-  load: reader.load,
+  load: (id) => reader.load(id),
   ofProvider: (providerTenantId, status, limit, cursor) => reader.listPage(requestList(providerTenantId), { status, newestFirst: true }, limit, cursor),
 };
 

@@ -2,7 +2,7 @@
  * Composition root of the customer invitation functions: the AWS adapters behind its ports.
  * The read-only routes take the read ports only (see wiring/enrollment.ts).
  */
-import { customerInvitationReader, customerInvitations } from '#adapters/dynamodb/customer-invitations.js';
+import { customerInvitationLoader, customerInvitationReader, customerInvitations } from '#adapters/dynamodb/customer-invitations.js';
 import { customers } from '#adapters/dynamodb/customers.js';
 import { partners } from '#adapters/dynamodb/partners.js';
 import { relationships } from '#adapters/dynamodb/partnerships.js';
@@ -14,5 +14,7 @@ import type { CustomerInvitationPorts } from '#usecases/customer-invitation/life
 
 export const customerInvitationPorts: CustomerInvitationPorts = { invitations: customerInvitations, customers, relationships, partners, links, mailer, workflows, clock, ids };
 
-/** The customer invitation GET routes and the customer link's page (CUS-7: GET changes nothing). */
-export const customerInvitationReadPorts = { invitations: customerInvitationReader, links: linkLookup, clock };
+/** The customer invitation GET routes (reads only). */
+export const customerInvitationReadPorts = { invitations: customerInvitationReader };
+/** The customer link's page (CUS-7: GET changes nothing). */
+export const customerInvitationLinkPorts = { invitations: customerInvitationLoader, links: linkLookup, clock };

@@ -3,7 +3,7 @@
  * A function's role is derived from what its bundle calls, so the read-only routes take the
  * read ports only: no writes, no mail, no workflow signals in their bundles or their roles.
  */
-import { enrollmentReader, enrollments, timing } from '#adapters/dynamodb/enrollments.js';
+import { enrollmentLoader, enrollmentReader, enrollments, timing } from '#adapters/dynamodb/enrollments.js';
 import { partners } from '#adapters/dynamodb/partners.js';
 import { linkLookup, links } from '#adapters/links.js';
 import { mailer } from '#adapters/ses/mailer.js';
@@ -13,5 +13,9 @@ import type { EnrollmentPorts } from '#usecases/enrollment/lifecycle.js';
 
 export const enrollmentPorts: EnrollmentPorts = { enrollments, partners, links, mailer, workflows, clock, ids, timing };
 
-/** The enrollment GET routes and the verification link's page (ENR-7: GET changes nothing). */
-export const enrollmentReadPorts = { enrollments: enrollmentReader, links: linkLookup, clock };
+/** The enrollment GET routes (reads only). */
+export const enrollmentReadPorts = { enrollments: enrollmentReader };
+/** One enrollment by id (reads only). */
+export const enrollmentLoadPorts = { enrollments: enrollmentLoader };
+/** The verification link's page (ENR-7: GET changes nothing). */
+export const enrollmentLinkPorts = { enrollments: enrollmentLoader, links: linkLookup, clock };

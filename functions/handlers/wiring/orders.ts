@@ -4,7 +4,7 @@
  */
 import { customerReader, customers, partnershipLookup } from '#adapters/dynamodb/customers.js';
 import { offers } from '#adapters/dynamodb/offers.js';
-import { agreementReminders, orderReader, orders, subscriptionReader, subscriptions } from '#adapters/dynamodb/orders.js';
+import { agreementReminders, orderLoader, orderReader, orders, subscriptionReader, subscriptions } from '#adapters/dynamodb/orders.js';
 import { partners } from '#adapters/dynamodb/partners.js';
 import { relationships } from '#adapters/dynamodb/partnerships.js';
 import { mailer } from '#adapters/ses/mailer.js';
@@ -20,4 +20,5 @@ export const reminderPorts: ReminderPorts = { relationships, partners, reminders
 
 /** The order and subscription GET routes. */
 export const orderReadPorts = { orders: orderReader, customers: customerReader };
+export const orderLoadPorts = { orders: orderLoader };
 export const subscriptionReadPorts = { subscriptions: subscriptionReader, customers: customerReader };

@@ -4,7 +4,7 @@
  */
 import { enrollments } from '#adapters/dynamodb/enrollments.js';
 import { partnerReader, partners } from '#adapters/dynamodb/partners.js';
-import { partnershipRequestReader, partnershipRequests, relationshipReader, relationships } from '#adapters/dynamodb/partnerships.js';
+import { partnershipRequestLoader, partnershipRequestReader, partnershipRequests, relationshipReader, relationships } from '#adapters/dynamodb/partnerships.js';
 import { linkLookup, links } from '#adapters/links.js';
 import { mailer } from '#adapters/ses/mailer.js';
 import { workflows } from '#adapters/sfn/workflows.js';
@@ -15,6 +15,8 @@ import type { RelationshipPorts, RelationshipReadPorts } from '#usecases/relatio
 export const partnershipPorts: PartnershipPorts = { requests: partnershipRequests, relationships, partners, enrollments, links, mailer, workflows, clock, ids };
 export const relationshipPorts: RelationshipPorts = { relationships, partners, clock };
 
-/** The partnership GET routes and the invitation link's pages (PRT-4: GET changes nothing). */
-export const partnershipReadPorts = { requests: partnershipRequestReader, links: linkLookup, partners: partnerReader, clock };
+/** The partnership GET routes (reads only). */
+export const partnershipReadPorts = { requests: partnershipRequestReader };
+/** The invitation link's pages (PRT-4: GET changes nothing). */
+export const partnershipLinkPorts = { requests: partnershipRequestLoader, links: linkLookup, partners: partnerReader, clock };
 export const relationshipReadPorts: RelationshipReadPorts = { relationships: relationshipReader, partners: partnerReader };
