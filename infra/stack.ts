@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ArnFormat, CfnCondition, CfnOutput, CfnParameter, Duration, Fn, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnCondition, CfnOutput, CfnParameter, Duration, Fn, RemovalPolicy, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -255,6 +255,8 @@ export class PartnerProgramStack extends Stack {
     };
 
     // ---- Functions --------------------------------------------------------------------
+    // One log group for every function: Lambda names each stream after its function.
+    const functionLogs = new logs.LogGroup(this, 'FunctionLogs', { retention: logRetention, removalPolicy: RemovalPolicy.DESTROY });
     for (const spec of functionSpecs) {
       if (!existsSync(join(root, spec.entry))) {
         this.skip('function', spec.name, `entry file ${spec.entry} does not exist`);
@@ -274,7 +276,7 @@ export class PartnerProgramStack extends Stack {
         functionName: functionPhysicalName(this.stackName, spec.name),
         environment,
         access,
-        logRetention,
+        logGroup: functionLogs,
         deadLetterQueue: dlq?.queue,
         reserveConcurrency: reservesConcurrency,
       });

@@ -1,9 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { hashToken, type LinkKind } from '#domain/links.js';
-import type { Links } from '#domain/ports.js';
+import type { LinkLookup, Links } from '#domain/ports.js';
 import { config } from '#lib/config.js';
 import { secret } from '#lib/secrets.js';
-import { findLink } from './dynamodb/lifecycle-store.js';
+import { findLink } from './dynamodb/lifecycle-reader.js';
 
 const paths: Record<LinkKind, string> = { verify: '/verify/', invitation: '/invitations/', 'customer-invitation': '/customer-links/' };
 
@@ -25,3 +25,6 @@ export const links: Links = {
   url: (kind, token) => `${config().PUBLIC_BASE_URL.replace(/\/$/, '')}${paths[kind]}${token}`,
   find: findLink,
 };
+
+/** Looking links up only: a link's view page needs no key (no secret read) and writes nothing. */
+export const linkLookup: LinkLookup = { find: findLink };

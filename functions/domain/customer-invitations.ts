@@ -10,7 +10,7 @@ import { programTenantRefusal } from './customers.js';
 import { recordChange, type StateChange } from './history.js';
 import type { Invitation } from './lifecycle.js';
 import type { Company, HistoryEntry, Language, Partner, PartnerType } from './partners.js';
-import type { LifecycleStore, Lock, Page, ReadState } from './ports.js';
+import type { LifecycleReader, LifecycleStore, Lock, Page, ReadState } from './ports.js';
 import type { Refusal } from './refusal.js';
 import { regionOf, type Region } from './regions.js';
 
@@ -141,9 +141,12 @@ export type CustomerInvitationWrite =
   | CustomerWrite;
 
 /** The invitation store: the lifecycle store plus the inviting partner's list. */
-export interface CustomerInvitationStore extends LifecycleStore<CustomerInvitation, CustomerInvitationWrite> {
+/** Customer invitations read only: the routes that change nothing. */
+export interface CustomerInvitationReader extends LifecycleReader<CustomerInvitation> {
   ofPartner(partnerTenantId: string, status: CustomerInvitationStatus | undefined, limit: number, cursor?: Record<string, unknown>): Promise<Page<CustomerInvitation>>;
 }
+
+export interface CustomerInvitationStore extends CustomerInvitationReader, LifecycleStore<CustomerInvitation, CustomerInvitationWrite> {}
 
 /** Records an invitation's state change (GEN-1). */
 export const transitionInvitation = (e: CustomerInvitation, change: StateChange<CustomerInvitationStatus>, patch: Partial<CustomerInvitation> = {}): CustomerInvitation => recordChange(e, change, patch);

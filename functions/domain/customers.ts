@@ -42,6 +42,9 @@ export interface Customer {
 export type CustomerWrite = { type: 'customer.relate'; customer: Pick<Customer, 'id' | 'createdAt' | 'customerTenantId'>; relationship: CustomerRelationship };
 
 /** The customer store: a versioned entity with one list entry per related partner. */
+/** Customers read only: the routes that change nothing. */
+export type CustomerReader = Omit<CustomerStore, 'create' | 'commit'>;
+
 export interface CustomerStore extends Pick<LifecycleStore<Customer, CustomerWrite>, 'load' | 'create' | 'commit'> {
   /** The customer of a customer tenant, if the program knows it (CUS-10: one customer per tenant). */
   byTenant(customerTenantId: string): Promise<Customer | undefined>;

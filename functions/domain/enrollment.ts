@@ -1,5 +1,5 @@
 import type { AgreementAcceptance, Company, Contact, HistoryEntry, Language, Partner } from './partners.js';
-import type { LifecycleStore, Page, PartnerWrite } from './ports.js';
+import type { LifecycleReader, LifecycleStore, Page, PartnerWrite } from './ports.js';
 import type { Refusal } from './refusal.js';
 import { isWebmailAddress } from './webmail.js';
 import type { Region } from './regions.js';
@@ -325,8 +325,12 @@ export type EnrollmentWrite =
   | { type: 'contact.unindex'; email: string; enrollmentId: string };
 
 /** The enrollment store: the lifecycle store plus the operator's queue and the contact index. */
-export interface EnrollmentStore extends LifecycleStore<Enrollment, EnrollmentWrite> {
+/** Enrollments read only: the routes that change nothing. */
+export interface EnrollmentReader extends LifecycleReader<Enrollment> {
   byStatus(status: EnrollmentStatus, limit: number, cursor?: Record<string, unknown>): Promise<Page<Enrollment>>;
+}
+
+export interface EnrollmentStore extends EnrollmentReader, LifecycleStore<Enrollment, EnrollmentWrite> {
   idsByContact(email: string): Promise<string[]>;
 }
 

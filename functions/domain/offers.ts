@@ -16,6 +16,9 @@ export interface Offer {
 }
 
 /** The offer catalogue port. */
+/** The offer catalogue read only. */
+export type OfferReader = Omit<Offers, 'put'>;
+
 export interface Offers {
   get(id: string): Promise<Offer | undefined>;
   getMany(ids: string[]): Promise<Map<string, Offer>>;

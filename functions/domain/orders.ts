@@ -7,7 +7,7 @@ import { recordChange, type LifecycleEntity, type StateChange } from './history.
 import { earliest, type Due } from './lifecycle.js';
 import { plusSeconds } from './links.js';
 import type { Partner, RegistryEntry } from './partners.js';
-import type { LifecycleStore, Page } from './ports.js';
+import type { LifecycleReader, LifecycleStore, Page } from './ports.js';
 import type { Refusal } from './refusal.js';
 
 export type OrderStatus = 'draft' | 'submitted' | 'completed' | 'failed' | 'cancelled' | 'expired';
@@ -116,6 +116,9 @@ export function partnerOfRecordRefusal(f: PartnerOfRecordFacts, param: string): 
 export const transitionOrder = (o: Order, change: StateChange<OrderStatus>, patch: Partial<Order> = {}): Order => recordChange(o, change, patch);
 
 /** The order store: the lifecycle store plus the customer's list. */
-export interface OrderStore extends LifecycleStore<Order, never> {
+/** Orders read only: the routes that change nothing. */
+export interface OrderReader extends LifecycleReader<Order> {
   ofCustomer(customerId: string, limit: number, cursor?: Record<string, unknown>): Promise<Page<Order>>;
 }
+
+export interface OrderStore extends OrderReader, LifecycleStore<Order, never> {}

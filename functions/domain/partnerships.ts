@@ -1,5 +1,5 @@
 import type { HistoryEntry, Language, Partner, RegistryEntry } from './partners.js';
-import type { LifecycleStore, Page } from './ports.js';
+import type { LifecycleReader, LifecycleStore, Page } from './ports.js';
 import type { Refusal } from './refusal.js';
 import { invitationNextDue, invitationNotificationKey, invitationStep, invitationSteps, isInvitationOverdue, type Due, type InvitationDue, type InvitationStep } from './lifecycle.js';
 import type { Region } from './regions.js';
@@ -189,15 +189,22 @@ export const pairLockId = (providerTenantId: string, resellerTenantId: string) =
 export type PartnershipWrite = { type: 'relationship.create'; relationship: Relationship };
 
 /** The partnership request store: the lifecycle store plus the provider's list. */
-export interface PartnershipRequestStore extends LifecycleStore<PartnershipRequest, PartnershipWrite> {
+/** Partnership requests read only: the routes that change nothing. */
+export interface PartnershipRequestReader extends LifecycleReader<PartnershipRequest> {
   ofProvider(providerTenantId: string, status: RequestStatus | undefined, limit: number, cursor?: Record<string, unknown>): Promise<Page<PartnershipRequest>>;
 }
 
-/** Relationships between providers and resellers (PRT-5, PRT-8, PRT-9). */
-export interface Relationships {
+export interface PartnershipRequestStore extends PartnershipRequestReader, LifecycleStore<PartnershipRequest, PartnershipWrite> {}
+
+/** Relationships read only. */
+export interface RelationshipReader {
   get(id: string): Promise<Relationship | undefined>;
   of(side: 'provider' | 'reseller', tenantId: string, state: Relationship['state'], limit: number, cursor?: Record<string, unknown>): Promise<Page<Relationship>>;
   pairExists(providerTenantId: string, resellerTenantId: string): Promise<boolean>;
+}
+
+/** Relationships between providers and resellers (PRT-5, PRT-8, PRT-9). */
+export interface Relationships extends RelationshipReader {
   /** Ends an active relationship and frees its pair lock; false if it was no longer active. */
   terminate(next: Relationship): Promise<boolean>;
 }

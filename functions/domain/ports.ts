@@ -24,16 +24,20 @@ export interface Secrets {
   get(name: SecretName): Promise<string>;
 }
 
+/** Looks emailed links up: all a link's view page needs (no key, no writes). */
+export interface LinkLookup {
+  /** What is stored under a token's hash, if anything. Reads only. */
+  find(hash: string): Promise<LinkRecord | undefined>;
+}
+
 /** Emailed links: issue and look up (the pure half is `#domain/links.js`). */
-export interface Links {
+export interface Links extends LinkLookup {
   /** A new link: 256 bits, of which only the hash and the nonce are stored. */
   issue(kind: LinkKind): Promise<IssuedLink>;
   /** The token of a stored nonce again (a reminder names the same link). */
   tokenOf(kind: LinkKind, nonce: string): Promise<string>;
   /** The absolute URL a person clicks. */
   url(kind: LinkKind, token: string): string;
-  /** What is stored under a token's hash, if anything. Reads only. */
-  find(hash: string): Promise<LinkRecord | undefined>;
 }
 
 export interface OutgoingEmail {
@@ -128,14 +132,18 @@ export interface Page<T> {
   next?: Record<string, unknown>;
 }
 
-/**
- * The lifecycle store: an entity with a version, committed atomically with the writes its
- * change implies (links, locks, the lifecycle's own writes `W`) and the index attributes
- * its state implies (lists, the `due` index). Every method that writes answers false when
- * a condition did not hold (a concurrent change, a held lock, a used link) and changed nothing.
- */
-export interface LifecycleStore<T, W = never> {
+/** Reads a lifecycle's entities: all a read-only route needs (GET changes nothing). */
+export interface LifecycleReader<T> {
   load(id: string): Promise<Stored<T> | undefined>;
+}
+
+/**
+ * The lifecycle store's writes: an entity with a version, committed atomically with the
+ * writes its change implies (links, locks, the lifecycle's own writes `W`) and the index
+ * attributes its state implies (lists, the `due` index). Every method answers false when a
+ * condition did not hold (a concurrent change, a held lock, a used link) and changed nothing.
+ */
+export interface LifecycleWriter<T, W = never> {
   /**
    * `claim`: the notification the entity's state owes (ENR-9), marked sent by the same
    * write, so the invocation that records the state sends it (send-once, as markNotified).
@@ -146,15 +154,26 @@ export interface LifecycleStore<T, W = never> {
   park(id: string, taskToken: string, expectVersion: number): Promise<boolean>;
   /** Marks notification `next` sent, if the last mark is still `previous` (send-once). */
   markNotified(id: string, next: string, previous: string | undefined): Promise<boolean>;
+}
+
+/** The lifecycle store: what a change reads and writes. */
+export interface LifecycleStore<T, W = never> extends LifecycleReader<T>, LifecycleWriter<T, W> {}
+
+/** A lifecycle's sparse due index; only the sweep reads it. */
+export interface DueIndex {
   /** Ids the sparse due index says are due at `now`: grows with what is due, never with what exists. */
   due(now: string, limit: number): Promise<string[]>;
 }
 
-/** Partners and the operator's partner ID registry. */
-export interface Partners {
+/** Partner profiles and the operator's partner ID registry, read only. */
+export interface PartnerReader {
   get(tenantId: string): Promise<Partner | undefined>;
   getMany(tenantIds: string[]): Promise<Map<string, Partner>>;
   registryEntry(partnerId: string): Promise<RegistryEntry | undefined>;
+}
+
+/** Partners and the operator's partner ID registry. */
+export interface Partners extends PartnerReader {
   putRegistryEntry(entry: Omit<RegistryEntry, 'linkedTenantId'>): Promise<RegistryEntry>;
   /** Creates an operator-onboarded partner and links its partner ID; false if either is taken. */
   createOnboarded(partner: Partner): Promise<boolean>;

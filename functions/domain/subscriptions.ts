@@ -76,6 +76,9 @@ export const supportContactRefusal = (transacting: string, target: string, partn
     : { kind: 'rule', rule: 'CUS-5', code: 'support_contact_not_allowed', param: 'tenantId', message: 'The support contact is your own organisation or a reseller you have an active partnership with.' };
 
 /** The subscription store. `provisioningItems` are what the order workflow writes directly, one per subscription. */
+/** Subscriptions read only: the routes that change nothing. */
+export type SubscriptionReader = Pick<SubscriptionStore, 'load' | 'ofCustomer'>;
+
 export interface SubscriptionStore {
   load(id: string): Promise<Subscription | undefined>;
   /** Replaces the subscription if it is still at `expectVersion`. */

@@ -1,7 +1,7 @@
 /** The partner agreement (MPA-1..5). */
 import type { Caller } from '#domain/caller.js';
 import { agreementStatusViewerRefusal, agreementTimingRefusal, agreementVersionRefusal, isTerminal, transition } from '#domain/enrollment.js';
-import type { PartnerAgreement } from '#domain/ports.js';
+import type { PartnerAgreement, PartnerReader } from '#domain/ports.js';
 import { assertAllowed, conflict, notFound } from '#domain/refusal.js';
 import { config } from '#lib/config.js';
 import { enrollmentLifecycle, type EnrollmentPorts } from './enrollment/lifecycle.js';
@@ -71,7 +71,7 @@ export async function acceptAgreement(p: EnrollmentPorts, caller: Caller, versio
 const lookAgain = conflict('concurrent_update', 'The partner changed concurrently; retry.');
 
 /** MPA-3: an indirect provider (or the operator) checks whether a partner ID's partner signed. */
-export async function agreementStatusOf(p: Pick<EnrollmentPorts, 'partners'>, caller: Caller, partnerId: string) {
+export async function agreementStatusOf(p: { partners: Pick<PartnerReader, 'get' | 'registryEntry'> }, caller: Caller, partnerId: string) {
   const me = caller.roles.includes('operator') ? undefined : await p.partners.get(caller.tenantId);
   assertAllowed(agreementStatusViewerRefusal(caller.roles.includes('operator'), me));
   const entry = await p.partners.registryEntry(partnerId);

@@ -10,7 +10,7 @@ import type { LifecycleEntity } from '#domain/history.js';
 import { recordChange } from '#domain/history.js';
 import { invitationNextDue, invitationNotificationKey, invitationStep, isCurrentInvitationLink, isInvitationOverdue, type Invitation, type InvitationDue, type InvitationStep } from '#domain/lifecycle.js';
 import { nextEntityLink, type IssuedLink, type LinkKind } from '#domain/links.js';
-import type { Clock, CommonWrite, LifecycleName, LifecycleStore, Links, Lock, Stored, Workflows } from '#domain/ports.js';
+import type { Clock, CommonWrite, LifecycleName, LifecycleReader, LifecycleStore, LinkLookup, Links, Lock, Stored, Workflows } from '#domain/ports.js';
 import { assertAllowed, linkGone, type Refusal } from '#domain/refusal.js';
 import { change, entityForLink, expireIf, type Lifecycle } from './lifecycle.js';
 
@@ -139,7 +139,7 @@ export async function revokeInvitation<T extends InvitationEntity, W>(lc: Invita
 }
 
 /** The pending invitation a live link belongs to; any other token is gone (one neutral answer). Reads only. */
-export async function invitationForLink<T extends InvitationEntity>(def: Pick<InvitationDefinition<T, never>, 'links' | 'store' | 'clock' | 'linkKind'>, token: string): Promise<{ invitation: T; hash: string; stored: Stored<T> }> {
+export async function invitationForLink<T extends InvitationEntity>(def: { links: LinkLookup; store: LifecycleReader<T>; clock: Clock; linkKind: LinkKind }, token: string): Promise<{ invitation: T; hash: string; stored: Stored<T> }> {
   const { entity, hash, stored } = await entityForLink(def, def.linkKind, token, (id) => def.store.load(id), isCurrentInvitationLink);
   return { invitation: entity, hash, stored };
 }

@@ -9,7 +9,7 @@ import type { LifecycleEntity } from '#domain/history.js';
 import { recordChange } from '#domain/history.js';
 import type { Due, LoadResult, SweepResult } from '#domain/lifecycle.js';
 import { hashToken, isLive, isWellFormedToken, type LinkKind } from '#domain/links.js';
-import { readStateOf, type Clock, type CommonWrite, type LifecycleName, type LifecycleStore, type Links, type Stored, type Workflows } from '#domain/ports.js';
+import { readStateOf, type Clock, type CommonWrite, type DueIndex, type LifecycleName, type LifecycleStore, type LinkLookup, type Stored, type Workflows } from '#domain/ports.js';
 import { conflict, linkGone, notFound, Refused } from '#domain/refusal.js';
 import { logger } from '#lib/observability.js';
 
@@ -265,11 +265,12 @@ export async function sweepOne<T extends LifecycleEntity>(lc: AnyLifecycle<T>, i
 /**
  * Works through what the lifecycle's due index says is due now, page by page, each item
  * once, up to `budget` items; one item's failure is logged and does not stop the others.
+ * The index is passed apart from the lifecycle: only the sweep reads it.
  */
-export async function drainDue<T extends LifecycleEntity>(lc: AnyLifecycle<T>, result: SweepResult, budget: number): Promise<void> {
+export async function drainDue<T extends LifecycleEntity>(lc: AnyLifecycle<T>, index: DueIndex, result: SweepResult, budget: number): Promise<void> {
   const seen = new Set<string>();
   while (seen.size < budget) {
-    const fresh = (await lc.store.due(nowOf(lc.clock), 100)).filter((id) => !seen.has(id));
+    const fresh = (await index.due(nowOf(lc.clock), 100)).filter((id) => !seen.has(id));
     if (fresh.length === 0) return;
     for (const id of fresh) {
       seen.add(id);
@@ -306,7 +307,7 @@ const notOverdue = conflict('not_overdue', 'Not overdue any more.');
  * else is gone, whatever the cause (one neutral answer). Reads only: GET changes nothing.
  */
 export async function entityForLink<T>(
-  p: { links: Links; clock: Clock },
+  p: { links: LinkLookup; clock: Clock },
   kind: LinkKind,
   token: string,
   load: (id: string) => Promise<Stored<T> | undefined>,

@@ -1,5 +1,5 @@
 /** The offer catalogue (CUS-3): the operator keeps it, partners read the active offers. */
-import { offerBoundsRefusal, type Offer, type Offers } from '#domain/offers.js';
+import { offerBoundsRefusal, type Offer, type OfferReader, type Offers } from '#domain/offers.js';
 import type { Clock } from '#domain/ports.js';
 import { assertAllowed } from '#domain/refusal.js';
 
@@ -16,4 +16,4 @@ export async function putOffer(p: OfferPorts, id: string, input: Pick<Offer, 'na
 }
 
 /** `GET /offers`: what partners can order. */
-export const activeOffers = (p: Pick<OfferPorts, 'offers'>, limit: number, cursor?: Record<string, unknown>) => p.offers.active(limit, cursor);
+export const activeOffers = (p: { offers: Pick<OfferReader, 'active'> }, limit: number, cursor?: Record<string, unknown>) => p.offers.active(limit, cursor);

@@ -1,13 +1,19 @@
 /** Relationships between providers and resellers: lists (PRT-5, PRT-7), removal (PRT-8) and termination (PRT-9). */
 import type { Caller } from '#domain/caller.js';
-import { notActiveRefusal, removalRefusal, removerRefusal, type Relationship, type Relationships } from '#domain/partnerships.js';
-import type { Clock, Partners } from '#domain/ports.js';
+import { notActiveRefusal, removalRefusal, removerRefusal, type Relationship, type RelationshipReader, type Relationships } from '#domain/partnerships.js';
+import type { Clock, PartnerReader, Partners } from '#domain/ports.js';
 import { assertAllowed, conflict, notFound } from '#domain/refusal.js';
 
 export interface RelationshipPorts {
   relationships: Relationships;
   partners: Pick<Partners, 'get' | 'getMany'>;
   clock: Clock;
+}
+
+/** What the relationship reads need (GET changes nothing). */
+export interface RelationshipReadPorts {
+  relationships: RelationshipReader;
+  partners: Pick<PartnerReader, 'get' | 'getMany'>;
 }
 
 /** A relationship with its reseller's profile (for PRT-7's canTransact). */
@@ -17,14 +23,14 @@ export interface RelationshipView {
 }
 
 /** PRT-5: the caller's indirect resellers (as a provider) or indirect providers (as a reseller). */
-export async function listRelationships(p: RelationshipPorts, caller: Caller, type: 'indirect_reseller' | 'indirect_provider', state: Relationship['state'], limit: number, cursor?: Record<string, unknown>) {
+export async function listRelationships(p: RelationshipReadPorts, caller: Caller, type: 'indirect_reseller' | 'indirect_provider', state: Relationship['state'], limit: number, cursor?: Record<string, unknown>) {
   const page = await p.relationships.of(type === 'indirect_reseller' ? 'provider' : 'reseller', caller.tenantId, state, limit, cursor);
   const resellers = await p.partners.getMany(page.items.map((r) => r.resellerTenantId));
   return { items: page.items.map((relationship): RelationshipView => ({ relationship, reseller: resellers.get(relationship.resellerTenantId) })), next: page.next };
 }
 
 /** A relationship the caller is party to (or any, for the operator); others learn nothing. */
-export async function readRelationship(p: RelationshipPorts, caller: Caller, id: string): Promise<RelationshipView> {
+export async function readRelationship(p: RelationshipReadPorts, caller: Caller, id: string): Promise<RelationshipView> {
   const rel = await p.relationships.get(id);
   const party = rel && (rel.providerTenantId === caller.tenantId || rel.resellerTenantId === caller.tenantId || caller.roles.includes('operator'));
   if (!rel || !party) throw notFound('relationship');

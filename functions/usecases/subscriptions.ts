@@ -1,11 +1,11 @@
 /** Subscriptions through the API (CUS-4, CUS-5, GEN-1): list, read, change, designate the support contact. */
 import type { Caller } from '#domain/caller.js';
-import { canSeeCustomer, type CustomerStore, type PartnershipLookup } from '#domain/customers.js';
+import { canSeeCustomer, type CustomerReader, type CustomerStore, type PartnershipLookup } from '#domain/customers.js';
 import type { Offers } from '#domain/offers.js';
 import { quantityRefusal } from '#domain/offers.js';
 import type { Clock, Partners } from '#domain/ports.js';
 import { assertAllowed, conflict, notFound } from '#domain/refusal.js';
-import { canSeeSubscription, notTransactingRefusal, supportContactRefusal, transactingTenantOf, type Subscription, type SubscriptionStore } from '#domain/subscriptions.js';
+import { canSeeSubscription, notTransactingRefusal, supportContactRefusal, transactingTenantOf, type Subscription, type SubscriptionReader, type SubscriptionStore } from '#domain/subscriptions.js';
 import { checkPartnerOfRecord } from './orders/actions.js';
 
 export interface SubscriptionPorts {
@@ -18,14 +18,14 @@ export interface SubscriptionPorts {
 }
 
 /** `GET /customers/{id}/subscriptions`: those the caller transacts, resells or supports; all for the customer's users and the operator. */
-export async function listSubscriptions(p: SubscriptionPorts, caller: Caller, customerId: string, limit: number, cursor?: Record<string, unknown>) {
+export async function listSubscriptions(p: { subscriptions: Pick<SubscriptionReader, 'ofCustomer'>; customers: Pick<CustomerReader, 'load'> }, caller: Caller, customerId: string, limit: number, cursor?: Record<string, unknown>) {
   const customer = (await p.customers.load(customerId))?.entity;
   if (!customer || !canSeeCustomer(customer, caller)) throw notFound('customer');
   const page = await p.subscriptions.ofCustomer(customerId, limit, cursor);
   return { items: page.items.filter((s) => canSeeSubscription(s, caller)), next: page.next };
 }
 
-export async function readSubscription(p: Pick<SubscriptionPorts, 'subscriptions'>, caller: Caller, id: string): Promise<Subscription> {
+export async function readSubscription(p: { subscriptions: Pick<SubscriptionReader, 'load'> }, caller: Caller, id: string): Promise<Subscription> {
   const s = await p.subscriptions.load(id);
   if (!s || !canSeeSubscription(s, caller)) throw notFound('subscription');
   return s;

@@ -335,3 +335,17 @@ export function iamActionsOf(bundle: BundleCalls): string[] {
   }
   return [...actions].sort();
 }
+
+/**
+ * How a role's actions differ from what its bundle calls: `unused` are held but never
+ * called, `missing` are called but not held. `always` are actions every function holds
+ * whatever its code (its logs, X-Ray, its dead-letter queue).
+ */
+export function grantDrift(held: Iterable<string>, bundle: BundleCalls, always: Iterable<string> = []): { unused: string[]; missing: string[] } {
+  const needed = new Set([...iamActionsOf(bundle), ...always]);
+  const has = new Set(held);
+  return {
+    unused: [...has].filter((a) => !needed.has(a)).sort(),
+    missing: [...needed].filter((a) => !has.has(a)).sort(),
+  };
+}

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { Annotations, Aws, type CfnCondition, Duration, Fn, RemovalPolicy, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { Annotations, Aws, type CfnCondition, Duration, Fn, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -41,7 +41,12 @@ export interface PartnerFunctionProps {
   functionName: string;
   environment: Record<string, string>;
   access: AccessTargets;
-  logRetention: logs.RetentionDays;
+  /**
+   * The log group it writes to, shared by every function of the stack (Lambda names each
+   * stream `YYYY/MM/DD/<function name>[<version>]<id>`, so each function's logs stay apart):
+   * a log group per function would cost a resource each against the stack's 500.
+   */
+  logGroup: logs.ILogGroup;
   memorySize?: number;
   timeout?: Duration;
   /** For asynchronously invoked functions: where Lambda puts events it gave up on. */
@@ -81,15 +86,36 @@ const TIMEOUTS: Record<FunctionSpec['trigger']['kind'], Duration> = {
 const ESM_REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 /**
+ * A role whose statements are all inline (the role's `Policies`) rather than in a separate
+ * AWS::IAM::Policy: the same permissions, one resource fewer per function against
+ * CloudFormation's 500 per stack. Every grant (the bundle's calls, tracing, the dead-letter
+ * queue) arrives through addToPrincipalPolicy and lands in the one inline document.
+ */
+export class InlineRole extends iam.Role {
+  private readonly document: iam.PolicyDocument;
+
+  constructor(scope: Construct, id: string, props: iam.RoleProps) {
+    const document = new iam.PolicyDocument();
+    super(scope, id, { ...props, inlinePolicies: { ...props.inlinePolicies, access: document } });
+    this.document = document;
+  }
+
+  override addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
+    this.document.addStatements(statement);
+    return { statementAdded: true, policyDependable: this };
+  }
+}
+
+/**
  * Every Lambda function of the project goes through this construct: Node.js 24 on arm64,
- * an esbuild ESM bundle (AWS SDK bundled, minified, source maps), its own log group with
- * retention, Powertools settings, X-Ray, and a role holding only what its bundle calls
- * (infra/constructs/bundle-access.ts).
+ * an esbuild ESM bundle (AWS SDK bundled, minified, source maps), the stack's function log
+ * group, Powertools settings, X-Ray, and a role holding only what its bundle calls
+ * (infra/constructs/bundle-access.ts), inline.
  */
 export class PartnerFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: iam.Role;
-  readonly logGroup: logs.LogGroup;
+  readonly logGroup: logs.ILogGroup;
   readonly spec: FunctionSpec;
 
   constructor(scope: Construct, id: string, props: PartnerFunctionProps) {
@@ -97,13 +123,10 @@ export class PartnerFunction extends Construct {
     const { spec } = props;
     this.spec = spec;
 
-    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
-      retention: props.logRetention,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    this.logGroup = props.logGroup;
 
-    // An explicit role instead of AWSLambdaBasicExecutionRole: writing to its own log group only.
-    this.role = new iam.Role(this, 'Role', {
+    // An explicit role instead of AWSLambdaBasicExecutionRole: writing to the function log group only.
+    this.role = new InlineRole(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs the ${spec.name} function`,
     });

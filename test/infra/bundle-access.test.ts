@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeBundle, iamActionsOf, keptLines, type BundleCalls, type Metafile, type SourceMap } from '../../infra/constructs/bundle-access.js';
+import { analyzeBundle, grantDrift, iamActionsOf, keptLines, type BundleCalls, type Metafile, type SourceMap } from '../../infra/constructs/bundle-access.js';
 import { PROJECT_ROOT } from '../../infra/stack.js';
 
 let dir: string;
@@ -52,6 +52,70 @@ export async function dropped(ddb: DynamoDBDocumentClient) {
   return 'vetting-webhook';
 }
 `;
+
+/**
+ * A store the way functions/adapters/ builds one: a reader and a writer composed into the
+ * whole store. Once with the pure composition the adapters use, once with an object spread
+ * (which esbuild keeps even when nothing uses the object).
+ */
+const ADAPTER = (composition: 'pure' | 'spread') => `
+import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { compose } from '${join(PROJECT_ROOT, 'functions/adapters/compose.ts')}';
+declare const ddb: DynamoDBDocumentClient;
+
+function writerOf(prefix: string) {
+  return {
+    create: (id: string) => ddb.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: 't', Item: { pk: prefix + id } } }] })),
+    async mark(id: string) {
+      await ddb.send(new PutCommand({ TableName: 't', Item: { pk: prefix + id, marked: true } }));
+    },
+  };
+}
+
+export const reader = {
+  async load(id: string) {
+    return ddb.send(new QueryCommand({ TableName: 't', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': id } }));
+  },
+};
+export const store = ${composition === 'pure' ? '/* @__PURE__ */ compose(reader, /* @__PURE__ */ writerOf(\'X#\'))' : "{ ...reader, ...writerOf('X#') }"};
+`;
+const READER_ENTRY = (adapter: string) => `
+import { reader } from './${adapter}.js';
+export const handler = async (event: { id: string }) => reader.load(event.id);
+`;
+
+/** Builds `entry` of `files` (in a fresh directory) with the options the stack gives esbuild, and analyses the bundle. */
+async function analyze(files: Record<string, string>, entry: string): Promise<BundleCalls> {
+  const root = mkdtempSync(join(tmpdir(), 'bundle-access-'));
+  try {
+    mkdirSync(join(root, 'src'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'src', name), text);
+    const result = await build({
+      entryPoints: [join(root, 'src', entry)],
+      outfile: join(root, 'out', 'index.mjs'),
+      absWorkingDir: PROJECT_ROOT,
+      nodePaths: [join(PROJECT_ROOT, 'node_modules')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      mainFields: ['module', 'main'],
+      minify: true,
+      sourcemap: true,
+      sourcesContent: false,
+      metafile: true,
+      logLevel: 'error',
+    });
+    return analyzeBundle(
+      result.metafile as Metafile,
+      readFileSync(join(root, 'out', 'index.mjs'), 'utf8'),
+      JSON.parse(readFileSync(join(root, 'out', 'index.mjs.map'), 'utf8')) as SourceMap,
+      PROJECT_ROOT,
+      (path) => readFileSync(join(PROJECT_ROOT, path), 'utf8'),
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bundle-access-'));
@@ -118,5 +182,25 @@ describe('bundle analysis', () => {
 
   it('refuses an SDK client it has no IAM prefix for', () => {
     expect(() => iamActionsOf({ ...calls, calls: [{ client: 'iot', operation: 'Publish' }] })).toThrow(/no IAM service prefix/);
+  });
+
+  it('a reader-only route of a purely composed store bundles no write; a spread composition drags the writer in', async () => {
+    const pure = await analyze({ 'adapter.ts': ADAPTER('pure'), 'entry.ts': READER_ENTRY('adapter') }, 'entry.ts');
+    expect(iamActionsOf(pure)).toEqual(['dynamodb:Query']);
+    // The deliberately broken wiring: the same route, the store built with a spread. The
+    // analysis sees the writer's calls in the bundle, so its role would hold them — and
+    // the template test that every GET role is read-only would fail.
+    const spread = await analyze({ 'adapter.ts': ADAPTER('spread'), 'entry.ts': READER_ENTRY('adapter') }, 'entry.ts');
+    expect(iamActionsOf(spread)).toEqual(['dynamodb:PutItem', 'dynamodb:Query']);
+  }, 60_000);
+
+  it('grant drift names what a role holds but its bundle never calls, and what it calls but lacks', () => {
+    const always = ['logs:PutLogEvents'];
+    expect(grantDrift([...iamActionsOf(calls), ...always], calls, always)).toEqual({ unused: [], missing: [] });
+    expect(grantDrift([...iamActionsOf(calls), ...always, 'dynamodb:PutItem', 'states:SendTaskFailure'], calls, always)).toEqual({
+      unused: ['dynamodb:PutItem', 'states:SendTaskFailure'],
+      missing: [],
+    });
+    expect(grantDrift(['dynamodb:GetItem', ...always], calls, always).missing).toEqual(['dynamodb:Query', 'dynamodb:UpdateItem', 'secretsmanager:GetSecretValue', 'states:SendTaskSuccess']);
   });
 });

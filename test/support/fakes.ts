@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { LinkRecord } from '#domain/links.js';
 import type { Partner, RegistryEntry } from '#domain/partners.js';
-import type { Clock, CommonWrite, Ids, LifecycleName, LifecycleStore, Links, Mailer, OutgoingEmail, Partners, PartnerWrite, ReadState, Stored, WakeState, Workflows } from '#domain/ports.js';
+import type { Clock, CommonWrite, DueIndex, Ids, LifecycleName, LifecycleStore, Links, Mailer, OutgoingEmail, Partners, PartnerWrite, ReadState, Stored, WakeState, Workflows } from '#domain/ports.js';
 
 type Row = { entity: unknown; parkedToken?: string; notified?: string };
 
@@ -92,7 +92,7 @@ export function fakeStore<T extends { id: string; version: number }, W extends {
     throw new Error('no writes of this lifecycle expected');
   },
   due: (entity: T, now: string) => { at: string } | undefined = () => undefined,
-): LifecycleStore<T, W> & { all(): T[] } {
+): LifecycleStore<T, W> & DueIndex & { all(): T[] } {
   const key = (id: string) => `${prefix}#${id}`;
   const writesApply = (writes: readonly (CommonWrite | W)[]) => writes.every((w) => (isCommon(w) ? world.applyCommon(w) : apply(w as W, world)));
   return {

@@ -158,7 +158,7 @@ let client: CognitoIdentityProviderClient | undefined;
 const cognito = () => (client ??= new CognitoIdentityProviderClient({}));
 
 /** The customer directory on the configured customer user pool. */
-export const customerDirectory: CustomerDirectory = createCognitoCustomerDirectory({
+export const customerDirectory: CustomerDirectory = /* @__PURE__ */ createCognitoCustomerDirectory({
   client: cognito,
   userPoolId: () => {
     const id = config().USER_POOL_ID;

@@ -1,9 +1,13 @@
 import { invitationNextDue } from '#domain/lifecycle.js';
-import type { CustomerInvitation, CustomerInvitationStore, CustomerInvitationWrite } from '#domain/customer-invitations.js';
+import type { CustomerInvitation, CustomerInvitationReader, CustomerInvitationStore, CustomerInvitationWrite } from '#domain/customer-invitations.js';
+import type { LifecycleReader } from '#domain/ports.js';
 import { config } from '#lib/config.js';
 import { systemClock } from '#lib/clock.js';
+import { compose } from '../compose.js';
 import { customerItems } from './customers.js';
-import { dynamoLifecycleStore, type TransactItem } from './lifecycle-store.js';
+import { dynamoDueIndex } from './due-index.js';
+import { dynamoLifecycleReader } from './lifecycle-reader.js';
+import { dynamoLifecycleWriter, type TransactItem } from './lifecycle-store.js';
 
 const listKey = (partnerTenantId: string) => `PARTNER#${partnerTenantId}#CINV`;
 
@@ -19,8 +23,20 @@ function translate(write: CustomerInvitationWrite): TransactItem[] {
   }
 }
 
-const store = dynamoLifecycleStore<CustomerInvitation, CustomerInvitationWrite>({
-  prefix: 'CINV',
+const PREFIX = 'CINV';
+const reader = /* @__PURE__ */ dynamoLifecycleReader<CustomerInvitation>(PREFIX);
+
+/** One customer invitation by id, read only (the customer link's page): no list query. */
+export const customerInvitationLoader: LifecycleReader<CustomerInvitation> = { load: (id) => reader.load(id) };
+
+/** The customer invitations read only (GET routes and link pages). */
+export const customerInvitationReader: CustomerInvitationReader = {
+  load: (id) => reader.load(id),
+  ofPartner: (partnerTenantId, status, limit, cursor) => reader.listPage(listKey(partnerTenantId), { status, newestFirst: true }, limit, cursor),
+};
+
+const writer = /* @__PURE__ */ dynamoLifecycleWriter<CustomerInvitation, CustomerInvitationWrite>({
+  prefix: PREFIX,
   now: () => systemClock.now().toISOString(),
   indexOf(e, now) {
     const c = config();
@@ -31,7 +47,7 @@ const store = dynamoLifecycleStore<CustomerInvitation, CustomerInvitationWrite>(
 });
 
 /** The customer invitation store on DynamoDB. */
-export const customerInvitations: CustomerInvitationStore = {
-  ...store,
-  ofPartner: (partnerTenantId, status, limit, cursor) => store.listPage(listKey(partnerTenantId), { status, newestFirst: true }, limit, cursor),
-};
+export const customerInvitations: CustomerInvitationStore = /* @__PURE__ */ compose(customerInvitationReader, writer);
+
+/** What of the customer invitations is due (the sweep only). */
+export const customerInvitationsDue = /* @__PURE__ */ dynamoDueIndex(PREFIX);

@@ -1,9 +1,11 @@
 import { GetCommand, QueryCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { customerDomainLock, type Customer, type CustomerStore, type CustomerWrite, type PartnershipLookup } from '#domain/customers.js';
+import { customerDomainLock, type Customer, type CustomerReader, type CustomerStore, type CustomerWrite, type PartnershipLookup } from '#domain/customers.js';
 import { systemClock } from '#lib/clock.js';
 import { cursorFor } from '#lib/cursor.js';
 import { ddb, tableName } from './client.js';
-import { dynamoLifecycleStore, lifecycleItems, lockKey, storedOf, type LifecycleTable, type TransactItem } from './lifecycle-store.js';
+import { compose } from '../compose.js';
+import { dynamoLifecycleReader, storedOf } from './lifecycle-reader.js';
+import { dynamoLifecycleWriter, lifecycleItems, lockKey, type LifecycleTable, type TransactItem } from './lifecycle-store.js';
 
 const PREFIX = 'CUSTOMER';
 const listKey = (partnerTenantId: string) => `CUSTOMERS#${partnerTenantId}`;
@@ -34,10 +36,10 @@ function relate(write: CustomerWrite): TransactItem[] {
 }
 
 const table: LifecycleTable<Customer, CustomerWrite> = { prefix: PREFIX, now: () => systemClock.now().toISOString(), indexOf: () => ({}), translate: relate };
-const store = dynamoLifecycleStore(table);
+const reader = /* @__PURE__ */ dynamoLifecycleReader<Customer>(PREFIX);
 
 /** A customer's create and commit as transaction items, to be written atomically with another change (an invitation's acceptance). */
-export const customerItems = lifecycleItems(table);
+export const customerItems = /* @__PURE__ */ lifecycleItems(table);
 
 async function loadMany(ids: string[]): Promise<Customer[]> {
   if (ids.length === 0) return [];
@@ -46,20 +48,18 @@ async function loadMany(ids: string[]): Promise<Customer[]> {
   return ids.map((id) => byId.get(id)).filter((c): c is Customer => c !== undefined);
 }
 
-/** The customer store on DynamoDB. */
-export const customers: CustomerStore = {
-  load: store.load,
-  create: store.create,
-  commit: store.commit,
+/** The customers on DynamoDB, read only. */
+export const customerReader: CustomerReader = {
+  load: (id) => reader.load(id),
   async byTenant(customerTenantId) {
     const lock = await ddb.send(new GetCommand({ TableName: tableName(), Key: lockKey({ kind: 'customer-tenant', id: customerTenantId }), ConsistentRead: true }));
     const id = lock.Item?.owner;
-    return typeof id === 'string' ? (await store.load(id))?.entity : undefined;
+    return typeof id === 'string' ? (await reader.load(id))?.entity : undefined;
   },
   async byDomain(domain) {
     const lock = await ddb.send(new GetCommand({ TableName: tableName(), Key: lockKey(customerDomainLock(domain)), ConsistentRead: true }));
     const id = lock.Item?.owner;
-    return typeof id === 'string' ? (await store.load(id))?.entity : undefined;
+    return typeof id === 'string' ? (await reader.load(id))?.entity : undefined;
   },
   async ofPartner(partnerTenantId, counterpartTenantId, limit, cursor) {
     const out = await ddb.send(
@@ -76,6 +76,9 @@ export const customers: CustomerStore = {
     return { items, ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
   },
 };
+
+/** The customer store on DynamoDB. */
+export const customers: CustomerStore = /* @__PURE__ */ compose(customerReader, /* @__PURE__ */ dynamoLifecycleWriter(table));
 
 /** The active partnership of a pair: PRT-10's pair lock names the relationship that holds it. */
 export const partnershipLookup: PartnershipLookup = {

@@ -1,9 +1,13 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { nextDue, type Enrollment, type EnrollmentStore, type EnrollmentWrite, type Timing } from '#domain/enrollment.js';
+import { nextDue, type Enrollment, type EnrollmentReader, type EnrollmentStore, type EnrollmentWrite, type Timing } from '#domain/enrollment.js';
 import { config } from '#lib/config.js';
 import { systemClock } from '#lib/clock.js';
+import type { LifecycleReader } from '#domain/ports.js';
 import { ddb, tableName } from './client.js';
-import { dynamoLifecycleStore, type TransactItem } from './lifecycle-store.js';
+import { compose } from '../compose.js';
+import { dynamoDueIndex } from './due-index.js';
+import { dynamoLifecycleReader } from './lifecycle-reader.js';
+import { dynamoLifecycleWriter, type TransactItem } from './lifecycle-store.js';
 import { partnerItems, partnerKey, registryKey } from './partners.js';
 
 export const contactMailKey = (email: string, enrollmentId: string) => ({ pk: `CONTACTMAIL#${email.toLowerCase()}`, sk: `ENROLLMENT#${enrollmentId}` });
@@ -73,8 +77,21 @@ function enrollmentItems(write: EnrollmentWrite): TransactItem[] {
 
 const statusList = (status: string) => `ENRSTATUS#${status}`;
 
-const store = dynamoLifecycleStore<Enrollment, EnrollmentWrite>({
-  prefix: 'ENROLLMENT',
+const PREFIX = 'ENROLLMENT';
+const reader = /* @__PURE__ */ dynamoLifecycleReader<Enrollment>(PREFIX);
+
+/** One enrollment by id, read only (a GET by id, the verification link's page): no list query. */
+export const enrollmentLoader: LifecycleReader<Enrollment> = { load: (id) => reader.load(id) };
+
+/** The enrollments read only (GET routes). */
+export const enrollmentReader: EnrollmentReader = {
+  load: (id) => reader.load(id),
+  /** The operator's review queue: enrollments in a status, oldest first, paginated. */
+  byStatus: (status, limit, cursor) => reader.listPage(statusList(status), {}, limit, cursor),
+};
+
+const writer = /* @__PURE__ */ dynamoLifecycleWriter<Enrollment, EnrollmentWrite>({
+  prefix: PREFIX,
   now: () => systemClock.now().toISOString(),
   indexOf(e, now) {
     const due = nextDue(e, timing(), now);
@@ -84,13 +101,13 @@ const store = dynamoLifecycleStore<Enrollment, EnrollmentWrite>({
 });
 
 /** The enrollment store on DynamoDB. */
-export const enrollments: EnrollmentStore = {
-  ...store,
-  /** The operator's review queue: enrollments in a status, oldest first, paginated. */
-  byStatus: (status, limit, cursor) => store.listPage(statusList(status), {}, limit, cursor),
+export const enrollments: EnrollmentStore = /* @__PURE__ */ compose(enrollmentReader, writer, {
   /** Enrollments whose primary contact is this address (ENR-12 bounces). */
-  async idsByContact(email) {
+  async idsByContact(email: string) {
     const out = await ddb.send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `CONTACTMAIL#${email.toLowerCase()}` } }));
     return (out.Items ?? []).map((i) => String(i.enrollmentId));
   },
-};
+});
+
+/** What of the enrollments is due (the sweep only). */
+export const enrollmentsDue = /* @__PURE__ */ dynamoDueIndex(PREFIX);

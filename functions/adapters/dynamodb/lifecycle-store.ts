@@ -1,14 +1,11 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { CommonWrite, LifecycleStore, Lock, Page, ReadState, Stored } from '#domain/ports.js';
-import { cursorFor } from '#lib/cursor.js';
-import type { LinkRecord } from '#domain/links.js';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { CommonWrite, DueIndex, LifecycleStore, LifecycleWriter, Lock, ReadState } from '#domain/ports.js';
 import { ddb, isConditionFailed, tableName } from './client.js';
+import { dynamoDueIndex } from './due-index.js';
+import { dynamoLifecycleReader, entityKey, HISTORY, linkKey, outOfBand, type DynamoLifecycleReader, type Key } from './lifecycle-reader.js';
 
-export type Key = { pk: string; sk: string };
+export { entityKey, linkKey, storedOf, type Key } from './lifecycle-reader.js';
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
-
-/** Attributes the store writes beside an entity; never part of the entity itself. */
-const outOfBand = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'listpk', 'listsk', 'dueShard', 'dueAt', 'dueAction', 'parkedToken', 'notified', 'ttl']);
 
 /** Index attributes an entity's state implies: its list position, what is due and when. */
 export interface IndexAttributes {
@@ -26,9 +23,6 @@ export interface LifecycleTable<T extends { id: string }, W> {
   /** Now, for the index attributes (the lifecycle's clock). */
   now(): string;
 }
-
-export const entityKey = (prefix: string, id: string): Key => ({ pk: `${prefix}#${id}`, sk: prefix });
-export const linkKey = (hash: string): Key => ({ pk: `LINK#${hash}`, sk: 'LINK' });
 
 const lockKeys: Partial<Record<Lock['kind'], (id: string) => Key>> = {
   'enrollment-tenant': (id) => ({ pk: `TENANT#${id}`, sk: 'ENROLLMENT_LOCK' }),
@@ -76,22 +70,6 @@ export function commonItems(write: CommonWrite): TransactItem[] {
 }
 
 const isCommon = (write: { type: string }): write is CommonWrite => write.type.startsWith('link.') || write.type.startsWith('lock.');
-
-/** Splits a stored item into the entity and what the workflow wrote beside it. */
-export function storedOf<T>(item: Record<string, unknown>, history?: Record<string, unknown>[]): Stored<T> {
-  const entity: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!outOfBand.has(k)) entity[k] = v;
-  // GEN-1's audit trail lives in its own items (see historyItems); a list entry carries none.
-  // (An item written before the trail moved out keeps its embedded entries, first.)
-  const embedded = Array.isArray(entity.history) ? entity.history : [];
-  entity.history = [...embedded, ...(history ?? []).map(({ pk: _pk, sk: _sk, ...entry }) => entry)];
-  return {
-    entity: entity as T,
-    ...(typeof item.parkedToken === 'string' ? { parkedToken: item.parkedToken } : {}),
-    ...(typeof item.notified === 'string' ? { notified: item.notified } : {}),
-    snapshot: item,
-  };
-}
 
 /** Equal as stored: the same value whatever the order of a map's keys. */
 function sameValue(a: unknown, b: unknown): boolean {
@@ -178,7 +156,6 @@ function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set
   };
 }
 
-const HISTORY = 'HISTORY#';
 const historySk = (index: number) => `${HISTORY}${String(index).padStart(6, '0')}`;
 
 /**
@@ -194,12 +171,6 @@ function historyItems(key: Key, history: readonly unknown[] | undefined, from: n
 const withoutHistory = <T extends object>(entity: T): Omit<T, 'history'> => {
   const { history: _history, ...rest } = entity as T & { history?: unknown };
   return rest;
-};
-
-/** The store plus what lists need. */
-export type DynamoLifecycleStore<T, W> = LifecycleStore<T, W> & {
-  /** One page of the list `listPk` (the `lists` index), each entity with its trail; optionally only one status. */
-  listPage(listPk: string, options: { status?: string | undefined; newestFirst?: boolean }, limit: number, cursor?: Record<string, unknown>): Promise<Page<T>>;
 };
 
 /**
@@ -229,37 +200,14 @@ export function lifecycleItems<T extends { id: string; version: number; history?
   };
 }
 
-/** One DynamoDB implementation of the lifecycle store port, laid out by `table`. */
-export function dynamoLifecycleStore<T extends { id: string; version: number; history?: readonly unknown[] }, W extends { type: string } = never>(table: LifecycleTable<T, W>): DynamoLifecycleStore<T, W> {
+/**
+ * The write half of the DynamoDB lifecycle store, laid out by `table`: a function that only
+ * reads takes the reader (lifecycle-reader.ts) instead, and bundles none of this.
+ */
+export function dynamoLifecycleWriter<T extends { id: string; version: number; history?: readonly unknown[] }, W extends { type: string } = never>(table: LifecycleTable<T, W>): LifecycleWriter<T, W> {
   const key = (id: string) => entityKey(table.prefix, id);
   const items = lifecycleItems(table);
-  /** The entity of partition `pk` with its trail: one Query. */
-  async function storedIn(pk: string, consistent: boolean): Promise<Stored<T> | undefined> {
-    const out = await ddb.send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ...(consistent ? { ConsistentRead: true } : {}) }));
-    const all = out.Items ?? [];
-    const item = all.find((i) => i.sk === table.prefix);
-    return item ? storedOf<T>(item, all.filter((i) => String(i.sk).startsWith(HISTORY))) : undefined;
-  }
   return {
-    load: (id) => storedIn(key(id).pk, true),
-    async listPage(listPk, { status, newestFirst = false }, limit, cursor) {
-      const out = await ddb.send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'lists',
-          KeyConditionExpression: 'listpk = :pk',
-          ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-          ExpressionAttributeValues: { ':pk': listPk, ...(status ? { ':status': status } : {}) },
-          ...(newestFirst ? { ScanIndexForward: false } : {}),
-          Limit: limit,
-          ...(cursor ? { ExclusiveStartKey: cursorFor(cursor, { name: 'listpk', value: listPk }) } : {}),
-        }),
-      );
-      // The index holds keys and status: each entity is read with its trail (one Query each, in parallel).
-      const items: T[] = [];
-      for (const stored of await Promise.all((out.Items ?? []).map((i) => storedIn(String(i.pk), false)))) if (stored) items.push(stored.entity);
-      return { items, ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
-    },
     create: (entity, writes, claim) => transact(items.create(entity, writes, claim)),
     commit: (next, read, writes, claim) => transact(items.commit(next, read, writes, claim)),
     park(id, taskToken, expectVersion) {
@@ -289,24 +237,12 @@ export function dynamoLifecycleStore<T extends { id: string; version: number; hi
         ),
       );
     },
-    async due(now, limit) {
-      const out = await ddb.send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'due',
-          KeyConditionExpression: 'dueShard = :s AND dueAt <= :now',
-          ExpressionAttributeValues: { ':s': table.prefix, ':now': now },
-          Limit: limit,
-        }),
-      );
-      // The due index projects keys only: the id is in the item's key.
-      return (out.Items ?? []).map((i) => String(i.pk).slice(table.prefix.length + 1));
-    },
   };
 }
 
-/** Reads a link record by its token's hash. */
-export async function findLink(hash: string): Promise<LinkRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: tableName(), Key: linkKey(hash), ConsistentRead: true }));
-  return out.Item as LinkRecord | undefined;
+/** The whole store, reader, writer and due index: for the tests of the store itself. */
+export function dynamoLifecycleStore<T extends { id: string; version: number; history?: readonly unknown[] }, W extends { type: string } = never>(
+  table: LifecycleTable<T, W>,
+): LifecycleStore<T, W> & DynamoLifecycleReader<T> & DueIndex {
+  return { ...dynamoLifecycleReader<T>(table.prefix), ...dynamoLifecycleWriter(table), ...dynamoDueIndex(table.prefix) };
 }

@@ -1,17 +1,33 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AgreementReminders } from '#domain/agreement-reminders.js';
-import { orderNextDue, type Order, type OrderStore } from '#domain/orders.js';
-import type { Subscription, SubscriptionStore } from '#domain/subscriptions.js';
+import { orderNextDue, type Order, type OrderReader, type OrderStore } from '#domain/orders.js';
+import type { Subscription, SubscriptionReader, SubscriptionStore } from '#domain/subscriptions.js';
+import type { LifecycleReader } from '#domain/ports.js';
 import { config } from '#lib/config.js';
 import { systemClock } from '#lib/clock.js';
 import { cursorFor } from '#lib/cursor.js';
 import { ddb, isConditionFailed, tableName } from './client.js';
-import { conditionally, dynamoLifecycleStore, storedOf } from './lifecycle-store.js';
+import { compose } from '../compose.js';
+import { dynamoDueIndex } from './due-index.js';
+import { dynamoLifecycleReader, storedOf } from './lifecycle-reader.js';
+import { conditionally, dynamoLifecycleWriter } from './lifecycle-store.js';
 
 const orderList = (customerId: string) => `ORDERS#${customerId}`;
 
-const orderStore = dynamoLifecycleStore<Order>({
-  prefix: 'ORDER',
+const ORDER = 'ORDER';
+const orderReaderParts = /* @__PURE__ */ dynamoLifecycleReader<Order>(ORDER);
+
+/** One order by id, read only (GET /orders/{id}): no list query. */
+export const orderLoader: LifecycleReader<Order> = { load: (id) => orderReaderParts.load(id) };
+
+/** Orders read only (GET routes): one order, the customer's list (gsi1). */
+export const orderReader: OrderReader = {
+  load: (id) => orderReaderParts.load(id),
+  ofCustomer: (customerId, limit, cursor) => orderReaderParts.listPage(orderList(customerId), { newestFirst: true }, limit, cursor),
+};
+
+const orderWriter = /* @__PURE__ */ dynamoLifecycleWriter<Order>({
+  prefix: ORDER,
   now: () => systemClock.now().toISOString(),
   indexOf(o, now) {
     const due = orderNextDue(o, config().LIVENESS_CHECK_SECONDS, now);
@@ -21,10 +37,10 @@ const orderStore = dynamoLifecycleStore<Order>({
 });
 
 /** The order store on DynamoDB: the lifecycle store plus the customer's list (gsi1). */
-export const orders: OrderStore = {
-  ...orderStore,
-  ofCustomer: (customerId, limit, cursor) => orderStore.listPage(orderList(customerId), { newestFirst: true }, limit, cursor),
-};
+export const orders: OrderStore = /* @__PURE__ */ compose(orderReader, orderWriter);
+
+/** What of the orders is due (the sweep only). */
+export const ordersDue = /* @__PURE__ */ dynamoDueIndex(ORDER);
 
 const subscriptionKey = (id: string) => ({ pk: `SUBSCRIPTION#${id}`, sk: 'SUBSCRIPTION' });
 const subscriptionList = (customerId: string) => `SUBS#${customerId}`;
@@ -45,16 +61,11 @@ function attributeValue(v: unknown): AttributeValue {
 const attributeMap = (o: Record<string, unknown>): Record<string, AttributeValue> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => [k, attributeValue(v)]));
 
-/** Subscriptions on DynamoDB: one item each, listed per customer through gsi1. */
-export const subscriptions: SubscriptionStore = {
+/** Subscriptions on DynamoDB, read only: one item each, listed per customer through gsi1. */
+export const subscriptionReader: SubscriptionReader = {
   async load(id) {
     const out = await ddb.send(new GetCommand({ TableName: tableName(), Key: subscriptionKey(id), ConsistentRead: true }));
     return out.Item ? storedOf<Subscription>(out.Item).entity : undefined;
-  },
-  commit(next, expectVersion) {
-    return conditionally(() =>
-      ddb.send(new PutCommand({ TableName: tableName(), Item: subscriptionItem(next), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectVersion } })),
-    );
   },
   async ofCustomer(customerId, limit, cursor) {
     const out = await ddb.send(
@@ -69,8 +80,17 @@ export const subscriptions: SubscriptionStore = {
     );
     return { items: (out.Items ?? []).map((i) => storedOf<Subscription>(i).entity), ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
   },
-  provisioningItems: (subs) => subs.map((s) => attributeMap(subscriptionItem(s))),
 };
+
+/** Subscriptions on DynamoDB. */
+export const subscriptions: SubscriptionStore = /* @__PURE__ */ compose(subscriptionReader, {
+  commit(next: Subscription, expectVersion: number) {
+    return conditionally(() =>
+      ddb.send(new PutCommand({ TableName: tableName(), Item: subscriptionItem(next), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectVersion } })),
+    );
+  },
+  provisioningItems: (subs: Subscription[]) => subs.map((s) => attributeMap(subscriptionItem(s))),
+});
 
 const reminderKey = (relationshipId: string) => ({ pk: `REL#${relationshipId}`, sk: 'AGREEMENT_REMINDER' });
 

@@ -1,6 +1,6 @@
 import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Partner, RegistryEntry } from '#domain/partners.js';
-import type { PartnerWrite, Partners } from '#domain/ports.js';
+import type { PartnerReader, PartnerWrite, Partners } from '#domain/ports.js';
 import { ddb, tableName } from './client.js';
 import { conditionally, transact, type TransactItem } from './lifecycle-store.js';
 import { partnerAgreementUpdate, partnerStatusUpdate } from './partner-updates.js';
@@ -91,6 +91,13 @@ export function partnerItems(write: PartnerWrite): TransactItem[] {
       return [partnerAgreementUpdate(write.tenantId, write.acceptance, write.entry, write.activation)];
   }
 }
+
+/** Partner profiles and the registry on DynamoDB, read only. */
+export const partnerReader: PartnerReader = {
+  get: getPartner,
+  getMany: partnersByTenant,
+  registryEntry: getRegistryEntry,
+};
 
 /** The partners port on DynamoDB. */
 export const partners: Partners = {

@@ -1,10 +1,23 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { requestNextDue, type PartnershipRequest, type PartnershipRequestStore, type PartnershipWrite, type Relationship, type Relationships } from '#domain/partnerships.js';
+import {
+  requestNextDue,
+  type PartnershipRequest,
+  type PartnershipRequestReader,
+  type PartnershipRequestStore,
+  type PartnershipWrite,
+  type Relationship,
+  type RelationshipReader,
+  type Relationships,
+} from '#domain/partnerships.js';
 import { cursorFor } from '#lib/cursor.js';
 import { config } from '#lib/config.js';
 import { systemClock } from '#lib/clock.js';
+import type { LifecycleReader } from '#domain/ports.js';
 import { ddb, tableName } from './client.js';
-import { dynamoLifecycleStore, lockKey, storedOf, transact, type TransactItem } from './lifecycle-store.js';
+import { compose } from '../compose.js';
+import { dynamoDueIndex } from './due-index.js';
+import { dynamoLifecycleReader, storedOf } from './lifecycle-reader.js';
+import { dynamoLifecycleWriter, lockKey, transact, type TransactItem } from './lifecycle-store.js';
 
 export const relationshipKey = (id: string) => ({ pk: `REL#${id}`, sk: 'REL' });
 const resellerViewKey = (id: string) => ({ pk: `REL#${id}`, sk: 'RESELLER_VIEW' });
@@ -23,8 +36,20 @@ function relationshipPuts(rel: Relationship): TransactItem[] {
 
 const requestList = (providerTenantId: string) => `PROVIDER#${providerTenantId}#PREQ`;
 
-const store = dynamoLifecycleStore<PartnershipRequest, PartnershipWrite>({
-  prefix: 'PREQ',
+const PREFIX = 'PREQ';
+const reader = /* @__PURE__ */ dynamoLifecycleReader<PartnershipRequest>(PREFIX);
+
+/** One partnership request by id, read only (the invitation link's pages): no list query. */
+export const partnershipRequestLoader: LifecycleReader<PartnershipRequest> = { load: (id) => reader.load(id) };
+
+/** The partnership requests read only (GET routes and link pages). */
+export const partnershipRequestReader: PartnershipRequestReader = {
+  load: (id) => reader.load(id),
+  ofProvider: (providerTenantId, status, limit, cursor) => reader.listPage(requestList(providerTenantId), { status, newestFirst: true }, limit, cursor),
+};
+
+const writer = /* @__PURE__ */ dynamoLifecycleWriter<PartnershipRequest, PartnershipWrite>({
+  prefix: PREFIX,
   now: () => systemClock.now().toISOString(),
   indexOf(r, now) {
     const c = config();
@@ -35,15 +60,15 @@ const store = dynamoLifecycleStore<PartnershipRequest, PartnershipWrite>({
 });
 
 /** The partnership request store on DynamoDB. */
-export const partnershipRequests: PartnershipRequestStore = {
-  ...store,
-  ofProvider: (providerTenantId, status, limit, cursor) => store.listPage(requestList(providerTenantId), { status, newestFirst: true }, limit, cursor),
-};
+export const partnershipRequests: PartnershipRequestStore = /* @__PURE__ */ compose(partnershipRequestReader, writer);
+
+/** What of the partnership requests is due (the sweep only). */
+export const partnershipRequestsDue = /* @__PURE__ */ dynamoDueIndex(PREFIX);
 
 const listKey = (side: 'provider' | 'reseller', tenantId: string) => `RELS#${side === 'provider' ? 'P' : 'R'}#${tenantId}`;
 
-/** Relationships on DynamoDB. */
-export const relationships: Relationships = {
+/** Relationships on DynamoDB, read only. */
+export const relationshipReader: RelationshipReader = {
   async get(id) {
     const out = await ddb.send(new GetCommand({ TableName: tableName(), Key: relationshipKey(id), ConsistentRead: true }));
     return out.Item ? storedOf<Relationship>(out.Item).entity : undefined;
@@ -65,7 +90,11 @@ export const relationships: Relationships = {
     const out = await ddb.send(new GetCommand({ TableName: tableName(), Key: lockKey({ kind: 'partnership-pair', id: `${providerTenantId}#${resellerTenantId}` }), ConsistentRead: true }));
     return out.Item !== undefined;
   },
-  terminate(next) {
+};
+
+/** Relationships on DynamoDB. */
+export const relationships: Relationships = /* @__PURE__ */ compose(relationshipReader, {
+  terminate(next: Relationship) {
     const [provider, reseller] = relationshipPuts(next);
     return transact([
       { Put: { ...provider!.Put!, ConditionExpression: '#state = :active', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':active': 'active' } } },
@@ -73,4 +102,4 @@ export const relationships: Relationships = {
       { Delete: { TableName: tableName(), Key: lockKey({ kind: 'partnership-pair', id: `${next.providerTenantId}#${next.resellerTenantId}` }) } },
     ]);
   },
-};
+});

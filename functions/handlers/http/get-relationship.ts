@@ -2,9 +2,9 @@ import { getRelationship } from '#api/partnership-routes.js';
 import { relationshipResource } from '#api/resources.js';
 import { httpHandler } from '#lib/http.js';
 import { readRelationship } from '#usecases/relationships.js';
-import { relationshipPorts } from '../wiring/partnership.js';
+import { relationshipReadPorts } from '../wiring/partnership.js';
 
 export const handler = httpHandler(getRelationship, async ({ caller, params }) => {
-  const { relationship, reseller } = await readRelationship(relationshipPorts, caller, params.id);
+  const { relationship, reseller } = await readRelationship(relationshipReadPorts, caller, params.id);
   return { status: 200, json: relationshipResource(relationship, reseller) };
 });

@@ -3,9 +3,9 @@ import { relationshipResource } from '#api/resources.js';
 import { decodeCursor, encodeCursor } from '#lib/cursor.js';
 import { httpHandler } from '#lib/http.js';
 import { listRelationships } from '#usecases/relationships.js';
-import { relationshipPorts } from '../wiring/partnership.js';
+import { relationshipReadPorts } from '../wiring/partnership.js';
 
 export const handler = httpHandler(route, async ({ caller, query }) => {
-  const page = await listRelationships(relationshipPorts, caller, query.type, query.state, query.limit, decodeCursor(query.cursor));
+  const page = await listRelationships(relationshipReadPorts, caller, query.type, query.state, query.limit, decodeCursor(query.cursor));
   return { status: 200, json: { data: page.items.map((v) => relationshipResource(v.relationship, v.reseller)), nextCursor: encodeCursor(page.next) } };
 });

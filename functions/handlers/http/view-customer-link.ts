@@ -8,7 +8,7 @@ import { signInUrl } from '#lib/sign-in.js';
 import { pickLanguage } from '#messages/language.js';
 import { regionName } from '#messages/regions.js';
 import { invitationOfLink } from '#usecases/customer-invitation/actions.js';
-import { customerInvitationPorts } from '../wiring/customer-invitation.js';
+import { customerInvitationLinkPorts } from '../wiring/customer-invitation.js';
 
 /** What the page says about an invitation: who invites, who is related, whether delegated admin is asked for. */
 const viewOf = (e: CustomerInvitation, language: string | undefined, acceptLanguage: string | undefined) =>
@@ -24,7 +24,7 @@ const viewOf = (e: CustomerInvitation, language: string | undefined, acceptLangu
 /** CUS-7: signed out, who invites and a sign-in link; signed in (`pp_session`), the authorize and decline forms. */
 export const handler = httpHandler(viewCustomerLink, async ({ params, headers }) => {
   try {
-    const { invitation: e } = await invitationOfLink(customerInvitationPorts, params.token);
+    const { invitation: e } = await invitationOfLink(customerInvitationLinkPorts, params.token);
     const view = viewOf(e, e.language, headers['accept-language']);
     const path = `/customer-links/${params.token}`;
     const caller = await sessionCaller({ headers });

@@ -7,12 +7,12 @@ import { sessionCaller, sessionCookies } from '#lib/session.js';
 import { signInUrl } from '#lib/sign-in.js';
 import { isLinkGone } from '#domain/refusal.js';
 import { requestForLink } from '#usecases/partnership-request/actions.js';
-import { partnershipPorts } from '../wiring/partnership.js';
+import { partnershipLinkPorts } from '../wiring/partnership.js';
 
 /** PRT-4: signed out, who invites and a sign-in link; signed in (`pp_session`), the authorize and decline forms. */
 export const handler = httpHandler(viewInvitation, async ({ params, headers }) => {
   try {
-    const { request: r } = await requestForLink(partnershipPorts, params.token);
+    const { request: r } = await requestForLink(partnershipLinkPorts, params.token);
     const invitation = {
       kind: 'invitation.view',
       providerName: r.providerName,
@@ -22,7 +22,7 @@ export const handler = httpHandler(viewInvitation, async ({ params, headers }) =
     const path = `/invitations/${params.token}`;
     const caller = await sessionCaller({ headers });
     if (!caller) return page(200, { ...invitation, signedIn: false, signInUrl: signInUrl(path) }, headers, r.language);
-    const tenantName = (await partnershipPorts.partners.get(caller.tenantId))?.company.legalName;
+    const tenantName = (await partnershipLinkPorts.partners.get(caller.tenantId))?.company.legalName;
     return page(200, { ...invitation, signedIn: true, userEmail: caller.email, tenantName, acceptAction: `${path}/authorize`, declineAction: `${path}/refuse`, switchUserUrl: signInUrl(path) }, headers, r.language);
   } catch (error) {
     if (isLinkGone(error)) return neutralPage(headers);

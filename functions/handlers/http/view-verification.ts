@@ -3,11 +3,11 @@ import { httpHandler } from '#lib/http.js';
 import { neutralPage, page } from '#lib/pages.js';
 import { isLinkGone } from '#domain/refusal.js';
 import { enrollmentForLink } from '#usecases/enrollment/actions.js';
-import { enrollmentPorts } from '../wiring/enrollment.js';
+import { enrollmentLinkPorts } from '../wiring/enrollment.js';
 
 export const handler = httpHandler(viewVerification, async ({ params, headers, rawPath }) => {
   try {
-    const { enrollment: e } = await enrollmentForLink(enrollmentPorts, params.token);
+    const { enrollment: e } = await enrollmentForLink(enrollmentLinkPorts, params.token);
     return page(
       200,
       {

@@ -1,7 +1,10 @@
-/** Composition root of the order, subscription and agreement reminder functions. */
-import { customers, partnershipLookup } from '#adapters/dynamodb/customers.js';
+/**
+ * Composition root of the order, subscription and agreement reminder functions.
+ * The read-only routes take the read ports only (see wiring/enrollment.ts).
+ */
+import { customerReader, customers, partnershipLookup } from '#adapters/dynamodb/customers.js';
 import { offers } from '#adapters/dynamodb/offers.js';
-import { agreementReminders, orders, subscriptions } from '#adapters/dynamodb/orders.js';
+import { agreementReminders, orderLoader, orderReader, orders, subscriptionReader, subscriptions } from '#adapters/dynamodb/orders.js';
 import { partners } from '#adapters/dynamodb/partners.js';
 import { relationships } from '#adapters/dynamodb/partnerships.js';
 import { mailer } from '#adapters/ses/mailer.js';
@@ -14,3 +17,8 @@ import type { SubscriptionPorts } from '#usecases/subscriptions.js';
 export const orderPorts: OrderPorts = { orders, customers, subscriptions, offers, partners, partnerships: partnershipLookup, mailer, workflows, clock, ids };
 export const subscriptionPorts: SubscriptionPorts = { subscriptions, customers, offers, partners, partnerships: partnershipLookup, clock };
 export const reminderPorts: ReminderPorts = { relationships, partners, reminders: agreementReminders, mailer, clock };
+
+/** The order and subscription GET routes. */
+export const orderReadPorts = { orders: orderReader, customers: customerReader };
+export const orderLoadPorts = { orders: orderLoader };
+export const subscriptionReadPorts = { subscriptions: subscriptionReader, customers: customerReader };

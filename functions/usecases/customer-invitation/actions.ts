@@ -15,6 +15,7 @@ import {
   tenantRegion,
   transitionInvitation,
   type CustomerInvitation,
+  type CustomerInvitationReader,
   type CustomerInvitationStatus,
   type CustomerInvitationWrite,
 } from '#domain/customer-invitations.js';
@@ -26,7 +27,7 @@ import { config } from '#lib/config.js';
 import { change, startEntity } from '../lifecycle.js';
 import { answerWrites, invitationForLink, newInvitationWrites, resendInvitation, revokeInvitation } from '../invitation.js';
 import { planCustomer } from '../customers/core.js';
-import { customerInvitationEmail, customerInvitationLifecycle, type CustomerInvitationPorts } from './lifecycle.js';
+import { customerInvitationEmail, customerInvitationLifecycle, type CustomerInvitationLinkPorts, type CustomerInvitationPorts } from './lifecycle.js';
 
 export interface CustomerInvitationInput {
   email: string;
@@ -92,7 +93,7 @@ export async function createCustomerInvitation(p: CustomerInvitationPorts, calle
 }
 
 /** `GET /customer-invitations`: the inviting partner's own invitations. */
-export const listCustomerInvitations = (p: Pick<CustomerInvitationPorts, 'invitations'>, caller: Caller, status: CustomerInvitationStatus | undefined, limit: number, cursor?: Record<string, unknown>) =>
+export const listCustomerInvitations = (p: { invitations: Pick<CustomerInvitationReader, 'ofPartner'> }, caller: Caller, status: CustomerInvitationStatus | undefined, limit: number, cursor?: Record<string, unknown>) =>
   p.invitations.ofPartner(caller.tenantId, status, limit, cursor);
 
 async function ownInvitation(p: Pick<CustomerInvitationPorts, 'invitations'>, caller: Caller, id: string) {
@@ -115,7 +116,7 @@ export async function revokeCustomerInvitation(p: CustomerInvitationPorts, calle
 }
 
 /** The pending invitation a live customer link belongs to; any other token is gone. Reads only. */
-export const invitationOfLink = (p: CustomerInvitationPorts, token: string) => invitationForLink(customerInvitationLifecycle(p).definition, token);
+export const invitationOfLink = (p: CustomerInvitationLinkPorts, token: string) => invitationForLink({ store: p.invitations, links: p.links, clock: p.clock, linkKind: 'customer-invitation' }, token);
 
 /**
  * CUS-7..10, PRT-11: the customer tenant's global admin authorises the inviting partners.

@@ -5,7 +5,7 @@
 import type { CustomerStore } from '#domain/customers.js';
 import { invitationNotPendingRefusal, invitationPendingLock, type CustomerInvitation, type CustomerInvitationStore, type CustomerInvitationWrite } from '#domain/customer-invitations.js';
 import type { Relationships } from '#domain/partnerships.js';
-import type { Clock, Ids, Links, Mailer, Partners, Workflows } from '#domain/ports.js';
+import type { Clock, Ids, LifecycleReader, LinkLookup, Links, Mailer, Partners, Workflows } from '#domain/ports.js';
 import { config } from '#lib/config.js';
 import { renderEmail } from '#messages/emails.js';
 import { pickLanguage } from '#messages/language.js';
@@ -24,6 +24,13 @@ export interface CustomerInvitationPorts {
   workflows: Workflows;
   clock: Clock;
   ids: Ids;
+}
+
+/** What a link's page reads (CUS-7: GET changes nothing): the invitation behind a live link. */
+export interface CustomerInvitationLinkPorts {
+  invitations: LifecycleReader<CustomerInvitation>;
+  links: LinkLookup;
+  clock: Clock;
 }
 
 export type CustomerInvitationLifecycle = InvitationLifecycle<CustomerInvitation, CustomerInvitationWrite> & { ports: CustomerInvitationPorts };

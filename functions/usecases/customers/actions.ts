@@ -8,6 +8,7 @@ import {
   relationshipOf,
   resellerAssociationRefusal,
   type Customer,
+  type CustomerReader,
   type PartnershipLookup,
 } from '#domain/customers.js';
 import type { Partner } from '#domain/partners.js';
@@ -108,12 +109,12 @@ async function markCredentialsIssued(p: CustomerPorts, customer: Customer, actor
 }
 
 /** `GET /customers` (CUS-6): a provider's customers (of one reseller), a reseller's (of one provider), a direct-bill partner's. */
-export async function listCustomers(p: Pick<CustomerPorts, 'customers'>, caller: Caller, filter: { resellerTenantId?: string | undefined; providerTenantId?: string | undefined }, limit: number, cursor?: Record<string, unknown>) {
+export async function listCustomers(p: { customers: Pick<CustomerReader, 'ofPartner'> }, caller: Caller, filter: { resellerTenantId?: string | undefined; providerTenantId?: string | undefined }, limit: number, cursor?: Record<string, unknown>) {
   return p.customers.ofPartner(caller.tenantId, filter.resellerTenantId ?? filter.providerTenantId, limit, cursor);
 }
 
 /** `GET /customers/{id}`: related partners, the customer's own users and the operator; nobody else learns it exists (CUS-7). */
-export async function readCustomer(p: Pick<CustomerPorts, 'customers'>, caller: Caller, id: string): Promise<Customer> {
+export async function readCustomer(p: { customers: Pick<CustomerReader, 'load'> }, caller: Caller, id: string): Promise<Customer> {
   const customer = (await p.customers.load(id))?.entity;
   if (!customer || !canSeeCustomer(customer, caller)) throw notFound('customer');
   return customer;

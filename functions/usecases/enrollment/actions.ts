@@ -12,6 +12,7 @@ import {
   vettingRefusal,
   webmailRefusal,
   type Enrollment,
+  type EnrollmentReader,
   type EnrollmentWrite,
   type VettingOutcome,
   type VettingReason,
@@ -19,7 +20,7 @@ import {
 import { firstExecution } from '#domain/history.js';
 import { plusSeconds } from '#domain/links.js';
 import type { Company, Contact, Partner } from '#domain/partners.js';
-import type { CommonWrite, Stored } from '#domain/ports.js';
+import type { Clock, CommonWrite, LifecycleReader, LinkLookup, Stored } from '#domain/ports.js';
 import { regionOf } from '#domain/regions.js';
 import { partnerIdRefusal } from '#domain/registry.js';
 import { assertAllowed, conflict, invalid, linkGone, notFound, ruleViolation } from '#domain/refusal.js';
@@ -109,7 +110,7 @@ export async function submitEnrollment(p: EnrollmentPorts, caller: Caller, input
 }
 
 /** Reads an enrollment as the caller may see it: its tenant or an operator; others learn nothing (404). */
-export async function readEnrollment(p: Pick<EnrollmentPorts, 'enrollments'>, caller: Caller, id: string): Promise<Enrollment> {
+export async function readEnrollment(p: { enrollments: LifecycleReader<Enrollment> }, caller: Caller, id: string): Promise<Enrollment> {
   const e = (await p.enrollments.load(id))?.entity;
   if (!e || (e.tenantId !== caller.tenantId && !caller.roles.includes('operator'))) throw notFound('enrollment');
   return e;
@@ -122,7 +123,7 @@ async function ownEnrollment(p: Pick<EnrollmentPorts, 'enrollments'>, caller: Ca
 }
 
 /** `GET /operator/enrollments`: the review queue. */
-export const listEnrollments = (p: Pick<EnrollmentPorts, 'enrollments'>, status: Enrollment['status'], limit: number, cursor?: Record<string, unknown>) => p.enrollments.byStatus(status, limit, cursor);
+export const listEnrollments = (p: { enrollments: Pick<EnrollmentReader, 'byStatus'> }, status: Enrollment['status'], limit: number, cursor?: Record<string, unknown>) => p.enrollments.byStatus(status, limit, cursor);
 
 /** ENR-11: replaces the primary contact before confirmation; the old link dies, a new email goes out. */
 export async function changePrimaryContact(p: EnrollmentPorts, caller: Caller, id: string, contact: Contact): Promise<Enrollment> {
@@ -206,7 +207,7 @@ export async function decideVetting(p: EnrollmentPorts, id: string, decision: Ve
 const isCurrentLink = (e: Enrollment, hash: string, now: string) => e.status === 'pending_contact_verification' && e.contactVerification.linkHash === hash && e.contactVerification.expiresAt > now;
 
 /** The enrollment a live verification link belongs to; any other token is gone. Reads only (ENR-7: GET changes nothing). */
-export async function enrollmentForLink(p: Pick<EnrollmentPorts, 'links' | 'enrollments' | 'clock'>, token: string): Promise<{ enrollment: Enrollment; hash: string; stored: Stored<Enrollment> }> {
+export async function enrollmentForLink(p: { links: LinkLookup; enrollments: LifecycleReader<Enrollment>; clock: Clock }, token: string): Promise<{ enrollment: Enrollment; hash: string; stored: Stored<Enrollment> }> {
   const { entity, hash, stored } = await entityForLink(p, 'verify', token, (id) => p.enrollments.load(id), isCurrentLink);
   return { enrollment: entity, hash, stored };
 }

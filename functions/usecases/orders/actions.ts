@@ -1,10 +1,11 @@
 /** Orders through the API (CUS-3, CUS-4, PRT-7, MPA-1, CUS-8): draft, read, submit, cancel. */
 import type { Caller } from '#domain/caller.js';
-import { customerCreatorRefusal, customerRegionRefusal, relationshipOf, transactingRelationshipRefusal, type Customer } from '#domain/customers.js';
+import { customerCreatorRefusal, customerRegionRefusal, relationshipOf, transactingRelationshipRefusal, type Customer, type CustomerReader } from '#domain/customers.js';
 import { firstExecution } from '#domain/history.js';
 import { plusSeconds } from '#domain/links.js';
 import { offerRefusal, quantityRefusal } from '#domain/offers.js';
-import { agreementRefusal, DRAFT_LIFETIME_SECONDS, notDraftRefusal, partnerOfRecordRefusal, transitionOrder, type LineItem, type Order } from '#domain/orders.js';
+import { agreementRefusal, DRAFT_LIFETIME_SECONDS, notDraftRefusal, partnerOfRecordRefusal, transitionOrder, type LineItem, type Order, type OrderReader } from '#domain/orders.js';
+import type { LifecycleReader } from '#domain/ports.js';
 import type { Partner } from '#domain/partners.js';
 import type { Stored } from '#domain/ports.js';
 import { assertAllowed, conflict, forbidden, notFound } from '#domain/refusal.js';
@@ -92,14 +93,14 @@ export async function createOrder(p: OrderPorts, caller: Caller, customerId: str
 /** Who sees an order: the ordering partner, the associated reseller, the operator. */
 const canSeeOrder = (o: Order, caller: Caller) => caller.roles.includes('operator') || o.partnerTenantId === caller.tenantId || o.resellerTenantId === caller.tenantId;
 
-export async function readOrder(p: Pick<OrderPorts, 'orders'>, caller: Caller, id: string): Promise<Order> {
+export async function readOrder(p: { orders: LifecycleReader<Order> }, caller: Caller, id: string): Promise<Order> {
   const o = (await p.orders.load(id))?.entity;
   if (!o || !canSeeOrder(o, caller)) throw notFound('order');
   return o;
 }
 
 /** `GET /customers/{id}/orders`: the orders of a customer the caller may see. */
-export async function listOrders(p: OrderPorts, caller: Caller, customerId: string, limit: number, cursor?: Record<string, unknown>) {
+export async function listOrders(p: { orders: Pick<OrderReader, 'ofCustomer'>; customers: Pick<CustomerReader, 'load'> }, caller: Caller, customerId: string, limit: number, cursor?: Record<string, unknown>) {
   const customer = (await p.customers.load(customerId))?.entity;
   if (!customer || !(caller.roles.includes('operator') || relationshipOf(customer, caller.tenantId))) throw notFound('customer');
   const page = await p.orders.ofCustomer(customerId, limit, cursor);

@@ -9,6 +9,7 @@ import {
   requestingProviderRefusal,
   transitionRequest,
   type PartnershipRequest,
+  type PartnershipRequestReader,
   type Relationship,
   type RequestStatus,
 } from '#domain/partnerships.js';
@@ -20,7 +21,7 @@ import type { Stored } from '#domain/ports.js';
 import { config } from '#lib/config.js';
 import { startEntity, change } from '../lifecycle.js';
 import { answerWrites, invitationForLink, newInvitationWrites, resendInvitation, revokeInvitation } from '../invitation.js';
-import { invitationEmail, partnershipLifecycle, type PartnershipPorts } from './lifecycle.js';
+import { invitationEmail, partnershipLifecycle, type PartnershipLinkPorts, type PartnershipPorts } from './lifecycle.js';
 
 export interface RequestInput {
   email: string;
@@ -75,7 +76,7 @@ export async function createRequest(p: PartnershipPorts, caller: Caller, input: 
 }
 
 /** `GET /partnership-requests`: the provider's own requests. */
-export const listRequests = (p: Pick<PartnershipPorts, 'requests'>, caller: Caller, status: RequestStatus | undefined, limit: number, cursor?: Record<string, unknown>) =>
+export const listRequests = (p: { requests: Pick<PartnershipRequestReader, 'ofProvider'> }, caller: Caller, status: RequestStatus | undefined, limit: number, cursor?: Record<string, unknown>) =>
   p.requests.ofProvider(caller.tenantId, status, limit, cursor);
 
 async function ownRequest(p: Pick<PartnershipPorts, 'requests'>, caller: Caller, id: string) {
@@ -99,8 +100,8 @@ export async function revokeRequest(p: PartnershipPorts, caller: Caller, id: str
 }
 
 /** The pending request a live invitation link belongs to; any other token is gone. Reads only. */
-export async function requestForLink(p: PartnershipPorts, token: string): Promise<{ request: PartnershipRequest; hash: string; stored: Stored<PartnershipRequest> }> {
-  const { invitation, hash, stored } = await invitationForLink(partnershipLifecycle(p).definition, token);
+export async function requestForLink(p: PartnershipLinkPorts, token: string): Promise<{ request: PartnershipRequest; hash: string; stored: Stored<PartnershipRequest> }> {
+  const { invitation, hash, stored } = await invitationForLink({ store: p.requests, links: p.links, clock: p.clock, linkKind: 'invitation' }, token);
   return { request: invitation, hash, stored };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Enrollment } from '#domain/enrollment.js';
 import { notPendingRefusal, pendingLockId, type PartnershipRequest, type PartnershipRequestStore, type PartnershipWrite, type Relationships } from '#domain/partnerships.js';
-import type { Clock, Ids, LifecycleStore, Links, Mailer, Partners, Workflows } from '#domain/ports.js';
+import type { Clock, Ids, LifecycleReader, LifecycleStore, LinkLookup, Links, Mailer, Partners, Workflows } from '#domain/ports.js';
 import { config } from '#lib/config.js';
 import { renderEmail } from '#messages/emails.js';
 import { pickLanguage } from '#messages/language.js';
@@ -22,6 +22,13 @@ export interface PartnershipPorts {
   workflows: Workflows;
   clock: Clock;
   ids: Ids;
+}
+
+/** What a link's page reads (PRT-4: GET changes nothing): the request behind a live link. */
+export interface PartnershipLinkPorts {
+  requests: LifecycleReader<PartnershipRequest>;
+  links: LinkLookup;
+  clock: Clock;
 }
 
 export type PartnershipLifecycle = InvitationLifecycle<PartnershipRequest, PartnershipWrite> & { ports: PartnershipPorts };

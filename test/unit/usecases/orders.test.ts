@@ -189,9 +189,9 @@ describe('orders (fakes)', () => {
     const result = { reminded: 0, expired: 0, redriven: 0, examined: 0 };
     const lc = orderLifecycle(t.ports);
     t.clock.advance(23 * HOUR);
-    expect(await t.ports.orders.due(t.clock.now().toISOString(), 10)).toEqual([]);
+    expect(await t.ordersStore.due(t.clock.now().toISOString(), 10)).toEqual([]);
     t.clock.advance(HOUR);
-    expect(await t.ports.orders.due(t.clock.now().toISOString(), 10)).toEqual([o.id]);
+    expect(await t.ordersStore.due(t.clock.now().toISOString(), 10)).toEqual([o.id]);
     await sweepOne(lc as never, o.id, result);
     expect(result.expired).toBe(1);
     expect((await t.ports.orders.load(o.id))!.entity.status).toBe('expired');

@@ -84,19 +84,19 @@ describe('operator setup (fakes)', () => {
 describe('sweep', () => {
   it('drains every lifecycle it is given and sums what each did', async () => {
     const touched: string[] = [];
-    const fake = (name: string, ids: string[]) =>
-      ({
+    const fake = (name: string, ids: string[]) => ({
+      lifecycle: {
         name,
         what: name,
-        store: { due: async () => ids.filter((id) => !touched.includes(id)), load: async () => undefined },
+        // sweepOne reads each id; a missing entity is skipped, so record the reads instead.
+        store: { load: async (id: string) => (touched.push(id), undefined) },
         workflows: {},
         clock: new FakeClock(),
-      }) as unknown as Lifecycle<LifecycleEntity, never, string, string>;
+      } as unknown as Lifecycle<LifecycleEntity, never, string, string>,
+      due: { due: async () => ids.filter((id) => !touched.includes(id)) },
+    });
     const a = fake('enrollment', ['a1', 'a2']);
-    // sweepOne reads each id; a missing entity is skipped, so record the reads instead.
-    (a.store as { load: (id: string) => Promise<undefined> }).load = async (id) => (touched.push(id), undefined);
     const b = fake('partnership-request', ['b1']);
-    (b.store as { load: (id: string) => Promise<undefined> }).load = async (id) => (touched.push(id), undefined);
     const result = await sweep([a, b]);
     expect(result.examined).toBe(3);
     expect(touched).toEqual(['a1', 'a2', 'b1']);
