@@ -267,6 +267,9 @@ interface StackLike {
   add(middleware: (next: Next, context: { clientName?: string; commandName?: string }) => Next, options: object): void;
 }
 
+/** DynamoDB operations that read or change no item. */
+const CONTROL_PLANE = new Set(['ListTables', 'DescribeTable', 'CreateTable', 'UpdateTable', 'DescribeTimeToLive', 'UpdateTimeToLive']);
+
 /** Records AWS calls and invocations while `recording` is true. One per process (the SDK patch is global). */
 export class AwsTrace {
   recording = false;
@@ -371,8 +374,11 @@ export class AwsTrace {
       const service = (context.clientName ?? '?').replace(/Client$/, '');
       const command = (context.commandName ?? '?').replace(/Command$/, '');
       const dynamo = service === 'DynamoDB';
+      // Control-plane calls are the local cloud's own (its bootstrap, and the commit barrier
+      // its DynamoDB proxy sends after each transaction, docs/local-cloud.md): no product call.
+      if (dynamo && CONTROL_PLANE.has(command)) return next(args);
       const input = args.input as Record<string, unknown>;
-      const asked = dynamo && input.ReturnConsumedCapacity === undefined && command !== 'DescribeTable' && command !== 'ListTables';
+      const asked = dynamo && input.ReturnConsumedCapacity === undefined;
       const call: TracedCall = {
         origin: invocation === undefined ? 'cloud' : 'function',
         ...(invocation === undefined ? {} : { invocation }),
