@@ -105,7 +105,7 @@ export function newInvitationWrites<T extends InvitationEntity>(def: Pick<Invita
 }
 
 /** Resend: the next link generation with a new expiry; the old link dies; the workflow sends the email. */
-export async function resendInvitation<T extends InvitationEntity, W>(lc: InvitationLifecycle<T, W>, id: string, actor: string): Promise<{ invitation: T; link: string }> {
+export async function resendInvitation<T extends InvitationEntity, W>(lc: InvitationLifecycle<T, W>, id: string, actor: string, read?: Stored<T>): Promise<{ invitation: T; link: string }> {
   const def = lc.definition;
   const issued = await def.links.issue(def.linkKind);
   const { after } = await change(lc, id, ({ entity: e }, now) => {
@@ -118,12 +118,12 @@ export async function resendInvitation<T extends InvitationEntity, W>(lc: Invita
         { type: 'link.issue', hash: issued.hash, link: { kind: def.linkKind, subjectId: id, generation: link.generation, expiresAt: link.expiresAt } },
       ],
     };
-  });
+  }, read ? { read } : {});
   return { invitation: after, link: def.links.url(def.linkKind, issued.token) };
 }
 
 /** Revoke a pending invitation; its link dies and its pending lock is freed. */
-export async function revokeInvitation<T extends InvitationEntity, W>(lc: InvitationLifecycle<T, W>, id: string, actor: string): Promise<T> {
+export async function revokeInvitation<T extends InvitationEntity, W>(lc: InvitationLifecycle<T, W>, id: string, actor: string, read?: Stored<T>): Promise<T> {
   const def = lc.definition;
   const { after } = await change(lc, id, ({ entity: e }, now) => {
     assertAllowed(def.notPending(e));
@@ -134,7 +134,7 @@ export async function revokeInvitation<T extends InvitationEntity, W>(lc: Invita
         { type: 'lock.release', lock: def.pendingLock(e) },
       ],
     };
-  });
+  }, read ? { read } : {});
   return after;
 }
 

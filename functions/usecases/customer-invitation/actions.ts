@@ -99,20 +99,20 @@ export const listCustomerInvitations = (p: { invitations: Pick<CustomerInvitatio
 async function ownInvitation(p: Pick<CustomerInvitationPorts, 'invitations'>, caller: Caller, id: string) {
   const stored = await p.invitations.load(id);
   if (!stored || stored.entity.partnerTenantId !== caller.tenantId) throw notFound('customer_invitation');
-  return stored.entity;
+  return stored;
 }
 
 /** Resend: a new link and a new expiry; the old link dies; the email goes out. */
 export async function resendCustomerInvitation(p: CustomerInvitationPorts, caller: Caller, id: string) {
   await invitingPartner(p, caller);
-  await ownInvitation(p, caller, id);
-  return resendInvitation(customerInvitationLifecycle(p), id, `user:${caller.sub}`);
+  const read = await ownInvitation(p, caller, id);
+  return resendInvitation(customerInvitationLifecycle(p), id, `user:${caller.sub}`, read);
 }
 
 /** Revoke a pending invitation; its link dies. */
 export async function revokeCustomerInvitation(p: CustomerInvitationPorts, caller: Caller, id: string) {
-  await ownInvitation(p, caller, id);
-  return revokeInvitation(customerInvitationLifecycle(p), id, `user:${caller.sub}`);
+  const read = await ownInvitation(p, caller, id);
+  return revokeInvitation(customerInvitationLifecycle(p), id, `user:${caller.sub}`, read);
 }
 
 /** The pending invitation a live customer link belongs to; any other token is gone. Reads only. */

@@ -116,10 +116,11 @@ export async function readEnrollment(p: { enrollments: LifecycleReader<Enrollmen
   return e;
 }
 
-async function ownEnrollment(p: Pick<EnrollmentPorts, 'enrollments'>, caller: Caller, id: string): Promise<Enrollment> {
-  const e = (await p.enrollments.load(id))?.entity;
-  if (!e || e.tenantId !== caller.tenantId) throw notFound('enrollment');
-  return e;
+/** The caller's own enrollment as stored (a change decides on this read first). */
+async function ownEnrollment(p: Pick<EnrollmentPorts, 'enrollments'>, caller: Caller, id: string): Promise<Stored<Enrollment>> {
+  const stored = await p.enrollments.load(id);
+  if (!stored || stored.entity.tenantId !== caller.tenantId) throw notFound('enrollment');
+  return stored;
 }
 
 /** `GET /operator/enrollments`: the review queue. */
@@ -127,7 +128,7 @@ export const listEnrollments = (p: { enrollments: Pick<EnrollmentReader, 'byStat
 
 /** ENR-11: replaces the primary contact before confirmation; the old link dies, a new email goes out. */
 export async function changePrimaryContact(p: EnrollmentPorts, caller: Caller, id: string, contact: Contact): Promise<Enrollment> {
-  await ownEnrollment(p, caller, id);
+  const read = await ownEnrollment(p, caller, id);
   assertAllowed(webmailRefusal(contact.email, 'email'));
   const link = await p.links.issue('verify');
   const { after } = await change(enrollmentLifecycle(p), id, ({ entity: e }, now) => {
@@ -143,13 +144,13 @@ export async function changePrimaryContact(p: EnrollmentPorts, caller: Caller, i
       writes.push({ type: 'contact.unindex', email: e.primaryContact.email, enrollmentId: id }, { type: 'contact.index', email: contact.email, enrollmentId: id });
     }
     return { next, writes };
-  });
+  }, { read });
   return after;
 }
 
 /** ENR-8: corrects the fields vetting named while more information is needed; back to review. */
 export async function correctEnrollment(p: EnrollmentPorts, caller: Caller, id: string, patch: Record<string, unknown>): Promise<Enrollment> {
-  await ownEnrollment(p, caller, id);
+  const read = await ownEnrollment(p, caller, id);
   const touched = touchedFields(patch);
   if (touched.length === 0) throw invalid('empty_correction', 'Name at least one field to correct.');
   const { after } = await change(enrollmentLifecycle(p), id, ({ entity: e }, now) => {
@@ -162,7 +163,7 @@ export async function correctEnrollment(p: EnrollmentPorts, caller: Caller, id: 
     );
     delete next.deadline;
     return { next };
-  });
+  }, { read });
   return after;
 }
 
@@ -239,14 +240,14 @@ export async function confirmContact(p: EnrollmentPorts, token: string): Promise
 
 /** `POST /enrollments/{id}/verification-email` (ENR-11): the same link again, rate-limited. */
 export async function resendVerificationEmail(p: EnrollmentPorts, caller: Caller, id: string) {
-  await ownEnrollment(p, caller, id);
+  const read = await ownEnrollment(p, caller, id);
   const c = config();
   const { after } = await change(enrollmentLifecycle(p), id, ({ entity: e }, now) => {
     if (e.status !== 'pending_contact_verification') throw conflict('contact_already_confirmed', 'The contact has confirmed already; nothing to resend.', 'ENR-11');
     if (!e.contactVerification.deliverable) throw ruleViolation('ENR-12', 'contact_undeliverable', 'Email to this contact bounced; change the primary contact instead.');
     assertAllowed(resendRefusal(e.contactVerification.resends, now, c.RESEND_MIN_INTERVAL_SECONDS, c.RESEND_MAX_PER_DAY));
     return { next: transition(e, { now, actor: actorOf(caller), action: 'verification.resent' }, { contactVerification: { ...e.contactVerification, resends: [...resendsInLastDay(e.contactVerification.resends, now), now] } }), wake: false };
-  });
+  }, { read });
   const message = await notificationEmail(p, after, `verification#${after.contactVerification.generation}`);
   await sendToContact(p, after, message!);
   return { id: after.id, sentTo: after.primaryContact.email, expiresAt: after.contactVerification.expiresAt };

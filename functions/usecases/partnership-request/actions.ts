@@ -82,21 +82,21 @@ export const listRequests = (p: { requests: Pick<PartnershipRequestReader, 'ofPr
 async function ownRequest(p: Pick<PartnershipPorts, 'requests'>, caller: Caller, id: string) {
   const stored = await p.requests.load(id);
   if (!stored || stored.entity.providerTenantId !== caller.tenantId) throw notFound('partnership_request');
-  return stored.entity;
+  return stored;
 }
 
 /** PRT-10: resend = a new link and a new expiry; the old link dies; the email goes out. */
 export async function resendRequest(p: PartnershipPorts, caller: Caller, id: string) {
   await activeProvider(p, caller);
-  await ownRequest(p, caller, id);
-  const { invitation, link } = await resendInvitation(partnershipLifecycle(p), id, `user:${caller.sub}`);
+  const read = await ownRequest(p, caller, id);
+  const { invitation, link } = await resendInvitation(partnershipLifecycle(p), id, `user:${caller.sub}`, read);
   return { request: invitation, link };
 }
 
 /** PRT-10: a pending request can be revoked; its link dies. */
 export async function revokeRequest(p: PartnershipPorts, caller: Caller, id: string) {
-  await ownRequest(p, caller, id);
-  return revokeInvitation(partnershipLifecycle(p), id, `user:${caller.sub}`);
+  const read = await ownRequest(p, caller, id);
+  return revokeInvitation(partnershipLifecycle(p), id, `user:${caller.sub}`, read);
 }
 
 /** The pending request a live invitation link belongs to; any other token is gone. Reads only. */
