@@ -40,7 +40,6 @@ export interface TableDefinition {
  * - `TENANT#<tid>` / `PARTNER`            the partner profile of a tenant
  * - `PARTNERID#<id>` / `REGISTRY`         the operator's partner ID registry entry
  * - `ENROLLMENT#<id>` / `ENROLLMENT`      an enrollment
- * - `TENANT#<tid>` / `ENROLLMENT_LOCK`    ENR-5: at most one open enrollment per tenant
  * - `LINK#<sha256>` / `LINK`              an emailed link (only the token's hash)
  * - `IDEMPOTENCY#<scope>#<key>` / `IDEMPOTENCY`  GEN-3 (expires through TTL)
  * - `WEBHOOK#<id>` / `WEBHOOK`            webhook replay protection (expires through TTL)

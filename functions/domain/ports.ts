@@ -110,7 +110,7 @@ export const readStateOf = (stored: Stored<{ version: number; history?: readonly
 });
 
 /** A uniqueness lock: held by one owner until released. */
-export type LockKind = 'enrollment-tenant' | 'partnership-pending' | 'partnership-pair' | 'webhook' | 'customer-tenant' | 'customer-invitation-pending' | 'order-submit' | 'customer-domain';
+export type LockKind = 'partnership-pending' | 'partnership-pair' | 'webhook' | 'customer-tenant' | 'customer-invitation-pending' | 'order-submit' | 'customer-domain';
 export interface Lock {
   kind: LockKind;
   id: string;

@@ -142,6 +142,22 @@ describe('enrollment refusals leave nothing behind', () => {
     expect(linked.body.error).toMatchObject({ rule: 'ENR-5', code: 'partner_id_linked' });
   });
 
+  it('ENR-5 concurrent enrollments of one tenant with different partner IDs: exactly one is recorded, the other partner ID stays free', async () => {
+    const r = await newReseller();
+    const others = Array.from({ length: 5 }, () => uniquePartnerId());
+    for (const partnerId of others) await registerPartnerId(partnerId, { legalName: 'Fabrikam Reseller GmbH', country: 'DE' });
+    const answers = await Promise.all([r.partnerId, ...others].map((partnerId) => api('POST', '/enrollments', { user: r.admin, body: { ...r.body, partnerId } })));
+    const won = answers.filter((a) => a.status === 202);
+    expect(won).toHaveLength(1);
+    for (const lost of answers.filter((a) => a.status !== 202)) expect(lost.body.error).toMatchObject({ type: 'conflict', rule: 'ENR-5' });
+    // Every partner ID but the winner's is still free: another tenant can enroll with it.
+    const winner = (await api('GET', `/enrollments/${won[0]!.body.id}`, { user: r.admin })).body.partnerId as string;
+    for (const partnerId of [r.partnerId, ...others].filter((id) => id !== winner)) {
+      const other = await newReseller();
+      expect((await api('POST', '/enrollments', { user: other.admin, body: { ...other.body, partnerId } })).status).toBe(202);
+    }
+  });
+
   it('another tenant learns nothing about an enrollment (404), the operator sees it', async () => {
     const r = await newReseller();
     const { id } = await enroll(r);

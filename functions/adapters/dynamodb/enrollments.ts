@@ -48,10 +48,13 @@ function enrollmentItems(write: EnrollmentWrite): TransactItem[] {
           Put: {
             TableName: tableName(),
             Item: { ...partnerKey(write.partner.tenantId), ...write.partner },
-            // A tenant that is a provider/direct-bill partner, or an active reseller, cannot enroll again.
-            ConditionExpression: 'attribute_not_exists(pk) OR (#type = :reseller AND #status <> :active)',
+            // ENR-5, the one enrollment per tenant: only a tenant with no profile yet, or a
+            // reseller whose enrollment ended (inactive), may open one. A profile is `enrolling`
+            // exactly while an enrollment is open (its end sets `inactive` in the same
+            // transaction), so this condition is the tenant's lock and no lock item is needed.
+            ConditionExpression: 'attribute_not_exists(pk) OR (#type = :reseller AND #status = :inactive)',
             ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
-            ExpressionAttributeValues: { ':reseller': 'indirect_reseller', ':active': 'active' },
+            ExpressionAttributeValues: { ':reseller': 'indirect_reseller', ':inactive': 'inactive' },
           },
         },
       ];

@@ -25,7 +25,6 @@ export interface LifecycleTable<T extends { id: string }, W> {
 }
 
 const lockKeys: Partial<Record<Lock['kind'], (id: string) => Key>> = {
-  'enrollment-tenant': (id) => ({ pk: `TENANT#${id}`, sk: 'ENROLLMENT_LOCK' }),
   'partnership-pending': (id) => ({ pk: `PREQLOCK#${id}`, sk: 'LOCK' }),
   'partnership-pair': (id) => ({ pk: `PAIR#${id}`, sk: 'PAIR' }),
   webhook: (id) => ({ pk: `WEBHOOK#${id}`, sk: 'WEBHOOK' }),

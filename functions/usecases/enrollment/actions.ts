@@ -100,7 +100,6 @@ export async function submitEnrollment(p: EnrollmentPorts, caller: Caller, input
     enrollmentLifecycle(p),
     enrollment,
     [
-      { type: 'lock.take', lock: { kind: 'enrollment-tenant', id: caller.tenantId }, owner: id },
       { type: 'enrollment.open', enrollment, partner },
       verifyLink(id, 1, link.hash, expiresAt),
       { type: 'contact.index', email: input.primaryContact.email, enrollmentId: id },

@@ -76,10 +76,9 @@ export function enrollmentLifecycle(p: EnrollmentPorts): EnrollmentLifecycle {
   return lc;
 }
 
-/** ENR-5: an ended enrollment (rejected/expired) frees the tenant lock and the partner ID; the reseller profile goes inactive. */
+/** ENR-5: an ended enrollment (rejected/expired) frees the partner ID; the reseller profile goes inactive, which frees the tenant. */
 export function endWrites(e: Enrollment, entry: { at: string; actor: string; action: string; to: string }): (CommonWrite | EnrollmentWrite)[] {
   return [
-    { type: 'lock.release', lock: { kind: 'enrollment-tenant', id: e.tenantId } },
     { type: 'enrollment.release', enrollment: e },
     { type: 'partner.status', tenantId: e.tenantId, status: 'inactive', entry },
   ];

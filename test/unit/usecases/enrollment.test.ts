@@ -30,7 +30,7 @@ function enrollmentWrites(world: FakeWorld, contacts: Map<string, Set<string>>) 
         const entry = world.registry.get(w.enrollment.partnerId);
         if (!entry || entry.status !== 'active' || (entry.linkedTenantId && entry.linkedTenantId !== w.enrollment.tenantId)) return false;
         const existing = world.partners.get(w.partner.tenantId);
-        if (existing && (existing.type !== 'indirect_reseller' || existing.status === 'active')) return false;
+        if (existing && (existing.type !== 'indirect_reseller' || existing.status !== 'inactive')) return false;
         entry.linkedTenantId = w.enrollment.tenantId;
         world.partners.set(w.partner.tenantId, structuredClone(w.partner));
         return true;
