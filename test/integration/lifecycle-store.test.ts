@@ -106,4 +106,26 @@ describe('GEN-4 the lifecycle store never strands a parked workflow', () => {
     expect(await store.markNotified(id, 'third', 'second')).toBe(true);
     expect(await store.commit({ ...after.entity, version: 3 }, readStateOf(after), [], 'fourth')).toBe(false);
   });
+
+  it('GEN-1 the entries a change appends are one trail item; the entity reads back with its whole trail in order', async () => {
+    const id = `trail-${Date.now()}`;
+    type Trailed = Omit<Item, 'history'> & { history: { at: string; action: string }[] };
+    const trailed = store as unknown as import('../../functions/domain/ports.js').LifecycleStore<Trailed, never>;
+    const trailItems = items as unknown as ReturnType<typeof import('../../functions/adapters/dynamodb/lifecycle-store.js').lifecycleItems<Trailed, never>>;
+    const first: Trailed = { ...item(id), history: [{ at: '1', action: 'submitted' }] };
+    await trailed.create(first, []);
+    const read = (await trailed.load(id))!;
+    const changed: Trailed = { ...read.entity, status: 'b', version: 2, history: [...read.entity.history, { at: '2', action: 'accepted' }, { at: '2', action: 'activated' }] };
+    const puts = trailItems.commit(changed, readStateOf(read), []).filter((i) => i.Put);
+    expect(puts).toHaveLength(1);
+    expect(puts[0]!.Put!.Item).toMatchObject({ sk: 'HISTORY#000001', entries: [{ action: 'accepted' }, { action: 'activated' }] });
+    expect(await trailed.commit(changed, readStateOf(read), [])).toBe(true);
+    const after = (await trailed.load(id))!;
+    expect(after.entity.history.map((h) => h.action)).toEqual(['submitted', 'accepted', 'activated']);
+    // The next change appends after the three entries.
+    const third: Trailed = { ...after.entity, version: 3, history: [...after.entity.history, { at: '3', action: 'noted' }] };
+    expect(trailItems.commit(third, readStateOf(after), []).find((i) => i.Put)!.Put!.Item).toMatchObject({ sk: 'HISTORY#000003', action: 'noted' });
+    expect(await trailed.commit(third, readStateOf(after), [])).toBe(true);
+    expect((await trailed.load(id))!.entity.history.map((h) => h.action)).toEqual(['submitted', 'accepted', 'activated', 'noted']);
+  });
 });

@@ -20,6 +20,11 @@ export const linkKey = (hash: string): Key => ({ pk: `LINK#${hash}`, sk: 'LINK' 
 
 /** Sort-key prefix of an entity's audit trail items (see historyItems in lifecycle-store.ts). */
 export const HISTORY = 'HISTORY#';
+/** The attribute of a trail item holding the several entries one change appended. */
+export const HISTORY_ENTRIES = 'entries';
+
+/** The entries of one trail item: its own attributes, or the several under `entries`. */
+const entriesOf = ({ pk: _pk, sk: _sk, ...entry }: Record<string, unknown>): unknown[] => (Array.isArray(entry[HISTORY_ENTRIES]) ? (entry[HISTORY_ENTRIES] as unknown[]) : [entry]);
 
 /** Splits a stored item into the entity and what the workflow wrote beside it. */
 export function storedOf<T>(item: Record<string, unknown>, history?: Record<string, unknown>[]): Stored<T> {
@@ -28,7 +33,7 @@ export function storedOf<T>(item: Record<string, unknown>, history?: Record<stri
   // GEN-1's audit trail lives in its own items (see historyItems); a list entry carries none.
   // (An item written before the trail moved out keeps its embedded entries, first.)
   const embedded = Array.isArray(entity.history) ? entity.history : [];
-  entity.history = [...embedded, ...(history ?? []).map(({ pk: _pk, sk: _sk, ...entry }) => entry)];
+  entity.history = [...embedded, ...(history ?? []).flatMap(entriesOf)];
   return {
     entity: entity as T,
     ...(typeof item.parkedToken === 'string' ? { parkedToken: item.parkedToken } : {}),

@@ -2,7 +2,7 @@ import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CommonWrite, DueIndex, LifecycleStore, LifecycleWriter, Lock, ReadState } from '#domain/ports.js';
 import { ddb, isConditionFailed, tableName } from './client.js';
 import { dynamoDueIndex } from './due-index.js';
-import { dynamoLifecycleReader, entityKey, HISTORY, linkKey, outOfBand, type DynamoLifecycleReader, type Key } from './lifecycle-reader.js';
+import { dynamoLifecycleReader, entityKey, HISTORY, HISTORY_ENTRIES, linkKey, outOfBand, type DynamoLifecycleReader, type Key } from './lifecycle-reader.js';
 
 export { entityKey, linkKey, storedOf, type Key } from './lifecycle-reader.js';
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -158,13 +158,19 @@ function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set
 const historySk = (index: number) => `${HISTORY}${String(index).padStart(6, '0')}`;
 
 /**
- * GEN-1 without write amplification: each audit entry is its own small item beside the
- * entity (`<prefix>#<id>` / `HISTORY#000042`), written once when it is appended; the
- * entity item stays small and a change never rewrites the growing trail. One Query on the
- * partition reads the entity with its trail.
+ * GEN-1 without write amplification: the audit entries a change appends are one small item
+ * beside the entity (`<prefix>#<id>` / `HISTORY#000042`, numbered by its first entry),
+ * written once; the entity item stays small and a change never rewrites the growing trail.
+ * A change of one entry stores it as the item's attributes; a change of several (e.g. an
+ * acceptance with the activation it makes due) stores them under `entries`, one item and
+ * not one per entry, since every item of a transaction is billed on its own. One Query on
+ * the partition reads the entity with its trail (lifecycle-reader.ts).
  */
 function historyItems(key: Key, history: readonly unknown[] | undefined, from: number): TransactItem[] {
-  return (history ?? []).slice(from).map((entry, i) => ({ Put: { TableName: tableName(), Item: { pk: key.pk, sk: historySk(from + i), ...(entry as object) } } }));
+  const added = (history ?? []).slice(from);
+  if (added.length === 0) return [];
+  const body = added.length === 1 ? (added[0] as object) : { [HISTORY_ENTRIES]: added };
+  return [{ Put: { TableName: tableName(), Item: { pk: key.pk, sk: historySk(from), ...body } } }];
 }
 
 const withoutHistory = <T extends object>(entity: T): Omit<T, 'history'> => {
