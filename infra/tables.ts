@@ -42,7 +42,6 @@ export interface TableDefinition {
  * - `ENROLLMENT#<id>` / `ENROLLMENT`      an enrollment
  * - `LINK#<sha256>` / `LINK`              an emailed link (only the token's hash)
  * - `IDEMPOTENCY#<scope>#<key>` / `IDEMPOTENCY`  GEN-3 (expires through TTL)
- * - `WEBHOOK#<id>` / `WEBHOOK`            webhook replay protection (expires through TTL)
  * - `PREQ#<id>` / `PREQ`, `REL#<id>` / `REL`  partnership requests and relationships
  */
 export const mainTable: TableDefinition = {

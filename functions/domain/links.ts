@@ -16,7 +16,6 @@ export interface LinkRecord {
   subjectId: string;
   generation: number;
   expiresAt: string;
-  usedAt?: string;
 }
 
 /** A freshly issued link: the token goes into the email only; hash and nonce are stored. */
@@ -41,9 +40,13 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 /** A syntactically possible token (43 base64url characters); anything else is unknown. */
 export const isWellFormedToken = (token: string): boolean => /^[A-Za-z0-9_-]{43}$/.test(token);
 
-/** ENR-7 / PRT-10: a link of this kind, unused and unexpired at `now`. */
-export const isLive = (link: LinkRecord | undefined, kind: LinkKind, now: string): link is LinkRecord =>
-  link !== undefined && link.kind === kind && link.usedAt === undefined && link.expiresAt > now;
+/**
+ * ENR-7 / PRT-10: a link of this kind, unexpired at `now`. Whether it is still unused is the
+ * entity's to say (principle 2, links carry secrets, not state): it is current only while
+ * its entity awaits the answer of this link's generation, and the answer's versioned change
+ * ends that.
+ */
+export const isLive = (link: LinkRecord | undefined, kind: LinkKind, now: string): link is LinkRecord => link !== undefined && link.kind === kind && link.expiresAt > now;
 
 /** The entity's next link generation, valid `seconds` from `now`. */
 export function nextEntityLink(issued: IssuedLink, previousGeneration: number, now: string, seconds: number): EntityLink {

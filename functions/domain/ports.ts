@@ -110,7 +110,7 @@ export const readStateOf = (stored: Stored<{ version: number; history?: readonly
 });
 
 /** A uniqueness lock: held by one owner until released. */
-export type LockKind = 'partnership-pending' | 'partnership-pair' | 'webhook' | 'customer-tenant' | 'customer-invitation-pending' | 'order-submit' | 'customer-domain';
+export type LockKind = 'partnership-pending' | 'partnership-pair' | 'customer-tenant' | 'customer-invitation-pending' | 'order-submit' | 'customer-domain';
 export interface Lock {
   kind: LockKind;
   id: string;
@@ -120,7 +120,6 @@ export interface Lock {
 export type CommonWrite =
   | { type: 'link.issue'; hash: string; link: LinkRecord }
   /** ENR-7 single use: fails the change unless the link is unused and unexpired at `now`. */
-  | { type: 'link.use'; hash: string; now: string }
   | { type: 'link.delete'; hash: string }
   /** Fails the change if the lock is held. `expiresAt` lets the table forget it. */
   | { type: 'lock.take'; lock: Lock; owner: string; expiresAt?: string }

@@ -145,13 +145,11 @@ export async function invitationForLink<T extends InvitationEntity>(def: { links
 }
 
 /**
- * The writes of an answer through the link (accept or decline): the link is used once —
- * a concurrent answer, a revoke or a resend makes the change fail — and the pending lock goes.
+ * The writes of an answer through the link (accept or decline): the pending lock goes. The
+ * answer's versioned change out of `pending` is the link's single use — a concurrent answer,
+ * a revoke or a resend makes it fail — so the link item itself is not written.
  */
 export function answerWrites<T extends InvitationEntity>(def: Pick<InvitationDefinition<T, never>, 'pendingLock'>, e: T, hash: string, now: string): CommonWrite[] {
   if (!isCurrentInvitationLink(e, hash, now)) throw linkGone();
-  return [
-    { type: 'link.use', hash, now },
-    { type: 'lock.release', lock: def.pendingLock(e) },
-  ];
+  return [{ type: 'lock.release', lock: def.pendingLock(e) }];
 }

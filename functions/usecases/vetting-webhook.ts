@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { plusSeconds } from '#domain/links.js';
 import type { Secrets } from '#domain/ports.js';
 import { invalid, Refused } from '#domain/refusal.js';
 import { config } from '#lib/config.js';
@@ -32,13 +31,14 @@ export async function verifyVettingSignature(p: Pick<EnrollmentPorts, 'clock'> &
 
 export interface VettingWebhookPorts extends EnrollmentPorts {
   secrets: Secrets;
-  /** Whether a webhook-id was applied already (its replay record exists). */
-  seen(webhookId: string): Promise<boolean>;
 }
 
 /**
  * `POST /webhooks/vetting`: verify, then apply once per webhook-id (ENR-8, GEN-3). The
- * replay record is a lock taken in the same transaction as the decision.
+ * replay record is the decision's own audit entry, whose actor names the webhook-id: it is
+ * written by the decision's versioned commit, so of two deliveries of one webhook-id one
+ * applies, the other reads the enrollment again and finds the entry. (No separate record
+ * item: the signature covers the id and the body, so a webhook-id belongs to one enrollment.)
  */
 export async function receiveVettingWebhook(p: VettingWebhookPorts, headers: Record<string, string>, rawBody: string, parse: (body: unknown) => { enrollmentId: string } & VettingDecision): Promise<void> {
   const webhookId = await verifyVettingSignature(p, headers, rawBody);
@@ -49,14 +49,13 @@ export async function receiveVettingWebhook(p: VettingWebhookPorts, headers: Rec
     throw invalid('malformed_json', 'The request body is not valid JSON.');
   }
   const { enrollmentId, ...decision } = parse(body);
-  if (await p.seen(webhookId)) return;
-  const replayRecord = { type: 'lock.take', lock: { kind: 'webhook', id: webhookId }, owner: enrollmentId, expiresAt: plusSeconds(p.clock.now().toISOString(), 30 * 86_400) } as const;
+  const actor = `vetting-service:${webhookId}`;
   try {
-    // A concurrent delivery of the same webhook-id that won is a replay, not a conflict.
-    await decideVetting(p, enrollmentId, decision, `vetting-service:${webhookId}`, [replayRecord], async () => ((await p.seen(webhookId)) ? replayed : undefined));
+    await decideVetting(p, enrollmentId, decision, actor, (e) => {
+      if (e.history.some((entry) => entry.actor === actor)) throw replayed;
+    });
   } catch (error) {
     if (error === replayed) return;
-    if (error instanceof Refused && error.kind === 'conflict' && (await p.seen(webhookId))) return;
     throw error;
   }
 }

@@ -40,12 +40,6 @@ export class FakeWorld {
         if (this.links.has(write.hash)) return false;
         this.links.set(write.hash, structuredClone(write.link));
         return true;
-      case 'link.use': {
-        const link = this.links.get(write.hash);
-        if (!link || link.usedAt || link.expiresAt <= write.now) return false;
-        link.usedAt = write.now;
-        return true;
-      }
       case 'link.delete':
         this.links.delete(write.hash);
         return true;

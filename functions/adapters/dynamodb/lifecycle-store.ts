@@ -27,7 +27,6 @@ export interface LifecycleTable<T extends { id: string }, W> {
 const lockKeys: Partial<Record<Lock['kind'], (id: string) => Key>> = {
   'partnership-pending': (id) => ({ pk: `PREQLOCK#${id}`, sk: 'LOCK' }),
   'partnership-pair': (id) => ({ pk: `PAIR#${id}`, sk: 'PAIR' }),
-  webhook: (id) => ({ pk: `WEBHOOK#${id}`, sk: 'WEBHOOK' }),
 };
 export const lockKey = (lock: Lock): Key => lockKeys[lock.kind]?.(lock.id) ?? { pk: `LOCK#${lock.kind}#${lock.id}`, sk: 'LOCK' };
 
@@ -39,18 +38,6 @@ export function commonItems(write: CommonWrite): TransactItem[] {
   switch (write.type) {
     case 'link.issue':
       return [{ Put: { TableName: tableName(), Item: { ...linkKey(write.hash), ...write.link, ttl: epochSeconds(write.link.expiresAt) + THIRTY_DAYS }, ConditionExpression: 'attribute_not_exists(pk)' } }];
-    case 'link.use':
-      return [
-        {
-          Update: {
-            TableName: tableName(),
-            Key: linkKey(write.hash),
-            UpdateExpression: 'SET usedAt = :now',
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :now',
-            ExpressionAttributeValues: { ':now': write.now },
-          },
-        },
-      ];
     case 'link.delete':
       return [{ Delete: { TableName: tableName(), Key: linkKey(write.hash) } }];
     case 'lock.take':

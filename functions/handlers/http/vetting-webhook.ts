@@ -1,6 +1,5 @@
 import { vettingWebhook } from '#api/enrollment-routes.js';
 import { VettingWebhook } from '#api/schemas.js';
-import { replayRecords } from '#adapters/dynamodb/replays.js';
 import { secrets } from '#adapters/system.js';
 import { invalid } from '#domain/refusal.js';
 import { httpHandler } from '#lib/http.js';
@@ -18,6 +17,6 @@ function parse(body: unknown) {
 }
 
 export const handler = httpHandler(vettingWebhook, async ({ headers, rawBody }) => {
-  await receiveVettingWebhook({ ...enrollmentPorts, secrets, seen: replayRecords.seen }, headers, rawBody, parse);
+  await receiveVettingWebhook({ ...enrollmentPorts, secrets }, headers, rawBody, parse);
   return { status: 204 };
 });

@@ -172,20 +172,23 @@ export async function correctEnrollment(p: EnrollmentPorts, caller: Caller, id: 
  * and frees the tenant and the partner ID; `more_info_needed` names the fields to correct.
  * `also` are writes that must happen with it (the webhook's replay record).
  */
-export async function decideVetting(p: EnrollmentPorts, id: string, decision: VettingDecision, actor: string, also: CommonWrite[] = [], onLostRace?: () => Promise<ReturnType<typeof conflict> | undefined>): Promise<Enrollment> {
+export async function decideVetting(p: EnrollmentPorts, id: string, decision: VettingDecision, actor: string, applied?: (e: Enrollment) => void): Promise<Enrollment> {
   const { after } = await change(
     enrollmentLifecycle(p),
     id,
     ({ entity: e }, now) => {
+      // A decision already applied (a webhook-id delivered again) is refused by `applied`
+      // before the state's own rules, which it has changed.
+      applied?.(e);
       assertAllowed(vettingRefusal(e));
       const reasons: VettingReason[] = decision.reasons ?? [];
       const decided = { decidedAt: now, decidedBy: actor, reasons };
       switch (decision.outcome) {
         case 'approved':
-          return { next: transition(e, { now, actor, action: 'vetting.approved' }, { vetting: { ...e.vetting, ...decided, status: 'approved', fieldsDue: [] } }), writes: also };
+          return { next: transition(e, { now, actor, action: 'vetting.approved' }, { vetting: { ...e.vetting, ...decided, status: 'approved', fieldsDue: [] } }) };
         case 'rejected': {
           const next = transition(e, { now, actor, action: 'vetting.rejected', status: 'rejected', note: reasons.map((r) => r.code).join(', ') }, { vetting: { ...e.vetting, ...decided, status: 'rejected', fieldsDue: [] } });
-          return { next, writes: [...endWrites(e, { at: now, actor, action: 'partner.enrollment_rejected', to: 'inactive' }), ...also] };
+          return { next, writes: endWrites(e, { at: now, actor, action: 'partner.enrollment_rejected', to: 'inactive' }) };
         }
         case 'more_info_needed': {
           const fieldsDue = [...new Set(reasons.map((r) => r.field).filter((f): f is string => Boolean(f)))];
@@ -195,11 +198,10 @@ export async function decideVetting(p: EnrollmentPorts, id: string, decision: Ve
             { now, actor, action: 'vetting.more_info_needed', status: 'more_info_needed', note: fieldsDue.join(', ') },
             { vetting: { ...e.vetting, ...decided, status: 'more_info_needed', fieldsDue, round: e.vetting.round + 1 }, deadline: plusSeconds(now, p.timing().moreInfoExpirySeconds), moreInfoRemindersSent: 0 },
           );
-          return { next, writes: also };
+          return { next };
         }
       }
     },
-    { onLostRace },
   );
   return after;
 }
@@ -213,10 +215,11 @@ export async function enrollmentForLink(p: { links: LinkLookup; enrollments: Lif
 }
 
 /**
- * ENR-6/7: the contact confirms. The link is used and the enrollment moves to review in
- * one transaction, so of many concurrent clicks exactly one confirms; the rest lose the
- * race, read the enrollment again and see the link gone. (A lost race can also be the
- * workflow parking a new token meanwhile: then the retry simply confirms.)
+ * ENR-6/7: the contact confirms. The enrollment's versioned move to review is the link's
+ * single use (the link is current only while the enrollment awaits this generation's
+ * confirmation), so of many concurrent clicks exactly one confirms; the rest lose the race,
+ * read the enrollment again and see the link gone. (A lost race can also be the workflow
+ * parking a new token meanwhile: then the retry simply confirms.)
  */
 export async function confirmContact(p: EnrollmentPorts, token: string): Promise<Enrollment> {
   const { enrollment, hash, stored } = await enrollmentForLink(p, token);
@@ -230,7 +233,7 @@ export async function confirmContact(p: EnrollmentPorts, token: string): Promise
         { now, actor: `contact:${e.primaryContact.email}`, action: 'contact.confirmed', status: 'under_review' },
         { contactVerification: { ...e.contactVerification, verifiedAt: now }, vetting: { ...e.vetting, status: 'pending' } },
       );
-      return { next, writes: [{ type: 'link.use', hash, now }] };
+      return { next };
     },
     { read: stored },
   );

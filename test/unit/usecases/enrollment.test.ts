@@ -259,8 +259,7 @@ describe('enrollment on the lifecycle mechanism (fakes)', () => {
       const at = t.clock.now();
       return { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign(id, at, body) };
     };
-    const seen = new Set<string>();
-    const ports = { ...t.ports, secrets: { get: async () => secret }, seen: async (id: string) => t.world.locks.has(`webhook#${id}`) || seen.has(id) };
+    const ports = { ...t.ports, secrets: { get: async () => secret } };
     const parse = (b: unknown) => (b as { data: { enrollmentId: string; outcome: 'approved' } }).data;
     await expect(receiveVettingWebhook(ports, { ...sign('wh-1'), 'webhook-signature': 'v1,AAAA' }, body, parse)).rejects.toMatchObject({ status: 401 });
     expect((await t.ports.enrollments.load(e.id))?.entity.vetting.status).toBe('pending');
@@ -269,5 +268,25 @@ describe('enrollment on the lifecycle mechanism (fakes)', () => {
     const after = (await t.ports.enrollments.load(e.id))!.entity;
     expect(after.vetting.status).toBe('approved');
     expect(after.history.filter((h) => h.action === 'vetting.approved')).toHaveLength(1);
+  });
+
+  it('ENR-8 / GEN-3: concurrent deliveries of one webhook-id apply once and all answer as applied; another webhook-id is judged on its own', async () => {
+    const { e, token } = await submitted();
+    await confirmContact(t.ports, token);
+    const secret = 'whsec_bG9jYWwtdmV0dGluZy1zZWNyZXQtY2hhbmdlLW1l';
+    const body = JSON.stringify({ type: 'vetting.completed', data: { enrollmentId: e.id, outcome: 'more_info_needed', reasons: [{ code: 'x', message: 'm', field: 'company.legalName' }] } });
+    const sign = (id: string) => {
+      const at = t.clock.now();
+      return { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign(id, at, body) };
+    };
+    const ports = { ...t.ports, secrets: { get: async () => secret } };
+    const parse = (b: unknown) => (b as { data: { enrollmentId: string; outcome: 'more_info_needed'; reasons: { code: string; message: string; field: string }[] } }).data;
+    const answers = await Promise.allSettled(Array.from({ length: 5 }, () => receiveVettingWebhook(ports, sign('wh-same'), body, parse)));
+    expect(answers.map((a) => a.status)).toEqual(Array(5).fill('fulfilled'));
+    const after = (await t.ports.enrollments.load(e.id))!.entity;
+    expect(after.history.filter((h) => h.action === 'vetting.more_info_needed')).toHaveLength(1);
+    expect(after.vetting.round).toBe(1);
+    // A different webhook-id with the same decision is not a replay: the state's rules judge it.
+    await expect(receiveVettingWebhook(ports, sign('wh-other'), body, parse)).rejects.toMatchObject({ kind: 'conflict' });
   });
 });
