@@ -319,20 +319,15 @@ export type EnrollmentWrite =
   /** ENR-5: a new enrollment links its partner ID to the tenant and records the reseller as enrolling. */
   | { type: 'enrollment.open'; enrollment: Enrollment; partner: Partner }
   /** ENR-5: an ended enrollment (rejected/expired) frees the tenant and the partner ID. */
-  | { type: 'enrollment.release'; enrollment: Enrollment }
-  /** ENR-12: the index of enrollments by primary contact address. */
-  | { type: 'contact.index'; email: string; enrollmentId: string }
-  | { type: 'contact.unindex'; email: string; enrollmentId: string };
+  | { type: 'enrollment.release'; enrollment: Enrollment };
 
-/** The enrollment store: the lifecycle store plus the operator's queue and the contact index. */
+/** The enrollment store: the lifecycle store plus the operator's queue. */
 /** Enrollments read only: the routes that change nothing. */
 export interface EnrollmentReader extends LifecycleReader<Enrollment> {
   byStatus(status: EnrollmentStatus, limit: number, cursor?: Record<string, unknown>): Promise<Page<Enrollment>>;
 }
 
-export interface EnrollmentStore extends EnrollmentReader, LifecycleStore<Enrollment, EnrollmentWrite> {
-  idsByContact(email: string): Promise<string[]>;
-}
+export type EnrollmentStore = EnrollmentReader & LifecycleStore<Enrollment, EnrollmentWrite>;
 
 
 /** Records an enrollment's state change (GEN-1); see recordChange. */

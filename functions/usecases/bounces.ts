@@ -1,4 +1,5 @@
-import { isTerminal, transition } from '#domain/enrollment.js';
+import { isTerminal, transition, type Enrollment } from '#domain/enrollment.js';
+import { conflict } from '#domain/refusal.js';
 import { config } from '#lib/config.js';
 import { renderEmail } from '#messages/emails.js';
 import { pickLanguage } from '#messages/language.js';
@@ -6,25 +7,40 @@ import { change } from './lifecycle.js';
 import { enrollmentLifecycle, type EnrollmentPorts } from './enrollment/lifecycle.js';
 
 /**
- * ENR-12: a bounce or complaint for a primary contact marks the contact undeliverable on
- * its open enrollments, which stops reminders; the enrolling admin is asked to change it.
+ * ENR-12: a bounce or complaint of an email an enrollment sent its primary contact (SES
+ * names the enrollment in the event: the email's `enrollment` tag) marks that contact
+ * undeliverable, which stops reminders; the enrolling admin is asked to change it. Nothing
+ * happens if the address is no longer the enrollment's contact, or the enrollment is over.
  */
-export async function contactUndeliverable(p: EnrollmentPorts, email: string, cause: 'bounce' | 'complaint'): Promise<number> {
-  let marked = 0;
-  const lc = enrollmentLifecycle(p);
-  for (const id of await p.enrollments.idsByContact(email)) {
-    const e = (await p.enrollments.load(id))?.entity;
-    if (!e || isTerminal(e.status) || e.status === 'active' || e.primaryContact.email !== email.toLowerCase() || !e.contactVerification.deliverable) continue;
-    const { after } = await change(lc, id, ({ entity: current }, now) => ({
-      next: transition(current, { now, actor: `ses:${cause}`, action: 'contact.undeliverable', note: email }, { contactVerification: { ...current.contactVerification, deliverable: false } }),
-      wake: false,
-    }));
-    marked++;
-    const rendered = renderEmail(
-      { kind: 'enrollment.contact_undeliverable', companyName: after.company.legalName, contactEmail: email, cause, portalUrl: config().PORTAL_URL },
-      pickLanguage(after.primaryContact.language, undefined),
-    );
-    await p.mailer.send({ to: after.enrolledBy.email, ...rendered });
+export async function contactUndeliverable(p: EnrollmentPorts, enrollmentId: string, email: string, cause: 'bounce' | 'complaint'): Promise<boolean> {
+  const address = email.toLowerCase();
+  const stillOwed = (e: Enrollment) =>
+    !isTerminal(e.status) && e.status !== 'active' && e.primaryContact.email.toLowerCase() === address && e.contactVerification.deliverable;
+  const read = await p.enrollments.load(enrollmentId);
+  if (!read || !stillOwed(read.entity)) return false;
+  let after;
+  try {
+    ({ after } = await change(
+      enrollmentLifecycle(p),
+      enrollmentId,
+      ({ entity: current }, now) => {
+        if (!stillOwed(current)) throw nothingToMark;
+        return {
+          next: transition(current, { now, actor: `ses:${cause}`, action: 'contact.undeliverable', note: email }, { contactVerification: { ...current.contactVerification, deliverable: false } }),
+          wake: false,
+        };
+      },
+      { read },
+    ));
+  } catch (error) {
+    if (error === nothingToMark) return false;
+    throw error;
   }
-  return marked;
+  const rendered = renderEmail(
+    { kind: 'enrollment.contact_undeliverable', companyName: after.company.legalName, contactEmail: email, cause, portalUrl: config().PORTAL_URL },
+    pickLanguage(after.primaryContact.language, undefined),
+  );
+  await p.mailer.send({ to: after.enrolledBy.email, ...rendered });
+  return true;
 }
+const nothingToMark = conflict('contact_not_marked', 'The address is no longer an open enrollment\'s deliverable contact.');

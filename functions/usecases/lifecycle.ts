@@ -289,10 +289,15 @@ export async function expireIf<T extends LifecycleEntity, W>(lc: Lifecycle<T, W,
   const stored = await lc.store.load(id);
   if (!stored || !isOverdue(stored.entity, nowOf(lc.clock))) return false;
   try {
-    await change(lc, id, (current, now) => {
-      if (!isOverdue(current.entity, now)) throw notOverdue;
-      return expire(current, now);
-    });
+    await change(
+      lc,
+      id,
+      (current, now) => {
+        if (!isOverdue(current.entity, now)) throw notOverdue;
+        return expire(current, now);
+      },
+      { read: stored },
+    );
     return true;
   } catch (error) {
     if (error === notOverdue) return false;

@@ -70,7 +70,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const sfnUrl = `http://127.0.0.1:${sfnPort}`;
   // The functions reach every emulator through a fault-injection proxy (idle: it forwards).
   const faults = createFaults();
-  const [dynamoProxy, sesProxy, sfnProxy] = await Promise.all([faults.proxy('dynamodb', dynamo.endpoint, dynamo.settleAfter), faults.proxy('ses', ses.endpoint), faults.proxy('stepfunctions', sfnUrl)]);
+  const [dynamoProxy, sesProxy, sfnProxy] = await Promise.all([faults.proxy('dynamodb', dynamo.endpoint, dynamo.settleAfter), faults.proxy('ses', ses.endpoint, (operation, request, answer) => ses.recordSent(operation, request, answer)), faults.proxy('stepfunctions', sfnUrl)]);
 
   Object.assign(process.env, {
     AWS_REGION: localRegion,

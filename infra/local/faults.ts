@@ -74,8 +74,11 @@ export interface Faults {
   clear(): FaultRule[];
   /** Calls answered with an injected error, per service and operation. */
   injected(): Record<string, number>;
-  /** `settle`: awaited before a successful answer is passed on (DynamoDB Local's queued commits). */
-  proxy(service: FaultService, target: string, settle?: (operation: string) => Promise<void>): Promise<FaultProxy>;
+  /**
+   * `settle`: awaited before a successful answer is passed on, with the request and the
+   * answer (DynamoDB Local's queued commits; what SES was asked to send).
+   */
+  proxy(service: FaultService, target: string, settle?: (operation: string, request: Buffer, answer: Buffer) => Promise<void>): Promise<FaultProxy>;
 }
 
 export function createFaults(): Faults {
@@ -137,7 +140,7 @@ export function createFaults(): Faults {
           const body: Buffer[] = [];
           answer.on('data', (chunk: Buffer) => body.push(chunk));
           answer.on('end', () => {
-            settle(operation).then(
+            settle(operation, payload, Buffer.concat(body)).then(
               () => {
                 res.writeHead(status, answer.headers);
                 res.end(Buffer.concat(body));

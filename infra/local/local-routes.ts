@@ -258,6 +258,8 @@ export function createLocalRoutes(deps: {
         if (!has('ses-events')) return json(501, { error: { type: 'internal', code: 'not_available', message: 'No SES event handler yet.', requestId: randomUUID() } });
         const { type, email } = parsed.value;
         const now = systemClock.now().toISOString();
+        // The event is about the last email SES sent to the address, with that email's tags.
+        const mail = await deps.ses.lastSentTo(email);
         // The event SES publishes to EventBridge for a configuration set's event destination.
         await deps.invoke('ses-events', {
           version: '0',
@@ -267,7 +269,7 @@ export function createLocalRoutes(deps: {
           time: now,
           detail: {
             eventType: type === 'bounce' ? 'Bounce' : 'Complaint',
-            mail: { timestamp: now, messageId: randomUUID(), destination: [email] },
+            mail: { timestamp: now, messageId: mail?.messageId ?? randomUUID(), destination: [email], tags: mail?.tags ?? {} },
             ...(type === 'bounce'
               ? { bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: email }], timestamp: now } }
               : { complaint: { complainedRecipients: [{ emailAddress: email }], timestamp: now } }),

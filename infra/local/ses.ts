@@ -28,9 +28,23 @@ interface StoredEmail {
   at: number;
 }
 
+/** The SES event's `mail` part for the last email sent to an address (as SES publishes it). */
+export interface SentMail {
+  messageId: string;
+  /** The email's tags, each a list of values (SES's event shape). */
+  tags: Record<string, string[]>;
+}
+
 export interface LocalSes {
   endpoint: string;
   emails(to?: string): Promise<LocalEmail[]>;
+  /** The last email sent to `to` (exact address, any case), with the tags it was sent with. */
+  lastSentTo(to: string): Promise<SentMail | undefined>;
+  /**
+   * Notes the tags of a sent email, from the SendEmail request and its answer (the emulator
+   * validates EmailTags but does not keep them; the local cloud's SES proxy calls this).
+   */
+  recordSent(operation: string, request: Buffer, answer: Buffer): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -51,12 +65,31 @@ export async function startSes(): Promise<LocalSes> {
   const server = await sesServer({ host: '127.0.0.1', port });
   const endpoint = `http://127.0.0.1:${port}`;
   await waitFor('SES emulator', async () => (await fetch(`${endpoint}/health-check`)).ok);
+  const tagsOf = new Map<string, Record<string, string[]>>();
+  const store = async () => ((await (await fetch(`${endpoint}/store`)).json()) as { emails: StoredEmail[] }).emails;
   return {
     endpoint,
+    async recordSent(operation, request, answer) {
+      if (operation !== 'SendEmail') return;
+      try {
+        const { EmailTags } = JSON.parse(request.toString('utf8')) as { EmailTags?: { Name: string; Value: string }[] };
+        const { MessageId } = JSON.parse(answer.toString('utf8')) as { MessageId?: string };
+        if (!MessageId || !EmailTags?.length) return;
+        const tags: Record<string, string[]> = {};
+        for (const { Name, Value } of EmailTags) (tags[Name] ??= []).push(Value);
+        tagsOf.set(MessageId, tags);
+      } catch {
+        // Not a JSON SendEmail: nothing to note.
+      }
+    },
+    async lastSentTo(to) {
+      const wanted = to.toLowerCase();
+      const last = (await store()).filter((e) => e.destination.to.some((t) => t.toLowerCase() === wanted)).at(-1);
+      return last ? { messageId: last.messageId, tags: tagsOf.get(last.messageId) ?? {} } : undefined;
+    },
     async emails(to) {
-      const store = (await (await fetch(`${endpoint}/store`)).json()) as { emails: StoredEmail[] };
       const wanted = to?.toLowerCase();
-      return store.emails
+      return (await store())
         .filter((e) => !wanted || e.destination.to.some((t) => t.toLowerCase().includes(wanted)))
         .map((e) => ({
           id: e.messageId,

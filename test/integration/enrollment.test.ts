@@ -334,6 +334,9 @@ describe('ENR-12 bounces', () => {
     const r = await newReseller();
     const { id } = await enroll(r);
     await waitForEmail(r.contactEmail);
+    // A bounce of an address the enrollment never wrote to concerns no enrollment.
+    expect((await api('POST', '/_local/ses-events', { body: { type: 'bounce', email: `other-${r.contactEmail}` } })).status).toBe(204);
+    expect((await getEnrollment(r.admin, id)).contactDeliverable).toBe(true);
     expect((await api('POST', '/_local/ses-events', { body: { type: 'bounce', email: r.contactEmail } })).status).toBe(204);
     const e = await getEnrollment(r.admin, id);
     expect(e.contactDeliverable).toBe(false);

@@ -1,16 +1,13 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { nextDue, type Enrollment, type EnrollmentReader, type EnrollmentStore, type EnrollmentWrite, type Timing } from '#domain/enrollment.js';
 import { config } from '#lib/config.js';
 import { systemClock } from '#lib/clock.js';
 import type { LifecycleReader } from '#domain/ports.js';
-import { ddb, tableName } from './client.js';
+import { tableName } from './client.js';
 import { compose } from '../compose.js';
 import { dynamoDueIndex } from './due-index.js';
 import { dynamoLifecycleReader } from './lifecycle-reader.js';
 import { dynamoLifecycleWriter, type TransactItem } from './lifecycle-store.js';
 import { partnerItems, partnerKey, registryKey } from './partners.js';
-
-export const contactMailKey = (email: string, enrollmentId: string) => ({ pk: `CONTACTMAIL#${email.toLowerCase()}`, sk: `ENROLLMENT#${enrollmentId}` });
 
 /** The reminder and deadline schedule, from the configuration. */
 export function timing(): Timing {
@@ -71,10 +68,6 @@ function enrollmentItems(write: EnrollmentWrite): TransactItem[] {
           },
         },
       ];
-    case 'contact.index':
-      return [{ Put: { TableName: tableName(), Item: { ...contactMailKey(write.email, write.enrollmentId), enrollmentId: write.enrollmentId } } }];
-    case 'contact.unindex':
-      return [{ Delete: { TableName: tableName(), Key: contactMailKey(write.email, write.enrollmentId) } }];
   }
 }
 
@@ -104,13 +97,7 @@ const writer = /* @__PURE__ */ dynamoLifecycleWriter<Enrollment, EnrollmentWrite
 });
 
 /** The enrollment store on DynamoDB. */
-export const enrollments: EnrollmentStore = /* @__PURE__ */ compose(enrollmentReader, writer, {
-  /** Enrollments whose primary contact is this address (ENR-12 bounces). */
-  async idsByContact(email: string) {
-    const out = await ddb.send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `CONTACTMAIL#${email.toLowerCase()}` } }));
-    return (out.Items ?? []).map((i) => String(i.enrollmentId));
-  },
-});
+export const enrollments: EnrollmentStore = /* @__PURE__ */ compose(enrollmentReader, writer);
 
 /** What of the enrollments is due (the sweep only). */
 export const enrollmentsDue = /* @__PURE__ */ dynamoDueIndex(PREFIX);

@@ -102,7 +102,6 @@ export async function submitEnrollment(p: EnrollmentPorts, caller: Caller, input
     [
       { type: 'enrollment.open', enrollment, partner },
       verifyLink(id, 1, link.hash, expiresAt),
-      { type: 'contact.index', email: input.primaryContact.email, enrollmentId: id },
     ],
     () => conflict('enrollment_exists', 'This tenant or partner ID has an enrollment already (a concurrent request won).', 'ENR-5'),
   );
@@ -139,9 +138,6 @@ export async function changePrimaryContact(p: EnrollmentPorts, caller: Caller, i
       { primaryContact: contact, contactVerification: { generation: e.contactVerification.generation + 1, linkHash: link.hash, linkNonce: link.nonce, linkIssuedAt: now, expiresAt, remindersSent: 0, deliverable: true, resends: [] } },
     );
     const writes: (CommonWrite | EnrollmentWrite)[] = [{ type: 'link.delete', hash: e.contactVerification.linkHash }, verifyLink(id, next.contactVerification.generation, link.hash, expiresAt)];
-    if (e.primaryContact.email !== contact.email) {
-      writes.push({ type: 'contact.unindex', email: e.primaryContact.email, enrollmentId: id }, { type: 'contact.index', email: contact.email, enrollmentId: id });
-    }
     return { next, writes };
   }, { read });
   return after;

@@ -20,7 +20,7 @@ const timing: Timing = {
   livenessCheckSeconds: DAY,
 };
 
-function enrollmentWrites(world: FakeWorld, contacts: Map<string, Set<string>>) {
+function enrollmentWrites(world: FakeWorld) {
   return (w: EnrollmentWrite): boolean => {
     switch (w.type) {
       case 'partner.status':
@@ -41,12 +41,6 @@ function enrollmentWrites(world: FakeWorld, contacts: Map<string, Set<string>>) 
         delete entry.linkedTenantId;
         return true;
       }
-      case 'contact.index':
-        contacts.set(w.email.toLowerCase(), (contacts.get(w.email.toLowerCase()) ?? new Set()).add(w.enrollmentId));
-        return true;
-      case 'contact.unindex':
-        contacts.get(w.email.toLowerCase())?.delete(w.enrollmentId);
-        return true;
     }
   };
 }
@@ -56,10 +50,9 @@ function setup() {
   world.registry.set('5100001', { partnerId: '5100001', legalName: 'Fabrikam', country: 'DE', status: 'active', updatedAt: '' });
   world.registry.set('4100001', { partnerId: '4100001', legalName: 'Contoso', country: 'DE', status: 'active', linkedTenantId: 'prov', updatedAt: '' });
   world.partners.set('prov', partner('prov'));
-  const contacts = new Map<string, Set<string>>();
   const clock = new FakeClock();
-  const store = fakeStore<Enrollment, EnrollmentWrite>(world, 'ENROLLMENT', enrollmentWrites(world, contacts), (e, now) => nextDue(e, timing, now));
-  const enrollments: EnrollmentStore = { ...store, byStatus: async (status) => ({ items: store.all().filter((e) => e.status === status) }), idsByContact: async (email) => [...(contacts.get(email.toLowerCase()) ?? [])] };
+  const store = fakeStore<Enrollment, EnrollmentWrite>(world, 'ENROLLMENT', enrollmentWrites(world), (e, now) => nextDue(e, timing, now));
+  const enrollments: EnrollmentStore = { ...store, byStatus: async (status) => ({ items: store.all().filter((e) => e.status === status) }) };
   const mailer = new FakeMailer();
   const workflows = new FakeWorkflows();
   const ports: EnrollmentPorts = { enrollments, partners: fakePartners(world), links: fakeLinks(world), mailer, workflows, clock, ids: fakeIds(), timing: () => timing };
@@ -232,7 +225,13 @@ describe('enrollment on the lifecycle mechanism (fakes)', () => {
 
   it('ENR-12: a bounce marks the contact undeliverable, stops reminders and tells the enrolling admin', async () => {
     const { e } = await submitted();
-    expect(await contactUndeliverable(t.ports, 'PAT@fabrikam.example', 'bounce')).toBe(1);
+    // A bounce for another enrollment, or for an address that is not this enrollment's contact, marks nothing.
+    expect(await contactUndeliverable(t.ports, 'enr_unknown', 'pat@fabrikam.example', 'bounce')).toBe(false);
+    expect(await contactUndeliverable(t.ports, e.id, 'someone-else@fabrikam.example', 'bounce')).toBe(false);
+    expect(t.mailer.to(admin.email)).toHaveLength(0);
+    expect(await contactUndeliverable(t.ports, e.id, 'PAT@fabrikam.example', 'bounce')).toBe(true);
+    // Bounced again: already marked, nothing more is sent.
+    expect(await contactUndeliverable(t.ports, e.id, 'pat@fabrikam.example', 'complaint')).toBe(false);
     expect(t.mailer.to(admin.email)).toHaveLength(1);
     t.clock.advance(2 * DAY + 1);
     const result = { reminded: 0, expired: 0, redriven: 0, examined: 0 };
