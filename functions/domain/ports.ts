@@ -89,6 +89,11 @@ export interface Stored<T> {
   snapshot?: Readonly<Record<string, unknown>>;
 }
 
+/** A commit that happened, with the store's record of the item it left (see Stored.snapshot). */
+export interface Committed {
+  snapshot?: Readonly<Record<string, unknown>>;
+}
+
 /** What a change read: the version, the parked token and how much of the audit trail existed then. */
 export interface ReadState {
   version: number;
@@ -148,7 +153,12 @@ export interface LifecycleWriter<T, W = never> {
    * write, so the invocation that records the state sends it (send-once, as markNotified).
    */
   create(entity: T, writes: readonly (CommonWrite | W)[], claim?: string): Promise<boolean>;
-  commit(next: T, read: ReadState, writes: readonly (CommonWrite | W)[], claim?: string): Promise<boolean>;
+  /**
+   * Answers false when a condition did not hold, else what was committed: the store's record
+   * of the item as it now is (`Stored.snapshot`), so a change that follows decides on it
+   * without reading again.
+   */
+  commit(next: T, read: ReadState, writes: readonly (CommonWrite | W)[], claim?: string): Promise<false | Committed>;
   /** Parks a workflow's task token if the entity is still at the version the workflow read. */
   park(id: string, taskToken: string, expectVersion: number): Promise<boolean>;
   /** Marks notification `next` sent, if the last mark is still `previous` (send-once). */

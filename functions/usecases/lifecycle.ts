@@ -74,7 +74,12 @@ export async function changeEntity<T extends LifecycleEntity, W>(p: LifecyclePor
       if (refusal) throw refusal;
       continue;
     }
-    const after: Stored<T> = { entity: change.next, ...(stored.parkedToken === undefined ? {} : { parkedToken: stored.parkedToken }), ...((claim ?? stored.notified) === undefined ? {} : { notified: claim ?? stored.notified }) };
+    const after: Stored<T> = {
+      entity: change.next,
+      ...(stored.parkedToken === undefined ? {} : { parkedToken: stored.parkedToken }),
+      ...((claim ?? stored.notified) === undefined ? {} : { notified: claim ?? stored.notified }),
+      ...(committed.snapshot ? { snapshot: committed.snapshot } : {}),
+    };
     return { before: stored, after: change.next, stored: after, claimed: claim, wake: change.wake !== false };
   }
   throw conflict('concurrent_update', 'The resource changed concurrently; nothing was changed. Retry.');

@@ -38,14 +38,14 @@ describe('GEN-4 the lifecycle store never strands a parked workflow', () => {
     expect(await store.park(id, 'token-new', 1)).toBe(true);
     expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0, notified: undefined }, [])).toBe(false);
     // Read again, the change succeeds and now knows whom to wake.
-    expect(await store.commit(next(item(id)), { version: 1, parkedToken: 'token-new', historyLength: 0, notified: undefined }, [])).toBe(true);
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: 'token-new', historyLength: 0, notified: undefined }, [])).toBeTruthy();
     expect((await store.load(id))?.parkedToken).toBe('token-new');
   });
 
   it('refuses a commit when another change bumped the version', async () => {
     const id = `race2-${Date.now()}`;
     await store.create(item(id), []);
-    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0, notified: undefined }, [])).toBe(true);
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0, notified: undefined }, [])).toBeTruthy();
     expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0, notified: undefined }, [])).toBe(false);
   });
 
@@ -61,7 +61,7 @@ describe('GEN-4 the lifecycle store never strands a parked workflow', () => {
     const id = `lock-${Date.now()}`;
     await store.create(item(id), []);
     const lock = { kind: 'order-submit', id } as const;
-    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0, notified: undefined }, [{ type: 'lock.take', lock, owner: 'x' }])).toBe(true);
+    expect(await store.commit(next(item(id)), { version: 1, parkedToken: undefined, historyLength: 0, notified: undefined }, [{ type: 'lock.take', lock, owner: 'x' }])).toBeTruthy();
     const second = { ...next(item(id)), version: 3, status: 'c' };
     expect(await store.commit(second, { version: 2, parkedToken: undefined, historyLength: 0, notified: undefined }, [{ type: 'lock.take', lock, owner: 'y' }])).toBe(false);
     expect((await store.load(id))?.entity.status).toBe('b');
@@ -97,7 +97,7 @@ describe('GEN-4 the lifecycle store never strands a parked workflow', () => {
     // deadline, and the parked token the condition names; nothing else.
     expect(named).toEqual(['deadline', 'dueAt', 'notified', 'parkedToken', 'status', 'version']);
     expect(update.UpdateExpression).toMatch(/ REMOVE #r0$/);
-    expect(await store.commit(changed, readStateOf(read), [], 'second')).toBe(true);
+    expect(await store.commit(changed, readStateOf(read), [], 'second')).toBeTruthy();
     const after = (await store.load(id))!;
     expect(after.entity).toMatchObject({ status: 'b', version: 2, execution: { generation: 1 } });
     expect(after.entity.deadline).toBeUndefined();
@@ -107,25 +107,67 @@ describe('GEN-4 the lifecycle store never strands a parked workflow', () => {
     expect(await store.commit({ ...after.entity, version: 3 }, readStateOf(after), [], 'fourth')).toBe(false);
   });
 
-  it('GEN-1 the entries a change appends are one trail item; the entity reads back with its whole trail in order', async () => {
+  it('GEN-1 the last change\'s entries ride on the entity and move to one trail item at the next change; a duplicate a lost race leaves is ignored', async () => {
     const id = `trail-${Date.now()}`;
     type Trailed = Omit<Item, 'history'> & { history: { at: string; action: string }[] };
     const trailed = store as unknown as import('../../functions/domain/ports.js').LifecycleStore<Trailed, never>;
     const trailItems = items as unknown as ReturnType<typeof import('../../functions/adapters/dynamodb/lifecycle-store.js').lifecycleItems<Trailed, never>>;
-    const first: Trailed = { ...item(id), history: [{ at: '1', action: 'submitted' }] };
-    await trailed.create(first, []);
+    const { ddb } = await import('../../functions/adapters/dynamodb/client.js');
+    const { PutCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+    const partition = async () => ((await ddb.send(new QueryCommand({ TableName: 'partner-program', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `TEST#${id}` }, ConsistentRead: true }))).Items ?? []).map((i) => String(i.sk));
+    const actions = async () => (await trailed.load(id))!.entity.history.map((h) => h.action);
+
+    await trailed.create({ ...item(id), history: [{ at: '1', action: 'submitted' }] }, []);
+    // A create writes the entity alone: its entries are on it.
+    expect(await partition()).toEqual(['TEST']);
+    expect(await actions()).toEqual(['submitted']);
+
     const read = (await trailed.load(id))!;
     const changed: Trailed = { ...read.entity, status: 'b', version: 2, history: [...read.entity.history, { at: '2', action: 'accepted' }, { at: '2', action: 'activated' }] };
-    const puts = trailItems.commit(changed, readStateOf(read), []).filter((i) => i.Put);
-    expect(puts).toHaveLength(1);
-    expect(puts[0]!.Put!.Item).toMatchObject({ sk: 'HISTORY#000001', entries: [{ action: 'accepted' }, { action: 'activated' }] });
-    expect(await trailed.commit(changed, readStateOf(read), [])).toBe(true);
-    const after = (await trailed.load(id))!;
-    expect(after.entity.history.map((h) => h.action)).toEqual(['submitted', 'accepted', 'activated']);
-    // The next change appends after the three entries.
-    const third: Trailed = { ...after.entity, version: 3, history: [...after.entity.history, { at: '3', action: 'noted' }] };
-    expect(trailItems.commit(third, readStateOf(after), []).find((i) => i.Put)!.Put!.Item).toMatchObject({ sk: 'HISTORY#000003', action: 'noted' });
-    expect(await trailed.commit(third, readStateOf(after), [])).toBe(true);
-    expect((await trailed.load(id))!.entity.history.map((h) => h.action)).toEqual(['submitted', 'accepted', 'activated', 'noted']);
+    const parts = trailItems.parts.commit(changed, readStateOf(read), []);
+    expect(parts.trail?.Put?.Item).toMatchObject({ sk: 'HISTORY#000000', action: 'submitted' });
+    expect(parts.others).toEqual([]);
+    expect(await trailed.commit(changed, readStateOf(read), [])).toBeTruthy();
+    expect(await partition()).toEqual(['HISTORY#000000', 'TEST']);
+    expect(await actions()).toEqual(['submitted', 'accepted', 'activated']);
+
+    // A writer that read version 2 moved its `latest` out, then lost its race: the item it
+    // left duplicates what the entity still carries, and is not read twice.
+    const second = (await trailed.load(id))!;
+    await ddb.send(new PutCommand(trailItems.parts.commit({ ...second.entity, version: 3, history: [...second.entity.history, { at: '3', action: 'lost' }] }, readStateOf(second), []).trail!.Put!));
+    expect(await partition()).toEqual(['HISTORY#000000', 'HISTORY#000001', 'TEST']);
+    expect(await actions()).toEqual(['submitted', 'accepted', 'activated']);
+
+    // The next change moves the two entries out as one item and carries its own.
+    const third: Trailed = { ...second.entity, version: 3, history: [...second.entity.history, { at: '3', action: 'noted' }] };
+    expect(trailItems.parts.commit(third, readStateOf(second), []).trail?.Put?.Item).toMatchObject({ sk: 'HISTORY#000001', entries: [{ action: 'accepted' }, { action: 'activated' }] });
+    expect(await trailed.commit(third, readStateOf(second), [])).toBeTruthy();
+    expect(await actions()).toEqual(['submitted', 'accepted', 'activated', 'noted']);
+    // A change that appends nothing moves nothing.
+    const fourth = (await trailed.load(id))!;
+    expect(trailItems.parts.commit({ ...fourth.entity, version: 4, status: 'c' }, readStateOf(fourth), []).trail).toBeUndefined();
+
+    // The next change decides on what the commit answered, not on a second read: its trail holds.
+    const committed = await trailed.commit({ ...fourth.entity, version: 4, history: [...fourth.entity.history, { at: '4', action: 'fourth' }] }, readStateOf(fourth), []);
+    expect(committed && committed.snapshot).toMatchObject({ version: 4, latest: { from: 4, entries: [{ action: 'fourth' }] } });
+    const afterFourth = { entity: { ...fourth.entity, version: 4, history: [...fourth.entity.history, { at: '4', action: 'fourth' }] }, ...(committed ? committed : {}) };
+    expect(await trailed.commit({ ...afterFourth.entity, version: 5, history: [...afterFourth.entity.history, { at: '5', action: 'fifth' }] }, readStateOf(afterFourth), [])).toBeTruthy();
+    // And a read state without the store's record (built by hand) reads the item first.
+    const fifth = (await trailed.load(id))!;
+    const { snapshot: _unknown, ...blind } = readStateOf(fifth);
+    expect(await trailed.commit({ ...fifth.entity, version: 6, history: [...fifth.entity.history, { at: '6', action: 'sixth' }] }, blind, [])).toBeTruthy();
+    expect(await actions()).toEqual(['submitted', 'accepted', 'activated', 'noted', 'fourth', 'fifth', 'sixth']);
+    // … and loses the race if the item moved on since.
+    expect(await trailed.commit({ ...fifth.entity, version: 6, history: [...fifth.entity.history, { at: '6', action: 'stale' }] }, blind, [])).toBe(false);
+  });
+
+  it('a commit that changes nothing writes nothing and answers as committed', async () => {
+    const id = `noop-${Date.now()}`;
+    await store.create(item(id), []);
+    const read = (await store.load(id))!;
+    const parts = items.parts.commit(read.entity, readStateOf(read), []);
+    expect(parts.entity.ConditionCheck).toBeDefined();
+    expect(await store.commit(read.entity, readStateOf(read), [])).toBeTruthy();
+    expect((await store.load(id))!.entity).toEqual(read.entity);
   });
 });

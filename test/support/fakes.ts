@@ -113,7 +113,7 @@ export function fakeStore<T extends { id: string; version: number }, W extends {
         row.entity = structuredClone(next);
         if (claim !== undefined) row.notified = claim;
         return writesApply(writes);
-      });
+      }) && {};
     },
     async park(id, taskToken, expectVersion) {
       const row = world.rows.get(key(id));

@@ -13,7 +13,7 @@ import { ddb, tableName } from './client.js';
 export type Key = { pk: string; sk: string };
 
 /** Attributes the store writes beside an entity; never part of the entity itself. */
-export const outOfBand = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'listpk', 'listsk', 'dueShard', 'dueAt', 'dueAction', 'parkedToken', 'notified', 'ttl']);
+export const outOfBand = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'listpk', 'listsk', 'dueShard', 'dueAt', 'dueAction', 'parkedToken', 'notified', 'ttl', 'latest']);
 
 export const entityKey = (prefix: string, id: string): Key => ({ pk: `${prefix}#${id}`, sk: prefix });
 export const linkKey = (hash: string): Key => ({ pk: `LINK#${hash}`, sk: 'LINK' });
@@ -22,6 +22,16 @@ export const linkKey = (hash: string): Key => ({ pk: `LINK#${hash}`, sk: 'LINK' 
 export const HISTORY = 'HISTORY#';
 /** The attribute of a trail item holding the several entries one change appended. */
 export const HISTORY_ENTRIES = 'entries';
+
+/** The entity item's attribute holding the entries its last change appended (lifecycle-store.ts). */
+export const LATEST = 'latest';
+export interface Latest {
+  /** The index in the trail of the first of `entries`. */
+  from: number;
+  entries: unknown[];
+}
+
+const trailIndex = (sk: unknown) => Number(String(sk).slice(HISTORY.length));
 
 /** The entries of one trail item: its own attributes, or the several under `entries`. */
 const entriesOf = ({ pk: _pk, sk: _sk, ...entry }: Record<string, unknown>): unknown[] => (Array.isArray(entry[HISTORY_ENTRIES]) ? (entry[HISTORY_ENTRIES] as unknown[]) : [entry]);
@@ -33,7 +43,11 @@ export function storedOf<T>(item: Record<string, unknown>, history?: Record<stri
   // GEN-1's audit trail lives in its own items (see historyItems); a list entry carries none.
   // (An item written before the trail moved out keeps its embedded entries, first.)
   const embedded = Array.isArray(entity.history) ? entity.history : [];
-  entity.history = [...embedded, ...(history ?? []).flatMap(entriesOf)];
+  // The last change's entries are on the entity; the trail items below them hold the rest
+  // (an item at or beyond `latest.from` is a duplicate left by a commit that lost its race).
+  const latest = item[LATEST] as Latest | undefined;
+  const moved = (history ?? []).filter((i) => latest === undefined || trailIndex(i.sk) < latest.from);
+  entity.history = [...embedded, ...moved.flatMap(entriesOf), ...(latest?.entries ?? [])];
   return {
     entity: entity as T,
     ...(typeof item.parkedToken === 'string' ? { parkedToken: item.parkedToken } : {}),

@@ -1,8 +1,8 @@
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CommonWrite, DueIndex, LifecycleStore, LifecycleWriter, Lock, ReadState } from '#domain/ports.js';
 import { ddb, isConditionFailed, tableName } from './client.js';
 import { dynamoDueIndex } from './due-index.js';
-import { dynamoLifecycleReader, entityKey, HISTORY, HISTORY_ENTRIES, linkKey, outOfBand, type DynamoLifecycleReader, type Key } from './lifecycle-reader.js';
+import { dynamoLifecycleReader, entityKey, HISTORY, HISTORY_ENTRIES, LATEST, linkKey, outOfBand, type DynamoLifecycleReader, type Key, type Latest } from './lifecycle-reader.js';
 
 export { entityKey, linkKey, storedOf, type Key } from './lifecycle-reader.js';
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -97,7 +97,7 @@ function indexSet(index: IndexAttributes, prefix: string): { set: Record<string,
  * a new one after the read, the write fails and is retried with it, so the wake-up reaches
  * the token that is actually waiting.
  */
-function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set: Record<string, unknown>; remove: string[] }, claim?: string): TransactItem {
+function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set: Record<string, unknown>; remove: string[] }, claim?: string): { item: TransactItem; image?: Record<string, unknown> } {
   const names: Record<string, string> = { '#version': 'version', '#parked': 'parkedToken' };
   const values: Record<string, unknown> = { ':expect': read.version, ...(read.parkedToken === undefined ? {} : { ':parked': read.parkedToken }) };
   const sets: string[] = [];
@@ -125,12 +125,20 @@ function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set
     sets.push(`#a${i} = :v${i}`);
     i++;
   }
-  const gone = before ? Object.keys(before).filter((k) => !outOfBand.has(k) && k !== 'history' && written[k] === undefined) : [];
-  const removes = [...(before ? index.remove.filter((k) => before[k] !== undefined) : index.remove), ...gone].map((k, j) => {
+  const gone = before ? Object.keys(before).filter((k) => !outOfBand.has(k) && k !== 'history' && k !== LATEST && written[k] === undefined) : [];
+  const removed = [...(before ? index.remove.filter((k) => before[k] !== undefined) : index.remove), ...gone];
+  const removes = removed.map((k, j) => {
     names[`#r${j}`] = k;
     return `#r${j}`;
   });
-  return {
+  // The item as this write leaves it, for a change that follows in the same invocation.
+  const image = before ? Object.fromEntries(Object.entries({ ...before, ...written, ...(claim === undefined ? {} : { notified: claim }) }).filter(([k, v]) => v !== undefined && !removed.includes(k))) : undefined;
+  const withImage = (item: TransactItem) => ({ item, ...(image ? { image } : {}) });
+  if (sets.length === 0 && removes.length === 0) {
+    // Nothing changed (e.g. the sweep found the due time already right): only the condition.
+    return withImage({ ConditionCheck: { TableName: tableName(), Key: key, ConditionExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values } });
+  }
+  return withImage({
     Update: {
       TableName: tableName(),
       Key: key,
@@ -139,57 +147,93 @@ function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
-  };
+  });
 }
 
 const historySk = (index: number) => `${HISTORY}${String(index).padStart(6, '0')}`;
 
 /**
- * GEN-1 without write amplification: the audit entries a change appends are one small item
- * beside the entity (`<prefix>#<id>` / `HISTORY#000042`, numbered by its first entry),
- * written once; the entity item stays small and a change never rewrites the growing trail.
- * A change of one entry stores it as the item's attributes; a change of several (e.g. an
- * acceptance with the activation it makes due) stores them under `entries`, one item and
- * not one per entry, since every item of a transaction is billed on its own. One Query on
- * the partition reads the entity with its trail (lifecycle-reader.ts).
+ * GEN-1 without write amplification and without a transaction per change. The entries the
+ * last change appended ride on the entity (`latest`: their index and the entries); every
+ * earlier change's entries are one small trail item beside it (`<prefix>#<id>` /
+ * `HISTORY#000042`, numbered by its first entry), written once. A commit first moves the
+ * `latest` it read into its trail item — a plain PutItem whose content the read version
+ * fixes, so any writer of it writes the same item and a crash or a lost race after it leaves
+ * only a duplicate the reader ignores (lifecycle-reader.ts reads trail items below
+ * `latest.from` only) — and then replaces `latest` in the entity's versioned update. So a
+ * change that writes nothing but its entity is one conditional UpdateItem after one small
+ * PutItem, not a transaction of two items (each billed twice); the entity never carries more
+ * than one change's entries, and a change never rewrites the growing trail.
  */
-function historyItems(key: Key, history: readonly unknown[] | undefined, from: number): TransactItem[] {
-  const added = (history ?? []).slice(from);
-  if (added.length === 0) return [];
-  const body = added.length === 1 ? (added[0] as object) : { [HISTORY_ENTRIES]: added };
-  return [{ Put: { TableName: tableName(), Item: { pk: key.pk, sk: historySk(from), ...body } } }];
+function trailItem(key: Key, latest: Latest): TransactItem {
+  const body = latest.entries.length === 1 ? (latest.entries[0] as object) : { [HISTORY_ENTRIES]: latest.entries };
+  return { Put: { TableName: tableName(), Item: { pk: key.pk, sk: historySk(latest.from), ...body } } };
 }
 
-const withoutHistory = <T extends object>(entity: T): Omit<T, 'history'> => {
-  const { history: _history, ...rest } = entity as T & { history?: unknown };
-  return rest;
-};
+/** The trail item of the entries the read's last change appended, to move out of the entity. */
+function moveOut(key: Key, read: ReadState): TransactItem | undefined {
+  const latest = read.snapshot?.[LATEST] as Latest | undefined;
+  return latest?.entries.length ? trailItem(key, latest) : undefined;
+}
+
+/** The entity as its item holds it: without the trail, with the entries this change appended. */
+function itemOf<T extends { history?: readonly unknown[] }>(entity: T, from: number): Omit<T, 'history'> & { [LATEST]?: Latest } {
+  const { history, ...rest } = entity as T & { history?: readonly unknown[] };
+  const entries = (history ?? []).slice(from);
+  return entries.length ? { ...rest, [LATEST]: { from, entries } } : rest;
+}
+
+/** A lifecycle's create and commit as parts: the entity's write, the trail item to move out first, the other writes. */
+export interface CommitParts {
+  entity: TransactItem;
+  trail?: TransactItem;
+  others: TransactItem[];
+  /** The entity's item as the commit leaves it (when the read's was known). */
+  image?: Record<string, unknown>;
+}
 
 /**
- * The transaction items of a lifecycle's create and commit, for a change that must be
- * atomic with another lifecycle's (e.g. a customer created with the invitation's acceptance).
+ * The items of a lifecycle's create and commit; `create`/`commit` as transaction items for a
+ * change that must be atomic with another lifecycle's (e.g. a customer created with the
+ * invitation's acceptance).
  */
 export function lifecycleItems<T extends { id: string; version: number; history?: readonly unknown[] }, W extends { type: string } = never>(table: LifecycleTable<T, W>) {
   const key = (id: string) => entityKey(table.prefix, id);
   const writes = (ws: readonly (CommonWrite | W)[]) => ws.flatMap((w) => (isCommon(w) ? commonItems(w) : table.translate(w as W)));
-  return {
-    writes,
-    create(entity: T, ws: readonly (CommonWrite | W)[], claim?: string): TransactItem[] {
+  const parts = {
+    create(entity: T, ws: readonly (CommonWrite | W)[], claim?: string): CommitParts {
       const index = indexSet(table.indexOf(entity, table.now()), table.prefix);
-      return [
-        { Put: { TableName: tableName(), Item: { ...key(entity.id), ...withoutHistory(entity), ...index.set, ...(claim === undefined ? {} : { notified: claim }) }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...historyItems(key(entity.id), entity.history, 0),
-        ...writes(ws),
-      ];
+      const item = { ...key(entity.id), ...itemOf(entity, 0), ...index.set, ...(claim === undefined ? {} : { notified: claim }) };
+      return { entity: { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, others: writes(ws) };
     },
-    commit(next: T, read: ReadState, ws: readonly (CommonWrite | W)[], claim?: string): TransactItem[] {
-      return [
-        versionedUpdate(key(next.id), withoutHistory(next), read, indexSet(table.indexOf(next, table.now()), table.prefix), claim),
-        ...historyItems(key(next.id), next.history, read.historyLength),
-        ...writes(ws),
-      ];
+    commit(next: T, read: ReadState, ws: readonly (CommonWrite | W)[], claim?: string): CommitParts {
+      const appended = (next.history?.length ?? 0) > read.historyLength;
+      const trail = appended ? moveOut(key(next.id), read) : undefined;
+      const { item, image } = versionedUpdate(key(next.id), itemOf(next, read.historyLength), read, indexSet(table.indexOf(next, table.now()), table.prefix), claim);
+      return { entity: item, ...(trail ? { trail } : {}), others: writes(ws), ...(image ? { image } : {}) };
     },
   };
+  const all = (p: CommitParts) => [p.entity, ...(p.trail ? [p.trail] : []), ...p.others];
+  return {
+    writes,
+    parts,
+    create: (entity: T, ws: readonly (CommonWrite | W)[], claim?: string): TransactItem[] => all(parts.create(entity, ws, claim)),
+    commit: (next: T, read: ReadState, ws: readonly (CommonWrite | W)[], claim?: string): TransactItem[] => all(parts.commit(next, read, ws, claim)),
+  };
+}
+
+/**
+ * Writes a create or commit: one conditional write when the entity is all it writes (a plain
+ * write bills half a transaction's), else one transaction; the trail item moves out first
+ * either way (see trailItem).
+ */
+async function write(p: CommitParts): Promise<boolean> {
+  if (p.trail) await ddb.send(new PutCommand(p.trail.Put!));
+  if (p.others.length > 0) return transact([p.entity, ...p.others]);
+  const { Put: put, Update: update } = p.entity;
+  // A change that changes nothing writes nothing (its condition alone would be a transaction).
+  if (!put && !update) return true;
+  return conditionally(() => (put ? ddb.send(new PutCommand(put)) : ddb.send(new UpdateCommand(update!))));
 }
 
 /**
@@ -200,8 +244,19 @@ export function dynamoLifecycleWriter<T extends { id: string; version: number; h
   const key = (id: string) => entityKey(table.prefix, id);
   const items = lifecycleItems(table);
   return {
-    create: (entity, writes, claim) => transact(items.create(entity, writes, claim)),
-    commit: (next, read, writes, claim) => transact(items.commit(next, read, writes, claim)),
+    create: (entity, writes, claim) => write(items.parts.create(entity, writes, claim)),
+    async commit(next, read, writes, claim) {
+      let known = read;
+      if (read.snapshot === undefined && (next.history?.length ?? 0) > read.historyLength) {
+        // A read without the store's record of the item cannot say which entries to move
+        // into the trail (see trailItem): read the item, still at the version read.
+        const out = await ddb.send(new GetCommand({ TableName: tableName(), Key: key(next.id), ConsistentRead: true }));
+        if (out.Item?.version !== read.version) return false;
+        known = { ...read, snapshot: out.Item };
+      }
+      const parts = items.parts.commit(next, known, writes, claim);
+      return (await write(parts)) && (parts.image ? { snapshot: parts.image } : {});
+    },
     park(id, taskToken, expectVersion) {
       return conditionally(() =>
         ddb.send(
