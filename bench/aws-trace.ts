@@ -26,6 +26,7 @@ import { DescribeTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/c
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { invocationHooks, type InvocationSource } from '../infra/local/functions.js';
+import { uncoveredMs } from './rounds.js';
 import { isAttributeValue, itemBytes, itemWriteUnits, schemaFromDescription, sumWriteUnits, toAttributeMap, type AttributeMap, type ItemWrite, type TableSchema, type WriteUnits } from './wru-rules.js';
 
 export interface TracedInvocation {
@@ -299,6 +300,20 @@ export class AwsTrace {
         }
       });
     };
+  }
+
+  /**
+   * Time the bench's image reads (`billWrites`) added to the invocation whose async context
+   * this runs in: their time not covered by one of its own calls (rounds.ts `uncoveredMs`).
+   */
+  currentBenchMs(): number {
+    const id = this.context.getStore();
+    if (id === undefined || !this.reader) return 0;
+    const own = this.calls.filter((c) => c.invocation === id && Number.isFinite(c.end));
+    return uncoveredMs(
+      own.flatMap((c) => (c.benchIntervals ?? []).map(([start, end]) => ({ start, end }))),
+      own,
+    );
   }
 
   /** The bench's own clients (seeding, raw PutItem): never traced. */

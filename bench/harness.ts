@@ -31,6 +31,7 @@ export async function startHarness(): Promise<Harness> {
   const mail = new MailWatcher(cloud.endpoints.ses);
   const times = new LambdaTimes();
   await times.instrument();
+  times.benchMs = () => awsTrace.currentBenchMs();
   const raw = new DynamoDBClient({
     endpoint: cloud.endpoints.dynamodb,
     region: process.env.AWS_REGION ?? 'us-east-1',

@@ -22,6 +22,8 @@ export interface RouteSample {
   awsMs: number;
   /** Plain sum of the calls' latencies (more than `awsMs` when calls overlap). */
   awsSummedMs: number;
+  /** The bench's own image reads around the route's writes (section 1), taken out of handlerMs and gatewayMs. */
+  benchMs: number;
   /** The rounds, e.g. `DynamoDB.GetItem + DynamoDB.GetItem → DynamoDB.TransactWriteItems`. */
   shape: string;
 }
@@ -67,6 +69,7 @@ export function routeSample(invocations: readonly TracedInvocation[], calls: rea
     gatewayMs: gatewayMs - benchMs,
     awsMs: r.coveredMs,
     awsSummedMs: r.summedMs,
+    benchMs,
     shape: groupRounds(own)
       .map((g) => g.map(label).join(' + '))
       .join(' → '),
