@@ -22,10 +22,12 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { invocationHooks, type InvocationSource } from '../infra/local/functions.js';
+import { uncoveredMs } from './rounds.js';
+import { isAttributeValue, itemBytes, itemWriteUnits, schemaFromDescription, sumWriteUnits, toAttributeMap, type AttributeMap, type ItemWrite, type TableSchema, type WriteUnits } from './wru-rules.js';
 
 export interface TracedInvocation {
   id: number;
@@ -63,23 +65,33 @@ export interface TracedCall {
   /** Capacity units per table / index (DynamoDB only). */
   unitsBy?: Record<string, number>;
   /**
-   * TransactWriteItems only: the table part by AWS's rule, 2 WRU per KB per item (each item's
-   * size: a put's from the request, others' as the item was last read or written in this
-   * process, 1 KB when never seen). DynamoDB Local reports 2 × the sum of the *distinct*
-   * per-item units instead, so equal-sized items count once (see README).
+   * Writes only, while write units are billed (`billWrites`): the units AWS bills for this
+   * call — table and each index — from the items' images read just before and just after it
+   * (wru-rules.ts). DynamoDB Local's own count is `writeUnits` / `unitsBy`.
    */
-  awsRuleTableWriteUnits?: number;
+  awsRule?: WriteUnits;
+  /** The bench's own image reads around this call (not the product's time; route-trace.ts takes them out). */
+  benchIntervals?: [number, number][];
   ops?: DynamoOp[];
   /** Items a Query, Scan or batch read returned. */
   returned?: number;
 }
 
-/** What DynamoDB Local's transaction counting leaves out (see `awsRuleTableWriteUnits`), cumulative while recording. */
-export interface TransactionTotals {
-  transactions: number;
-  /** AWS-rule table WRU − DynamoDB Local's table WRU, summed over the transactions. */
-  missingWriteUnits: number;
+/** Write units by AWS's rules (`TracedCall.awsRule`), cumulative while recording and billing. */
+export interface AwsRuleTotals {
+  total: number;
+  table: number;
+  /** Per index. */
+  indexes: Record<string, number>;
+  /** Of `total`, the workflows' direct integrations'. */
+  direct: number;
+  /** Of the index units, what billing transactional index writes ×2 adds (an assumption, wru-rules.ts). */
+  assumedIndexDoubling: number;
+  /** Write calls (or transaction items) that failed their condition and were billed anyway. */
+  failedWrites: number;
 }
+
+export const zeroAwsRule = (): AwsRuleTotals => ({ total: 0, table: 0, indexes: {}, direct: 0, assumedIndexDoubling: 0, failedWrites: 0 });
 
 export interface DirectTotals {
   calls: number;
@@ -124,15 +136,9 @@ function updatedAttributes(expression: unknown, names: unknown): string[] | unde
   return out;
 }
 
-const ATTRIBUTE_TYPES = new Set(['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'BOOL']);
-const isMarshalled = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && ATTRIBUTE_TYPES.has(Object.keys(v)[0]!);
-/** An item as the document client passes it (native) or as the low-level API does (AttributeValues). */
-const marshalledItem = (item: Record<string, unknown>) => Object.values(item).length > 0 && Object.values(item).every(isMarshalled);
-
 function stringOf(v: unknown): string {
   if (typeof v === 'string') return v;
-  if (isMarshalled(v)) return String(Object.values(v)[0]);
+  if (isAttributeValue(v)) return String(Object.values(v)[0]);
   return String(v);
 }
 
@@ -143,59 +149,15 @@ export const keyShape = (value: string) =>
     .map((part) => (/^[A-Z_]+$/.test(part) || part === '' ? part : '…'))
     .join('#');
 
-/** The item's own key, ids included (to remember its size). */
-function rawKey(item: unknown): string | undefined {
-  if (typeof item !== 'object' || item === null) return undefined;
-  const k = item as Record<string, unknown>;
-  return k.pk === undefined ? undefined : `${stringOf(k.pk)}|${k.sk === undefined ? '' : stringOf(k.sk)}`;
-}
-
 function keyOf(key: unknown): string {
   if (typeof key !== 'object' || key === null) return '?';
   const k = key as Record<string, unknown>;
   return ['pk', 'sk'].filter((n) => k[n] !== undefined).map((n) => keyShape(stringOf(k[n]))).join(' | ') || Object.keys(k).join(',');
 }
 
-function utf8(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
-}
-
-/** Roughly DynamoDB's item size: attribute names plus values (numbers ~1 byte per 2 digits, containers +3). */
-function valueSize(v: unknown, marshalled: boolean): number {
-  if (marshalled && isMarshalled(v)) {
-    const [type, inner] = Object.entries(v)[0]!;
-    switch (type) {
-      case 'S':
-        return utf8(String(inner));
-      case 'N':
-        return Math.ceil(String(inner).replace(/^-|\./g, '').length / 2) + 1;
-      case 'B':
-        return (inner as Uint8Array).length ?? 0;
-      case 'SS':
-      case 'NS':
-      case 'BS':
-        return (inner as unknown[]).reduce<number>((s, x) => s + utf8(String(x)), 0);
-      case 'M':
-        return 3 + Object.entries(inner as Record<string, unknown>).reduce((s, [n, x]) => s + utf8(n) + valueSize(x, true), 0);
-      case 'L':
-        return 3 + (inner as unknown[]).reduce<number>((s, x) => s + 1 + valueSize(x, true), 0);
-      default:
-        return 1;
-    }
-  }
-  if (typeof v === 'string') return utf8(v);
-  if (typeof v === 'number') return Math.ceil(String(v).replace(/^-|\./g, '').length / 2) + 1;
-  if (typeof v === 'boolean' || v === null || v === undefined) return 1;
-  if (v instanceof Uint8Array) return v.length;
-  if (v instanceof Set) return [...v].reduce<number>((s, x) => s + utf8(String(x)), 0);
-  if (Array.isArray(v)) return 3 + v.reduce<number>((s, x) => s + 1 + valueSize(x, false), 0);
-  if (typeof v === 'object') return 3 + Object.entries(v).reduce((s, [n, x]) => s + utf8(n) + valueSize(x, false), 0);
-  return 1;
-}
-
+/** An item's size by DynamoDB's rules (names + values, wru-rules.ts), whichever form it comes in. */
 export function itemSize(item: Record<string, unknown>): number {
-  const m = marshalledItem(item);
-  return Object.entries(item).reduce((s, [n, v]) => s + utf8(n) + valueSize(v, m), 0);
+  return itemBytes(toAttributeMap(item));
 }
 
 /** What one DynamoDB request touches. */
@@ -267,6 +229,19 @@ interface StackLike {
   add(middleware: (next: Next, context: { clientName?: string; commandName?: string }) => Next, options: object): void;
 }
 
+/** DynamoDB writes billed by AWS's rules while `billWrites` is on. */
+const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'TransactWriteItems', 'BatchWriteItem']);
+
+/** One item a write call touches. */
+interface WriteTarget {
+  table: string;
+  key: AttributeMap;
+  op: ItemWrite['op'];
+  transactional: boolean;
+}
+
+const keyId = (table: string, key: AttributeMap) => `${table}|${JSON.stringify(Object.entries(key).sort(([a], [b]) => a.localeCompare(b)))}`;
+
 /** DynamoDB operations that read or change no item. */
 const CONTROL_PLANE = new Set(['ListTables', 'DescribeTable', 'CreateTable', 'UpdateTable', 'DescribeTimeToLive', 'UpdateTimeToLive']);
 
@@ -277,9 +252,13 @@ export class AwsTrace {
   readonly calls: TracedCall[] = [];
   /** The local cloud's own DynamoDB calls (the workflows' direct integrations), cumulative while recording. */
   readonly direct: DirectTotals = { calls: 0, failedCalls: 0, readUnits: 0, writeUnits: 0 };
-  readonly transactions: TransactionTotals = { transactions: 0, missingWriteUnits: 0 };
-  /** Item sizes as last read or written, by `pk|sk`. */
-  private readonly sizes = new Map<string, number>();
+  /** Write units by AWS's rules, cumulative while recording with `billWrites` on. */
+  readonly awsRule: AwsRuleTotals = zeroAwsRule();
+  /** Writes whose images could not be read (their AWS-rule units are missing from `awsRule`). */
+  unbilledWrites = 0;
+  /** The untraced client that reads the images around each write (`billWrites`). */
+  private reader: DynamoDBClient | undefined;
+  private readonly schemas = new Map<string, Promise<TableSchema>>();
   private readonly context = new AsyncLocalStorage<number>();
   private readonly ignored = new WeakSet<object>();
   private nextId = 1;
@@ -323,6 +302,20 @@ export class AwsTrace {
     };
   }
 
+  /**
+   * Time the bench's image reads (`billWrites`) added to the invocation whose async context
+   * this runs in: their time not covered by one of its own calls (rounds.ts `uncoveredMs`).
+   */
+  currentBenchMs(): number {
+    const id = this.context.getStore();
+    if (id === undefined || !this.reader) return 0;
+    const own = this.calls.filter((c) => c.invocation === id && Number.isFinite(c.end));
+    return uncoveredMs(
+      own.flatMap((c) => (c.benchIntervals ?? []).map(([start, end]) => ({ start, end }))),
+      own,
+    );
+  }
+
   /** The bench's own clients (seeding, raw PutItem): never traced. */
   ignore(client: object): void {
     this.ignored.add(client);
@@ -340,31 +333,130 @@ export class AwsTrace {
   clear(): void {
     this.invocations.length = 0;
     this.calls.length = 0;
-    this.sizes.clear();
   }
 
-  private rememberSizes(command: string, input: Record<string, unknown>, output: Record<string, unknown>): void {
-    const remember = (item: unknown) => {
-      const key = rawKey(item);
-      if (key !== undefined) this.sizes.set(key, itemSize(item as Record<string, unknown>));
-    };
-    if (command === 'GetItem') remember(output.Item);
-    if (command === 'Query' || command === 'Scan') for (const item of (output.Items ?? []) as unknown[]) remember(item);
-    if (command === 'BatchGetItem') for (const items of Object.values((output.Responses ?? {}) as Record<string, unknown[]>)) for (const item of items) remember(item);
-    if (command === 'PutItem') remember(input.Item);
-    if (command === 'TransactWriteItems') for (const entry of (input.TransactItems ?? []) as { Put?: { Item?: unknown } }[]) if (entry.Put) remember(entry.Put.Item);
+  /**
+   * While set (section 1), every traced DynamoDB write is billed by AWS's rules: `reader` — a
+   * client the trace ignores, on the same endpoint — reads the before-images of the items it
+   * touches just before it is sent and the after-images just after it answered
+   * (`ConsistentRead`), and wru-rules.ts turns them into table and index units. The key
+   * schema and indexes come from one `DescribeTable` per table. `undefined` turns it off.
+   */
+  billWrites(reader: DynamoDBClient | undefined): void {
+    if (reader) this.ignore(reader);
+    this.reader = reader;
   }
 
-  /** 2 WRU per started KB per item of the transaction (AWS's rule for transactional writes). */
-  private transactionTableUnits(input: Record<string, unknown>): number {
-    let units = 0;
-    for (const entry of (input.TransactItems ?? []) as Record<string, Record<string, unknown>>[]) {
-      const [op, body] = Object.entries(entry)[0]!;
-      const key = op === 'Put' ? undefined : rawKey(body.Key);
-      const bytes = op === 'Put' ? itemSize((body.Item ?? {}) as Record<string, unknown>) : key === undefined ? undefined : this.sizes.get(key);
-      units += 2 * Math.max(1, Math.ceil((bytes ?? 1) / 1024));
+  private schema(table: string): Promise<TableSchema> {
+    let schema = this.schemas.get(table);
+    if (!schema) {
+      const reader = this.reader!;
+      schema = reader.send(new DescribeTableCommand({ TableName: table })).then((d) => schemaFromDescription(d.Table ?? {}));
+      schema.catch(() => this.schemas.delete(table));
+      this.schemas.set(table, schema);
     }
-    return units;
+    return schema;
+  }
+
+  /** The items a write call touches: table, key (DynamoDB's form), and what is done to each. */
+  private async writeTargets(command: string, input: Record<string, unknown>): Promise<WriteTarget[]> {
+    const target = async (op: ItemWrite['op'], body: Record<string, unknown>, transactional: boolean): Promise<WriteTarget> => {
+      const table = String(body.TableName);
+      if (op !== 'Put') return { table, key: toAttributeMap((body.Key ?? {}) as Record<string, unknown>), op, transactional };
+      const { keys } = await this.schema(table);
+      const item = toAttributeMap((body.Item ?? {}) as Record<string, unknown>);
+      return { table, key: Object.fromEntries(keys.map((k) => [k, item[k] ?? { NULL: true }])), op, transactional };
+    };
+    switch (command) {
+      case 'PutItem':
+        return [await target('Put', input, false)];
+      case 'UpdateItem':
+        return [await target('Update', input, false)];
+      case 'DeleteItem':
+        return [await target('Delete', input, false)];
+      case 'TransactWriteItems':
+        return Promise.all(
+          ((input.TransactItems ?? []) as Record<string, Record<string, unknown>>[]).map((entry) => {
+            const [op, body] = Object.entries(entry)[0]!;
+            return target(op as ItemWrite['op'], body, true);
+          }),
+        );
+      case 'BatchWriteItem':
+        return Promise.all(
+          Object.entries((input.RequestItems ?? {}) as Record<string, { PutRequest?: Record<string, unknown>; DeleteRequest?: Record<string, unknown> }[]>).flatMap(([table, requests]) =>
+            requests.map((r) => (r.PutRequest ? target('Put', { TableName: table, ...r.PutRequest }, false) : target('Delete', { TableName: table, ...r.DeleteRequest }, false))),
+          ),
+        );
+      default:
+        return [];
+    }
+  }
+
+  /** The targets' current items, read in parallel with the untraced reader (strongly consistent). */
+  private images(targets: readonly WriteTarget[]): Promise<(AttributeMap | undefined)[]> {
+    const reader = this.reader!;
+    return Promise.all(targets.map((t) => reader.send(new GetItemCommand({ TableName: t.table, Key: t.key as never, ConsistentRead: true })).then((r) => r.Item as AttributeMap | undefined)));
+  }
+
+  /**
+   * Sends a write between a read of its items' before-images and one of their after-images and
+   * records its units by AWS's rules. The reads are timed apart (`benchIntervals`): the call's
+   * own start and end are those of the request alone.
+   */
+  private async billed(call: TracedCall, input: Record<string, unknown>, send: () => Promise<{ output: object }>): Promise<{ output: object }> {
+    let targets: WriteTarget[] | undefined;
+    let before: (AttributeMap | undefined)[] = [];
+    const t0 = performance.now();
+    try {
+      targets = await this.writeTargets(call.command, input);
+      before = await this.images(targets);
+    } catch {
+      targets = undefined;
+    }
+    call.benchIntervals = [[t0, performance.now()]];
+    call.start = performance.now();
+    let result: { output: object };
+    try {
+      result = await send();
+    } catch (error) {
+      call.end = performance.now();
+      const name = error instanceof Error ? error.name : '';
+      const failed = name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
+      if (targets && failed) {
+        const schemas = await Promise.all(targets.map((t) => this.schema(t.table)));
+        this.bill(call, targets.map((t, i) => itemWriteUnits(schemas[i]!, { op: t.op, before: before[i], transactional: t.transactional, failed: true })), targets.length);
+      } else if (failed) this.unbilledWrites += 1;
+      throw error;
+    }
+    call.end = performance.now();
+    const t1 = performance.now();
+    try {
+      if (!targets) throw new Error('no before-images');
+      // A BatchWriteItem's unprocessed items were not written (and are not billed).
+      const left = (result.output as Record<string, unknown>).UnprocessedItems;
+      const unprocessed = new Set(left && Object.keys(left).length ? (await this.writeTargets('BatchWriteItem', { RequestItems: left })).map((t) => keyId(t.table, t.key)) : []);
+      const done = targets.map((t, i) => ({ t, before: before[i] })).filter(({ t }) => !unprocessed.has(keyId(t.table, t.key)));
+      const after = await this.images(done.map((d) => d.t));
+      const schemas = await Promise.all(done.map((d) => this.schema(d.t.table)));
+      this.bill(call, done.map((d, i) => itemWriteUnits(schemas[i]!, { op: d.t.op, before: d.before, after: after[i], transactional: d.t.transactional })), 0);
+    } catch {
+      this.unbilledWrites += 1;
+    }
+    call.benchIntervals.push([t1, performance.now()]);
+    return result;
+  }
+
+  private bill(call: TracedCall, items: WriteUnits[], failedWrites: number): void {
+    const u = sumWriteUnits(items);
+    call.awsRule = u;
+    const total = u.table + Object.values(u.indexes).reduce((s, n) => s + n, 0);
+    const r = this.awsRule;
+    r.total += total;
+    r.table += u.table;
+    for (const [name, n] of Object.entries(u.indexes)) r.indexes[name] = (r.indexes[name] ?? 0) + n;
+    if (call.origin === 'cloud') r.direct += total;
+    r.assumedIndexDoubling += u.assumedIndexDoubling;
+    r.failedWrites += failedWrites;
   }
 
   private middleware(next: Next, context: { clientName?: string; commandName?: string }): Next {
@@ -393,9 +485,10 @@ export class AwsTrace {
       };
       this.calls.push(call);
       const countDirect = dynamo && call.origin === 'cloud';
+      const send = () => next(asked ? { ...args, input: { ...input, ReturnConsumedCapacity: 'INDEXES' } } : args);
       try {
-        const result = await next(asked ? { ...args, input: { ...input, ReturnConsumedCapacity: 'INDEXES' } } : args);
-        call.end = performance.now();
+        const result = dynamo && this.reader && WRITES.has(command) ? await this.billed(call, input, send) : await send();
+        call.end = Number.isNaN(call.end) ? performance.now() : call.end;
         call.ok = true;
         const output = result.output as Record<string, unknown>;
         if (dynamo) {
@@ -403,12 +496,6 @@ export class AwsTrace {
           call.readUnits = u.read;
           call.writeUnits = u.write;
           if (Object.keys(u.by).length) call.unitsBy = u.by;
-          this.rememberSizes(command, input, output);
-          if (command === 'TransactWriteItems') {
-            call.awsRuleTableWriteUnits = this.transactionTableUnits(input);
-            this.transactions.transactions += 1;
-            this.transactions.missingWriteUnits += Math.max(0, call.awsRuleTableWriteUnits - (u.by.table ?? call.writeUnits));
-          }
           if (typeof output.Count === 'number') call.returned = output.Count;
           if (countDirect) {
             this.direct.calls += 1;
@@ -422,7 +509,7 @@ export class AwsTrace {
         }
         return result;
       } catch (error) {
-        call.end = performance.now();
+        call.end = Number.isNaN(call.end) ? performance.now() : call.end;
         call.error = error instanceof Error ? error.name : String(error);
         if (countDirect) {
           this.direct.calls += 1;

@@ -10,9 +10,10 @@
  * same constants the deploy cost estimate uses).
  */
 import { PRICES, type Price } from '../infra/pricing.js';
+import type { AwsRuleTotals } from './aws-trace.js';
 import { median } from './stats.js';
 import { callLines, routeSample, summarizeRoute, type RouteRoundTrips, type RouteSample } from './route-trace.js';
-import { add, diff, settle, snapshot, zero, type Counters, type Harness } from './harness.js';
+import { add, diff, scale, settle, snapshot, zero, type Counters, type Harness } from './harness.js';
 import { acceptProviderAgreement, customerInvitationLifecycle, enrollmentLifecycle, newReseller, onboardProvider, orderLifecycle, partnershipLifecycle, putOffer, registerPartnerId, uniqueLabel, type Reseller, type Step } from './flows.js';
 
 /** The Lambda memory the CDK construct gives every function (infra/constructs/partner-function.ts default). */
@@ -59,12 +60,12 @@ export interface LifecycleCost {
     calls: number;
     directCalls: number;
     readUnits: number;
-    /** As DynamoDB Local reports them, the direct integrations included (what the prices use). */
+    /** As DynamoDB Local reports them, the direct integrations included. */
     writeUnits: number;
     directReadUnits: number;
     directWriteUnits: number;
-    /** `writeUnits` with every transaction counted by AWS's rule (2 WRU per KB per item) instead of DynamoDB Local's. */
-    writeUnitsAwsRule: number;
+    /** WRU by AWS's rules (what the prices use): table, each index, the direct integrations' share (aws-trace.ts `billWrites`). */
+    awsRule: AwsRuleTotals;
   };
   lambdaInvocations: number;
   gbSeconds: number;
@@ -89,14 +90,13 @@ export function priceLines(c: Counters): PriceLine[] {
     line('Step Functions (Standard) transitions', p.stepFunctionsStandardTransition, c.stateTransitions),
     line('Lambda requests', p.lambdaRequest, c.apiRequests + c.workflowLambdaInvocations),
     line(`Lambda duration (arm64, ${LAMBDA_MEMORY_MB} MB)`, p.lambdaArmGbSecond, gbSeconds),
-    line('DynamoDB writes (on-demand)', p.dynamodbWriteRequestUnit, c.writeUnits + c.directWriteUnits),
+    line("DynamoDB writes (on-demand, by AWS's rules)", p.dynamodbWriteRequestUnit, c.awsRule.total),
     line('DynamoDB reads (on-demand)', p.dynamodbReadRequestUnit, c.readUnits + c.directReadUnits),
     line('SES emails', p.sesEmail, c.emails),
     line('API Gateway HTTP API requests', p.httpApiRequest, c.apiRequests),
   ];
 }
 
-const scale = (c: Counters, f: number): Counters => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v * f])) as unknown as Counters;
 const total = (lines: PriceLine[]) => lines.reduce((s, l) => s + l.usdPer1000, 0);
 
 /** Runs `lifecycle` `runs` times, measuring each step, and prices the average. */
@@ -113,12 +113,13 @@ async function measure(h: Harness, name: string, runs: number, lifecycle: (step:
       const mark = h.trace.mark();
       const result = await work();
       const replyMs = (result as { ms?: unknown }).ms;
-      if (typeof replyMs === 'number') stepApiMs.set(stepName, [...(stepApiMs.get(stepName) ?? []), replyMs]);
       await settle(h);
       const d = diff(snapshot(h), before);
       const traced = h.trace.since(mark);
       const sample = typeof replyMs === 'number' ? routeSample(traced.invocations, traced.calls, replyMs) : undefined;
       if (sample) stepRoutes.set(stepName, [...(stepRoutes.get(stepName) ?? []), sample]);
+      // The API's latency without the bench's image reads around the route's writes.
+      if (typeof replyMs === 'number') stepApiMs.set(stepName, [...(stepApiMs.get(stepName) ?? []), replyMs - (sample?.benchMs ?? 0)]);
       stepCalls.set(stepName, callLines(traced.invocations, traced.calls));
       stepTotals.set(stepName, add(stepTotals.get(stepName) ?? zero(), d));
       whole = add(whole, d);
@@ -139,7 +140,7 @@ async function measure(h: Harness, name: string, runs: number, lifecycle: (step:
       writeUnits: counters.writeUnits + counters.directWriteUnits,
       directReadUnits: counters.directReadUnits,
       directWriteUnits: counters.directWriteUnits,
-      writeUnitsAwsRule: counters.writeUnits + counters.directWriteUnits + counters.transactionWriteUnitsMissing,
+      awsRule: counters.awsRule,
     },
     lambdaInvocations: counters.apiRequests + counters.workflowLambdaInvocations,
     gbSeconds: (counters.lambdaBilledMs / 1000) * (LAMBDA_MEMORY_MB / 1024),
@@ -188,13 +189,16 @@ export async function costSection(h: Harness, runs = 5): Promise<CostResult> {
   await customerInvitationLifecycle(c, provider, settled);
 
   h.trace.install();
+  h.trace.billWrites(h.raw);
   h.trace.recording = true;
   const enrollment = await measure(h, 'enrollment happy path', runs, (step, run) => enrollmentLifecycle(c, mail, resellers[run]!, step, false));
   const partnership = await measure(h, 'accepted partnership request', runs, (step, run) => partnershipLifecycle(c, provider, resellers[run]!, step));
   const order = await measure(h, 'order with partner of record (2 line items)', runs, (step, run) => orderLifecycle(c, provider, resellers[run]!, offerId, step));
   const customerInvitation = await measure(h, 'accepted customer invitation', runs, (step) => customerInvitationLifecycle(c, provider, step));
   h.trace.recording = false;
+  h.trace.billWrites(undefined);
   h.trace.clear();
+  const unbilled = h.trace.unbilledWrites;
   const check = enrollment.counters.timedInvocations - enrollment.lambdaInvocations;
   const sweepRuns = (30 * 24 * 60) / 5;
   const fixed = sweepRuns * (usedPrices.schedulerInvocation.usd + usedPrices.lambdaRequest.usd);
@@ -203,7 +207,8 @@ export async function costSection(h: Harness, runs = 5): Promise<CostResult> {
     lambdaMemoryMb: LAMBDA_MEMORY_MB,
     fixedMonthly: { sweepRuns, usd: fixed },
     notes: [
-      'DynamoDB Local reports consumed capacity by its own rules; AWS may differ (e.g. transactional writes cost 2 WRU per KB per item on AWS). Treat RRU/WRU as an estimate.',
+      "WRU are priced by AWS's rules (bench/wru-rules.ts: each write's table and index units from the items' images read around the call); DynamoDB Local's own count, which differs, is shown beside them. RRU are DynamoDB Local's count.",
+      ...(unbilled ? [`${unbilled} DynamoDB writes could not be billed by AWS's rules (their images could not be read); their units are missing.`] : []),
       `Lambda duration is the handler time measured locally (against DynamoDB Local on loopback), rounded up per invocation to 1 ms and billed at ${LAMBDA_MEMORY_MB} MB; on AWS, network round trips to DynamoDB, SES and Step Functions make it longer.`,
       `Not per lifecycle: the sweep runs every 5 minutes whatever the volume — ${sweepRuns.toLocaleString('en-US')} EventBridge Scheduler invocations and Lambda requests a month, $${fixed.toFixed(4)} a month at list price (plus a few ms of Lambda time per empty run, see section 4).`,
       'The order lifecycle’s POST /customers also creates the customer’s admin in the identity service (Cognito AdminCreateUser, AdminAddUserToGroup); Cognito bills monthly active users, not these calls, so they are not priced here.',

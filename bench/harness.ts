@@ -6,7 +6,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalCloud, type LocalCloud } from '../infra/local/cloud.js';
-import { awsTrace, type AwsTrace } from './aws-trace.js';
+import { awsTrace, zeroAwsRule, type AwsRuleTotals, type AwsTrace } from './aws-trace.js';
 import { measureConsumedCapacity, readConsumedCapacity } from './capacity.js';
 import { BenchClient, MailWatcher } from './client.js';
 import { LambdaTimes } from './lambda-timing.js';
@@ -31,6 +31,7 @@ export async function startHarness(): Promise<Harness> {
   const mail = new MailWatcher(cloud.endpoints.ses);
   const times = new LambdaTimes();
   await times.instrument();
+  times.benchMs = () => awsTrace.currentBenchMs();
   const raw = new DynamoDBClient({
     endpoint: cloud.endpoints.dynamodb,
     region: process.env.AWS_REGION ?? 'us-east-1',
@@ -70,8 +71,8 @@ export interface Counters {
   directWriteUnits: number;
   directDynamodbCalls: number;
   directDynamodbFailedCalls: number;
-  /** WRU that AWS's rule for transactions charges on top of what DynamoDB Local reports (aws-trace.ts). */
-  transactionWriteUnitsMissing: number;
+  /** WRU by AWS's rules (aws-trace.ts `billWrites`): table, each index, the direct integrations' share. */
+  awsRule: AwsRuleTotals;
   emails: number;
   timedInvocations: number;
   lambdaMs: number;
@@ -95,7 +96,7 @@ export function snapshot(h: Harness): Counters {
     directWriteUnits: h.trace.direct.writeUnits,
     directDynamodbCalls: h.trace.direct.calls,
     directDynamodbFailedCalls: h.trace.direct.failedCalls,
-    transactionWriteUnitsMissing: h.trace.transactions.missingWriteUnits,
+    awsRule: structuredClone(h.trace.awsRule),
     emails: h.mail.recipients,
     timedInvocations: t.invocations,
     lambdaMs: t.totalMs,
@@ -103,12 +104,32 @@ export function snapshot(h: Harness): Counters {
   };
 }
 
+type Numbers = { [key: string]: number | Numbers };
+
+/** `f` on every number of `a` and `b` (nested records too; a key missing on one side counts 0). */
+function zip<T extends object>(a: T, b: T, f: (x: number, y: number) => number): T {
+  const x = a as unknown as Numbers;
+  const y = b as unknown as Numbers;
+  const out: Numbers = {};
+  for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
+    const u = x[k];
+    const v = y[k];
+    out[k] = typeof u === 'object' || typeof v === 'object' ? zip((u ?? {}) as Numbers, (v ?? {}) as Numbers, f) : f((u as number | undefined) ?? 0, (v as number | undefined) ?? 0);
+  }
+  return out as unknown as T;
+}
+
 export function diff(after: Counters, before: Counters): Counters {
-  return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - before[k as keyof Counters]])) as unknown as Counters;
+  return zip(after, before, (x, y) => x - y);
 }
 
 export function add(a: Counters, b: Counters): Counters {
-  return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v + b[k as keyof Counters]])) as unknown as Counters;
+  return zip(a, b, (x, y) => x + y);
+}
+
+/** Every number of `c` × `f`. */
+export function scale(c: Counters, f: number): Counters {
+  return zip(c, c, (x) => x * f);
 }
 
 export const zero = (): Counters => ({
@@ -124,7 +145,7 @@ export const zero = (): Counters => ({
   directWriteUnits: 0,
   directDynamodbCalls: 0,
   directDynamodbFailedCalls: 0,
-  transactionWriteUnitsMissing: 0,
+  awsRule: zeroAwsRule(),
   emails: 0,
   timedInvocations: 0,
   lambdaMs: 0,

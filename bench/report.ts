@@ -8,6 +8,8 @@ import type { ColdStartResult } from './coldstart.js';
 import type { SweepResult } from './sweep.js';
 import type { ThroughputResult } from './throughput.js';
 import { PRICING_DATE, PRICING_REGION } from '../infra/pricing.js';
+import { mainTable } from '../infra/tables.js';
+import type { AwsRuleTotals } from './aws-trace.js';
 import { int, ms, num, usd } from './stats.js';
 
 export interface Results {
@@ -46,6 +48,15 @@ const kb = (bytes: number) => `${int(bytes / 1024)} KB`;
 const spread = (v: { median: number; min: number; max: number }) => (v.min === v.max ? `${v.min}` : `${v.min}–${v.max}`);
 const ratio = (x: number) => (Number.isFinite(x) ? `×${x.toFixed(2)}` : '—');
 const shortLifecycle = (name: string) => name.replace(/ \(.*\)$/, '');
+
+/** `table 30 · gsi1 0 · lists 6 · due 4` — every index of the table, in infra/tables.ts's order, then any other. */
+export function awsRuleSplit(r: AwsRuleTotals): string {
+  const names = [...new Set([...mainTable.indexes.map((i) => i.indexName), ...Object.keys(r.indexes)])];
+  return [`table ${num(r.table)}`, ...names.map((n) => `${n} ${num(r.indexes[n] ?? 0)}`)].join(' · ');
+}
+
+/** `48 WRU by AWS's rules (table 30 · gsi1 0 · lists 6 · due 4; 6 direct)`. */
+const awsRuleText = (r: AwsRuleTotals) => `${num(r.total)} WRU by AWS's rules (${awsRuleSplit(r)}; ${num(r.direct)} direct)`;
 
 export function summarize(r: Results, info: RunInfo): Summary {
   const c1 = r.latency.rows.filter((row) => row.concurrency === 1);
@@ -98,7 +109,7 @@ export function costRows(cost: CostResult): Row[] {
       section: '1 Cost',
       item: `${l.lifecycle} (${num(c.apiRequests)} API calls)`,
       result: `${usd(l.usdPer1000)} per 1,000`,
-      detail: `${num(c.stateTransitions)} state transitions · ${num(l.lambdaInvocations)} Lambda invocations (${num(c.apiRequests)} API + ${num(c.workflowLambdaInvocations)} workflow) · ${num(l.dynamodb.calls)} DynamoDB calls (${num(l.dynamodb.directCalls)} direct) · ${num(l.dynamodb.readUnits)} RRU / ${num(l.dynamodb.writeUnits)} WRU (${num(l.dynamodb.directWriteUnits)} direct; ${num(l.dynamodb.writeUnitsAwsRule)} with transactions by AWS's rule) · ${num(c.emails)} emails · ${l.gbSeconds.toFixed(3)} GB-s`,
+      detail: `${num(c.stateTransitions)} state transitions · ${num(l.lambdaInvocations)} Lambda invocations (${num(c.apiRequests)} API + ${num(c.workflowLambdaInvocations)} workflow) · ${num(l.dynamodb.calls)} DynamoDB calls (${num(l.dynamodb.directCalls)} direct) · ${awsRuleText(l.dynamodb.awsRule)} · DynamoDB Local: ${num(l.dynamodb.readUnits)} RRU / ${num(l.dynamodb.writeUnits)} WRU (${num(l.dynamodb.directWriteUnits)} direct) · ${num(c.emails)} emails · ${l.gbSeconds.toFixed(3)} GB-s`,
     });
   }
   for (const l of cost.lifecycles) {
@@ -220,19 +231,19 @@ export function costMarkdown(cost: CostResult): string[] {
     for (const line of l.lines) out.push(`| ${line.service} | ${num(line.quantity, 3)} | ${line.unit} | ${usd(line.usdPer1000)} |`);
     out.push('');
     out.push(
-      '| Step | API ms | Transitions | Lambda (API + workflow) | DynamoDB calls (functions + direct) | RRU | WRU (functions + direct) | Emails | Lambda ms | $ per 1,000 |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      "| Step | API ms | Transitions | Lambda (API + workflow) | DynamoDB calls (functions + direct) | RRU | WRU by AWS's rules (direct) | of which table · each index | WRU by DynamoDB Local (functions + direct) | Emails | Lambda ms | $ per 1,000 |",
+      '|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|',
     );
     for (const step of l.steps) {
       const c = step.counters;
       out.push(
-        `| ${md(step.step)} | ${ms(step.apiMs)} | ${num(c.stateTransitions)} | ${num(c.apiRequests)} + ${num(c.workflowLambdaInvocations)} | ${num(c.dynamodbCalls + c.directDynamodbCalls)} (${num(c.dynamodbCalls)} + ${num(c.directDynamodbCalls)}) | ${num(c.readUnits + c.directReadUnits)} | ${num(c.writeUnits + c.directWriteUnits)} (${num(c.writeUnits)} + ${num(c.directWriteUnits)}) | ${num(c.emails)} | ${ms(c.lambdaMs)} | ${usd(step.usdPer1000)} |`,
+        `| ${md(step.step)} | ${ms(step.apiMs)} | ${num(c.stateTransitions)} | ${num(c.apiRequests)} + ${num(c.workflowLambdaInvocations)} | ${num(c.dynamodbCalls + c.directDynamodbCalls)} (${num(c.dynamodbCalls)} + ${num(c.directDynamodbCalls)}) | ${num(c.readUnits + c.directReadUnits)} | ${num(c.awsRule.total)} (${num(c.awsRule.direct)}) | ${awsRuleSplit(c.awsRule)} | ${num(c.writeUnits + c.directWriteUnits)} (${num(c.writeUnits)} + ${num(c.directWriteUnits)}) | ${num(c.emails)} | ${ms(c.lambdaMs)} | ${usd(step.usdPer1000)} |`,
       );
     }
     const d = l.dynamodb;
     out.push(
       '',
-      `DynamoDB per lifecycle: **${num(d.calls)} calls** (${num(d.calls - d.directCalls)} by the functions + ${num(d.directCalls)} by the workflows' direct integrations), **${num(d.writeUnits)} WRU** (${num(d.writeUnits - d.directWriteUnits)} without the direct integrations; **${num(d.writeUnitsAwsRule)} WRU** with every transaction counted by AWS's rule, 2 WRU per KB per item, where DynamoDB Local counts equal-sized items of a transaction once), ${num(d.readUnits)} RRU.`,
+      `DynamoDB per lifecycle: **${num(d.calls)} calls** (${num(d.calls - d.directCalls)} by the functions + ${num(d.directCalls)} by the workflows' direct integrations), **${num(d.awsRule.total)} WRU by AWS's rules** (${awsRuleSplit(d.awsRule)}; ${num(d.awsRule.direct)} by the direct integrations; ${num(d.awsRule.assumedIndexDoubling)} of the index units are the ×2 assumed for index writes of transactional items; ${num(d.awsRule.failedWrites)} failed conditional writes billed) — DynamoDB Local counts **${num(d.writeUnits)} WRU** (${num(d.writeUnits - d.directWriteUnits)} + ${num(d.directWriteUnits)} direct) — ${num(d.readUnits)} RRU (DynamoDB Local).`,
       '',
     );
   }

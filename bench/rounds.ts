@@ -68,3 +68,30 @@ export function roundTrips(calls: readonly Interval[]): RoundTrips {
   if (spanEnd > Number.NEGATIVE_INFINITY) coveredMs += spanEnd - spanStart;
   return { calls: calls.length, rounds: groupRounds(calls).length, summedMs, coveredMs };
 }
+
+/** The union of intervals, merged and in time order. */
+export function union(intervals: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  for (const c of checked(intervals)) {
+    const last = out[out.length - 1];
+    if (last && c.start <= last.end) last.end = Math.max(last.end, c.end);
+    else out.push({ start: c.start, end: c.end });
+  }
+  return out;
+}
+
+/**
+ * Time covered by `extra` and by none of `covered`: how much of an invocation's time the
+ * bench's own work (section 1's image reads around each write, aws-trace.ts) added — where it
+ * ran beside one of the invocation's own calls, the invocation was waiting on that call anyway.
+ */
+export function uncoveredMs(extra: readonly Interval[], covered: readonly Interval[]): number {
+  const busy = union(covered);
+  let ms = 0;
+  for (const e of union(extra)) {
+    let length = e.end - e.start;
+    for (const c of busy) length -= Math.max(0, Math.min(e.end, c.end) - Math.max(e.start, c.start));
+    ms += length;
+  }
+  return ms;
+}

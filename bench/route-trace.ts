@@ -5,7 +5,8 @@
  * workflows' direct integrations), as one line each.
  */
 import type { TracedCall, TracedInvocation } from './aws-trace.js';
-import { groupRounds, roundTrips } from './rounds.js';
+import { groupRounds, roundTrips, uncoveredMs } from './rounds.js';
+import { describeUnits } from './wru-rules.js';
 import { median } from './stats.js';
 
 /** One run of one route: the API request's invocation and its own AWS calls. */
@@ -13,7 +14,7 @@ export interface RouteSample {
   fn: string;
   calls: number;
   rounds: number;
-  /** The handler invocation, from the gateway's call to its answer (middy chain included). */
+  /** The handler invocation, from the gateway's call to its answer (middy chain included), less the bench's own image reads. */
   handlerMs: number;
   /** The request as the bench's client saw it, through the local HTTP gateway. */
   gatewayMs: number;
@@ -21,6 +22,8 @@ export interface RouteSample {
   awsMs: number;
   /** Plain sum of the calls' latencies (more than `awsMs` when calls overlap). */
   awsSummedMs: number;
+  /** The bench's own image reads around the route's writes (section 1), taken out of handlerMs and gatewayMs. */
+  benchMs: number;
   /** The rounds, e.g. `DynamoDB.GetItem + DynamoDB.GetItem → DynamoDB.TransactWriteItems`. */
   shape: string;
 }
@@ -53,14 +56,20 @@ export function routeSample(invocations: readonly TracedInvocation[], calls: rea
   const inv = http[0]!;
   const own = calls.filter((c) => c.invocation === inv.id);
   const r = roundTrips(own);
+  // The bench's image reads around each write (section 1) are not the route's time.
+  const benchMs = uncoveredMs(
+    own.flatMap((c) => (c.benchIntervals ?? []).map(([start, end]) => ({ start, end }))),
+    own,
+  );
   return {
     fn: inv.fn,
     calls: r.calls,
     rounds: r.rounds,
-    handlerMs: inv.end - inv.start,
-    gatewayMs,
+    handlerMs: inv.end - inv.start - benchMs,
+    gatewayMs: gatewayMs - benchMs,
     awsMs: r.coveredMs,
     awsSummedMs: r.summedMs,
+    benchMs,
     shape: groupRounds(own)
       .map((g) => g.map(label).join(' + '))
       .join(' → '),
@@ -107,7 +116,7 @@ export function callLines(invocations: readonly TracedInvocation[], calls: reado
       });
       const items = ops.length > 1 ? ` ${ops.length} items:` : '';
       const returned = c.returned === undefined ? '' : ` → ${c.returned} items`;
-      const awsRule = c.awsRuleTableWriteUnits === undefined ? '' : ` — table by AWS's rule: ${c.awsRuleTableWriteUnits} WRU`;
+      const awsRule = c.awsRule === undefined ? '' : ` — by AWS's rules: ${describeUnits(c.awsRule)}`;
       return `${head} ${units}${by}${items} ${ops.join('; ')}${returned}${awsRule}`;
     });
 }

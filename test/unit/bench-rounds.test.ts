@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupRounds, roundTrips } from '../../bench/rounds.js';
+import { groupRounds, roundTrips, uncoveredMs, union } from '../../bench/rounds.js';
 import { dynamoOps, keyShape } from '../../bench/aws-trace.js';
 
 /** The bench's count of sequential AWS round trips per invocation (bench/rounds.ts). */
@@ -102,5 +102,22 @@ describe('groupRounds', () => {
     const b = { start: 1, end: 3, name: 'GetItem' };
     const c = { start: 4, end: 9, name: 'TransactWriteItems' };
     expect(groupRounds([c, b, a]).map((g) => g.map((x) => x.name))).toEqual([['GetItem', 'GetItem'], ['TransactWriteItems']]);
+  });
+});
+
+describe('uncoveredMs (the bench’s own reads around a call, taken out of the route’s time)', () => {
+  it('counts reads one after the other in full', () => {
+    // read 0–2, call 2–10, read 10–11: 3 ms of bench time.
+    expect(uncoveredMs([{ start: 0, end: 2 }, { start: 10, end: 11 }], [{ start: 2, end: 10 }])).toBe(3);
+  });
+
+  it('does not count a read while another call of the invocation was in flight, nor overlapping reads twice', () => {
+    // Two calls in parallel: A 0–10, B's read 0–3 and 2–4 overlap each other and A.
+    expect(uncoveredMs([{ start: 0, end: 3 }, { start: 2, end: 4 }], [{ start: 0, end: 10 }])).toBe(0);
+    expect(uncoveredMs([{ start: 0, end: 3 }, { start: 2, end: 6 }], [{ start: 4, end: 10 }])).toBe(4);
+  });
+
+  it('merges intervals into their union', () => {
+    expect(union([{ start: 5, end: 7 }, { start: 0, end: 2 }, { start: 1, end: 3 }])).toEqual([{ start: 0, end: 3 }, { start: 5, end: 7 }]);
   });
 });
