@@ -179,6 +179,8 @@ export interface PartnerReader {
   get(tenantId: string): Promise<Partner | undefined>;
   getMany(tenantIds: string[]): Promise<Map<string, Partner>>;
   registryEntry(partnerId: string): Promise<RegistryEntry | undefined>;
+  /** A partner ID's registry entry and a tenant's profile, read together (one round trip, one call). */
+  registryEntryAndProfile(partnerId: string, tenantId: string): Promise<{ registry: RegistryEntry | undefined; partner: Partner | undefined }>;
 }
 
 /** Partners and the operator's partner ID registry. */

@@ -204,6 +204,7 @@ export const fakePartners = (world: FakeWorld): Partners => ({
   get: async (tenantId) => structuredClone(world.partners.get(tenantId)),
   getMany: async (ids) => new Map(ids.filter((id) => world.partners.has(id)).map((id) => [id, structuredClone(world.partners.get(id)!)])),
   registryEntry: async (partnerId) => structuredClone(world.registry.get(partnerId.toUpperCase())),
+  registryEntryAndProfile: async (partnerId, tenantId) => ({ registry: structuredClone(world.registry.get(partnerId.toUpperCase())), partner: structuredClone(world.partners.get(tenantId)) }),
   putRegistryEntry: async (entry) => {
     const stored = { ...entry, ...(world.registry.get(entry.partnerId)?.linkedTenantId ? { linkedTenantId: world.registry.get(entry.partnerId)!.linkedTenantId! } : {}) };
     world.registry.set(entry.partnerId, stored);

@@ -71,6 +71,23 @@ export async function createOnboardedPartner(partner: Partner): Promise<void> {
   );
 }
 
+/** A partner ID's registry entry and a tenant's profile: one consistent BatchGetItem. */
+async function registryEntryAndProfile(partnerId: string, tenantId: string): Promise<{ registry: RegistryEntry | undefined; partner: Partner | undefined }> {
+  const registry = registryKey(partnerId);
+  const profile = partnerKey(tenantId);
+  let keys: Record<string, unknown>[] = [registry, profile];
+  const items: Record<string, unknown>[] = [];
+  // BatchGetItem may leave keys unprocessed under load: ask for those again.
+  for (let attempt = 0; keys.length > 0; attempt++) {
+    if (attempt === 5) throw new Error('BatchGetItem left keys unprocessed');
+    const out = await ddb.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }));
+    items.push(...(out.Responses?.[tableName()] ?? []));
+    keys = out.UnprocessedKeys?.[tableName()]?.Keys ?? [];
+  }
+  const find = (key: { pk: string; sk: string }) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
+  return { registry: strip<RegistryEntry>(find(registry)), partner: strip<Partner>(find(profile)) };
+}
+
 /** Partner profiles of several tenants in one round trip per 100. */
 async function partnersByTenant(tenantIds: string[]): Promise<Map<string, Partner>> {
   const unique = [...new Set(tenantIds)];
@@ -97,6 +114,7 @@ export const partnerReader: PartnerReader = {
   get: getPartner,
   getMany: partnersByTenant,
   registryEntry: getRegistryEntry,
+  registryEntryAndProfile,
 };
 
 /** The partners port on DynamoDB. */
@@ -104,6 +122,7 @@ export const partners: Partners = {
   get: getPartner,
   getMany: partnersByTenant,
   registryEntry: getRegistryEntry,
+  registryEntryAndProfile,
   putRegistryEntry,
   createOnboarded: (partner) => conditionally(() => createOnboardedPartner(partner)),
   recordAgreement: (tenantId, acceptance, entry) => transact([partnerAgreementUpdate(tenantId, acceptance, entry)]),

@@ -49,8 +49,8 @@ const verifyLink = (id: string, generation: number, hash: string, expiresAt: str
 /** `POST /enrollments` (ENR-1..6, TYP-2): records the enrollment and starts its workflow. */
 export async function submitEnrollment(p: EnrollmentPorts, caller: Caller, input: EnrollmentInput): Promise<Enrollment> {
   assertAllowed(webmailRefusal(input.primaryContact.email, 'primaryContact.email'));
-  // Independent reads in parallel (one round trip); the refusals keep their order.
-  const [registry, existing] = await Promise.all([p.partners.registryEntry(input.partnerId), p.partners.get(caller.tenantId)]);
+  // Independent reads in one call; the refusals keep their order.
+  const { registry, partner: existing } = await p.partners.registryEntryAndProfile(input.partnerId, caller.tenantId);
   assertAllowed(partnerIdRefusal(registry, caller.tenantId, caller.tenantCountry));
   const open = existing?.enrollmentId ? (await p.enrollments.load(existing.enrollmentId))?.entity : undefined;
   assertAllowed(tenantEnrollmentRefusal(existing, open));
