@@ -97,7 +97,7 @@ function indexSet(index: IndexAttributes, prefix: string): { set: Record<string,
  * a new one after the read, the write fails and is retried with it, so the wake-up reaches
  * the token that is actually waiting.
  */
-function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set: Record<string, unknown>; remove: string[] }, claim?: string): { item: TransactItem; image?: Record<string, unknown> } {
+function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set: Record<string, unknown>; remove: string[] }, claim?: string): { item: TransactItem; unchanged?: true; image?: Record<string, unknown> } {
   const names: Record<string, string> = { '#version': 'version', '#parked': 'parkedToken' };
   const values: Record<string, unknown> = { ':expect': read.version, ...(read.parkedToken === undefined ? {} : { ':parked': read.parkedToken }) };
   const sets: string[] = [];
@@ -135,8 +135,10 @@ function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set
   const image = before ? Object.fromEntries(Object.entries({ ...before, ...written, ...(claim === undefined ? {} : { notified: claim }) }).filter(([k, v]) => v !== undefined && !removed.includes(k))) : undefined;
   const withImage = (item: TransactItem) => ({ item, ...(image ? { image } : {}) });
   if (sets.length === 0 && removes.length === 0) {
-    // Nothing changed (e.g. the sweep found the due time already right): only the condition.
-    return withImage({ ConditionCheck: { TableName: tableName(), Key: key, ConditionExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values } });
+    // Nothing changed (e.g. the sweep found the due time already right): the write alone is
+    // skipped (see write); in a transaction with other items the condition still holds them,
+    // through an update that sets the version it requires (no ConditionCheck grant needed).
+    return { item: { Update: { TableName: tableName(), Key: key, UpdateExpression: 'SET #version = :expect', ConditionExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values } }, unchanged: true, ...(image ? { image } : {}) };
   }
   return withImage({
     Update: {
@@ -190,6 +192,8 @@ export interface CommitParts {
   others: TransactItem[];
   /** The entity's item as the commit leaves it (when the read's was known). */
   image?: Record<string, unknown>;
+  /** The commit changes nothing in the entity (its write only checks the version). */
+  unchanged?: true;
 }
 
 /**
@@ -209,8 +213,8 @@ export function lifecycleItems<T extends { id: string; version: number; history?
     commit(next: T, read: ReadState, ws: readonly (CommonWrite | W)[], claim?: string): CommitParts {
       const appended = (next.history?.length ?? 0) > read.historyLength;
       const trail = appended ? moveOut(key(next.id), read) : undefined;
-      const { item, image } = versionedUpdate(key(next.id), itemOf(next, read.historyLength), read, indexSet(table.indexOf(next, table.now()), table.prefix), claim);
-      return { entity: item, ...(trail ? { trail } : {}), others: writes(ws), ...(image ? { image } : {}) };
+      const { item, unchanged, image } = versionedUpdate(key(next.id), itemOf(next, read.historyLength), read, indexSet(table.indexOf(next, table.now()), table.prefix), claim);
+      return { entity: item, ...(unchanged ? { unchanged } : {}), ...(trail ? { trail } : {}), others: writes(ws), ...(image ? { image } : {}) };
     },
   };
   const all = (p: CommitParts) => [p.entity, ...(p.trail ? [p.trail] : []), ...p.others];
@@ -230,9 +234,9 @@ export function lifecycleItems<T extends { id: string; version: number; history?
 async function write(p: CommitParts): Promise<boolean> {
   if (p.trail) await ddb.send(new PutCommand(p.trail.Put!));
   if (p.others.length > 0) return transact([p.entity, ...p.others]);
+  // A change that changes nothing writes nothing.
+  if (p.unchanged) return true;
   const { Put: put, Update: update } = p.entity;
-  // A change that changes nothing writes nothing (its condition alone would be a transaction).
-  if (!put && !update) return true;
   return conditionally(() => (put ? ddb.send(new PutCommand(put)) : ddb.send(new UpdateCommand(update!))));
 }
 
