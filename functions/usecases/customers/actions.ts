@@ -46,17 +46,23 @@ export interface CreatedCustomer {
  * the same partner creating the same domain again.
  */
 export async function createCustomer(p: CustomerPorts, caller: Caller, input: CustomerInput): Promise<CreatedCustomer> {
-  const creator = await p.partners.get(caller.tenantId);
+  const resellerTenantId = input.resellerTenantId;
+  // Independent reads in one round trip; the refusals keep their order.
+  const [creator, named, partnership, taken] = await Promise.all([
+    p.partners.get(caller.tenantId),
+    resellerTenantId === undefined ? undefined : p.partners.get(resellerTenantId),
+    resellerTenantId === undefined ? undefined : p.partnerships.activeBetween(caller.tenantId, resellerTenantId),
+    p.customers.byDomain(input.domain),
+  ]);
   assertAllowed(customerCreatorRefusal(creator));
   const partner = creator!;
   let reseller: Partner | undefined;
-  if (input.resellerTenantId !== undefined) {
-    const partnered = partner.type === 'indirect_provider' && (await p.partnerships.activeBetween(partner.tenantId, input.resellerTenantId)) !== undefined;
-    assertAllowed(resellerAssociationRefusal(partner, input.resellerTenantId, partnered));
-    reseller = await p.partners.get(input.resellerTenantId);
+  if (resellerTenantId !== undefined) {
+    const partnered = partner.type === 'indirect_provider' && partnership !== undefined;
+    assertAllowed(resellerAssociationRefusal(partner, resellerTenantId, partnered));
+    reseller = named;
   }
   const userName = adminUserNameOf(input.domain);
-  const taken = await p.customers.byDomain(input.domain);
   let customer: Customer;
   if (taken) {
     if (!relationshipOf(taken, partner.tenantId) || taken.adminCredentialsIssuedAt) throw domainTaken();
@@ -76,6 +82,8 @@ export async function createCustomer(p: CustomerPorts, caller: Caller, input: Cu
       `user:${caller.sub}`,
       [{ type: 'lock.take', lock: customerDomainLock(input.domain), owner: id }],
       async () => ((await p.customers.byDomain(input.domain)) ? domainTaken() : undefined),
+      // The partners were just read, and the tenant was just minted: no partner's and no customer's yet.
+      { relating: new Map([partner, ...(reseller ? [reseller] : [])].map((x) => [x.tenantId, x])), newTenant: true },
     ));
   }
   const admin = await p.directory.createAdmin({

@@ -127,12 +127,19 @@ export async function relateCustomer(
   writes: (CommonWrite | CustomerWrite)[] = [],
   /** The refusal when creating lost to something else than the tenant lock (e.g. a domain lock in `writes`). */
   onTaken?: () => Promise<Refused | undefined>,
+  /**
+   * What the caller knows already: the relating partners' profiles (not read again), and
+   * that the tenant is one it minted for this customer (no partner's — CUS-9 holds — and,
+   * until a create loses a race, no customer's).
+   */
+  known: { relating?: Map<string, Partner>; newTenant?: boolean } = {},
 ): Promise<{ customer: Customer; created: boolean }> {
-  const relating = await p.partners.getMany(relationships.map((r) => r.partnerTenantId));
-  await customerRefusals(p, input.customerTenantId, input.company.address.country, [...relating.values()]);
+  const relating = known.relating ?? (await p.partners.getMany(relationships.map((r) => r.partnerTenantId)));
+  if (known.newTenant) for (const partner of relating.values()) assertAllowed(customerRegionRefusal(partner.region, input.company.address.country));
+  else await customerRefusals(p, input.customerTenantId, input.company.address.country, [...relating.values()]);
   for (let attempt = 0; attempt < 4; attempt++) {
     const now = p.clock.now().toISOString();
-    const existing = await p.customers.byTenant(input.customerTenantId);
+    const existing = known.newTenant && attempt === 0 ? undefined : await p.customers.byTenant(input.customerTenantId);
     // CUS-10: one customer per tenant, related to several partners.
     const stored = existing ? await p.customers.load(existing.id) : undefined;
     if (existing && !stored) continue;
