@@ -5,6 +5,6 @@ import { acceptInvitation } from '#usecases/partnership-request/actions.js';
 import { partnershipPorts } from '../wiring/partnership.js';
 
 export const handler = httpHandler(route, async ({ caller, params, body }) => {
-  const relationship = await acceptInvitation(partnershipPorts, caller, params.token, body.authorize);
-  return { status: 201, json: relationshipResource(relationship, await partnershipPorts.partners.get(relationship.resellerTenantId)) };
+  const { relationship, reseller } = await acceptInvitation(partnershipPorts, caller, params.token, body.authorize);
+  return { status: 201, json: relationshipResource(relationship, reseller) };
 });

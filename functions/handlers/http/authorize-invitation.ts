@@ -20,7 +20,7 @@ export const handler = httpHandler(authorizeInvitation, async ({ params, headers
     const caller = await sessionCaller({ headers });
     if (!caller) return seeOther(signInUrl(`/invitations/${params.token}`));
     const authorize = new URLSearchParams(rawBody).get(FORM_FIELDS.authorize) === 'true';
-    const relationship = await acceptInvitation(partnershipPorts, caller, params.token, authorize);
+    const { relationship } = await acceptInvitation(partnershipPorts, caller, params.token, authorize);
     return page(200, { kind: 'invitation.accepted', providerName: relationship.providerName }, headers, language);
   } catch (error) {
     if (isLinkGone(error)) return neutralPage(headers);

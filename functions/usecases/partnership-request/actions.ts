@@ -16,7 +16,7 @@ import {
 import { firstExecution } from '#domain/history.js';
 import { assertAllowed, conflict, notFound, Refused } from '#domain/refusal.js';
 import type { Caller } from '#domain/caller.js';
-import type { Language } from '#domain/partners.js';
+import type { Language, Partner } from '#domain/partners.js';
 import type { Stored } from '#domain/ports.js';
 import { config } from '#lib/config.js';
 import { startEntity, change } from '../lifecycle.js';
@@ -110,10 +110,17 @@ export async function requestForLink(p: PartnershipLinkPorts, token: string): Pr
  * grants, the pair lock and the request's acceptance are written in one transaction, so
  * of many concurrent accepts (or an accept racing a revoke) exactly one wins.
  */
-export async function acceptInvitation(p: PartnershipPorts, caller: Caller, token: string, authorize: boolean): Promise<Relationship> {
-  const { request, hash, stored } = await requestForLink(p, token);
+export async function acceptInvitation(p: PartnershipPorts, caller: Caller, token: string, authorize: boolean): Promise<{ relationship: Relationship; reseller: Partner | undefined }> {
+  // The link's request and the caller's profile in one round trip; the refusals keep their order.
+  const [found, reseller] = await Promise.allSettled([requestForLink(p, token), p.partners.get(caller.tenantId)]);
+  if (found.status === 'rejected') throw found.reason;
+  if (reseller.status === 'rejected') throw reseller.reason;
+  const { request, hash, stored } = found.value;
+  return { relationship: await acceptRequest(p, caller, request, hash, stored, authorize, reseller.value), reseller: reseller.value };
+}
+
+async function acceptRequest(p: PartnershipPorts, caller: Caller, request: PartnershipRequest, hash: string, stored: Stored<PartnershipRequest>, authorize: boolean, reseller: Partner | undefined): Promise<Relationship> {
   assertAllowed(authorizationRefusal(authorize));
-  const reseller = await p.partners.get(caller.tenantId);
   // An active reseller is enrolled (PRT-3) without looking at its enrollment.
   const enrollment = reseller?.status !== 'active' && reseller?.enrollmentId ? (await p.enrollments.load(reseller.enrollmentId))?.entity : undefined;
   assertAllowed(acceptRefusal({ roles: caller.roles, resellerTenantId: caller.tenantId, reseller, enrollment, request }));

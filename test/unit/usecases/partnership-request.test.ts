@@ -73,7 +73,7 @@ describe('partnership requests on the lifecycle mechanism (fakes)', () => {
   it('PRT-4/5: accepting creates the relationship, uses the link, wakes the parked workflow; the link is then gone', async () => {
     const { request, link } = await createRequest(t.ports, caller('prov'), { email: 'a@res.example', send: true });
     await t.ports.requests.park(request.id, 'token-1', 1);
-    const rel = await acceptInvitation(t.ports, caller('res', ['admin_agent']), tokenOf(link), true);
+    const { relationship: rel } = await acceptInvitation(t.ports, caller('res', ['admin_agent']), tokenOf(link), true);
     expect(rel).toMatchObject({ providerTenantId: 'prov', resellerTenantId: 'res', state: 'active', grants: ['place_orders', 'add_subscriptions', 'delegated_admin'] });
     expect(t.relationships.size).toBe(1);
     expect(t.workflows.woken).toEqual(['token-1']);
