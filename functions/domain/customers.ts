@@ -4,7 +4,7 @@
  * transact for them. A partner with no relationship to a customer cannot see it (CUS-7).
  */
 import type { Company, Contact, HistoryEntry, Partner } from './partners.js';
-import type { LifecycleStore, Page } from './ports.js';
+import type { LifecycleStore, Page, Stored } from './ports.js';
 import type { Refusal } from './refusal.js';
 import { regionOf, type Region } from './regions.js';
 
@@ -46,8 +46,8 @@ export type CustomerWrite = { type: 'customer.relate'; customer: Pick<Customer, 
 export type CustomerReader = Omit<CustomerStore, 'create' | 'commit'>;
 
 export interface CustomerStore extends Pick<LifecycleStore<Customer, CustomerWrite>, 'load' | 'create' | 'commit'> {
-  /** The customer of a customer tenant, if the program knows it (CUS-10: one customer per tenant). */
-  byTenant(customerTenantId: string): Promise<Customer | undefined>;
+  /** The customer of a customer tenant as stored, if the program knows it (CUS-10: one customer per tenant); a change decides on it. */
+  byTenant(customerTenantId: string): Promise<Stored<Customer> | undefined>;
   /** The customer holding a domain (`customerDomainLock`), if any. */
   byDomain(domain: string): Promise<Customer | undefined>;
   /** CUS-6: the customers a partner is related to, optionally only those shared with one counterpart. */

@@ -1,10 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { storedOf } from '../../functions/adapters/dynamodb/lifecycle-reader.js';
 import { advanceClock, api, emailsTo, eventually, operator, registerPartnerId, uniquePartnerId, uniqueTenant, type User } from '../support/api.js';
 import { acceptCustomerLink, customerAdmin, customerLinkIn, inviteCustomer, newProvider, partneredReseller } from '../support/customer-invitations.js';
 import { tokenOf } from '../support/partnerships.js';
 import { acceptAgreement, putOffer } from '../support/customers.js';
 
 const DAY = 86_400;
+
+/** GEN-1 as stored: the customer's whole audit trail, read from its partition the way the store reads it. */
+async function customerTrail(customerId: string): Promise<string[]> {
+  const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('endpoints').dynamodb, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
+  const items = (await ddb.send(new QueryCommand({ TableName: 'partner-program', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}` }, ConsistentRead: true }))).Items ?? [];
+  const entity = items.find((i) => i.sk === 'CUSTOMER')!;
+  return storedOf<{ history: { action: string }[] }>(entity, items.filter((i) => String(i.sk).startsWith('HISTORY#'))).entity.history.map((h) => h.action);
+}
 const as = (user: User, roles: User['roles']): User => ({ ...user, roles, sub: `${user.sub}-${roles.join('-')}` });
 
 /** A direct-bill partner onboarded by the operator. */
@@ -96,6 +107,11 @@ describe('customer invitation from a reseller to one customer with several partn
     expect(again.body.id).toBe(customerId);
     expect(again.body.relationships.map((r: { partnerTenantId: string }) => r.partnerTenantId)).toEqual([reseller.admin.tenantId, provider.admin.tenantId, direct.admin.tenantId]);
     expect((await api('GET', '/customers', { user: direct.admin })).body.data.map((c: { id: string }) => c.id)).toEqual([customerId]);
+    // Relating it, committed inside the invitation's transaction, kept the customer's trail whole.
+    expect(await customerTrail(customerId)).toEqual(['customer.created', 'customer.related']);
+    const third = await acceptCustomerLink(admin, (await inviteCustomer((await newDirectBill()).admin, { email: invitee, send: false })).link);
+    expect(third.status).toBe(201);
+    expect(await customerTrail(customerId)).toEqual(['customer.created', 'customer.related', 'customer.related']);
   });
 
   it('20 concurrent accepts of one link: one customer, the other 19 get 410', async () => {

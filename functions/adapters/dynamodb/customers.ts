@@ -54,7 +54,7 @@ export const customerReader: CustomerReader = {
   async byTenant(customerTenantId) {
     const lock = await ddb.send(new GetCommand({ TableName: tableName(), Key: lockKey({ kind: 'customer-tenant', id: customerTenantId }), ConsistentRead: true }));
     const id = lock.Item?.owner;
-    return typeof id === 'string' ? (await reader.load(id))?.entity : undefined;
+    return typeof id === 'string' ? reader.load(id) : undefined;
   },
   async byDomain(domain) {
     const lock = await ddb.send(new GetCommand({ TableName: tableName(), Key: lockKey(customerDomainLock(domain)), ConsistentRead: true }));

@@ -212,6 +212,9 @@ export function lifecycleItems<T extends { id: string; version: number; history?
     },
     commit(next: T, read: ReadState, ws: readonly (CommonWrite | W)[], claim?: string): CommitParts {
       const appended = (next.history?.length ?? 0) > read.historyLength;
+      // Without the item as read, the entries it carries could not be moved out, and the
+      // new ones would overwrite them: a caller must pass what load answered.
+      if (appended && read.snapshot === undefined) throw new Error(`${table.prefix}#${next.id}: a commit that appends to the trail needs the item it read`);
       const trail = appended ? moveOut(key(next.id), read) : undefined;
       const { item, unchanged, image } = versionedUpdate(key(next.id), itemOf(next, read.historyLength), read, indexSet(table.indexOf(next, table.now()), table.prefix), claim);
       return { entity: item, ...(unchanged ? { unchanged } : {}), ...(trail ? { trail } : {}), others: writes(ws), ...(image ? { image } : {}) };

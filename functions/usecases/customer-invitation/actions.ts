@@ -138,13 +138,15 @@ export async function acceptCustomerInvitation(p: CustomerInvitationPorts, calle
   let customer: Customer | undefined;
   await change(lc, invitation.id, async ({ entity: e }, now) => {
     const answered = answerWrites(lc.definition, e, hash, now);
-    const existing = await p.customers.byTenant(caller.tenantId);
+    const held = await p.customers.byTenant(caller.tenantId);
+    const existing = held?.entity;
     const profile = invitedCustomerProfile(e, caller, company);
     // CUS-8: the customer's region — the existing customer's, else its company's country's.
     assertAllowed(invitationRegionRefusal(e, existing?.region ?? tenantRegion(profile.company.address.country)));
     const actor = `user:${caller.sub}`;
     // The one customer-creation path (CUS-10), committed with the invitation's acceptance.
-    const plan = planCustomer(existing ? { entity: existing } : undefined, { id: newId, customerTenantId: caller.tenantId, ...profile }, invitedRelationships(e, now), actor, now, `invitation ${e.id}`);
+    // The customer as stored: its commit moves its last change's entries into its trail.
+    const plan = planCustomer(held, { id: newId, customerTenantId: caller.tenantId, ...profile }, invitedRelationships(e, now), actor, now, `invitation ${e.id}`);
     const changed = plan.created || plan.added.length > 0;
     customer = changed ? plan.customer : existing;
     const customerWrites: CustomerInvitationWrite[] = !changed ? [] : plan.created ? [{ type: 'customer.create', customer: plan.customer }] : [{ type: 'customer.update', customer: plan.customer, read: plan.read! }];

@@ -139,10 +139,8 @@ export async function relateCustomer(
   else await customerRefusals(p, input.customerTenantId, input.company.address.country, [...relating.values()]);
   for (let attempt = 0; attempt < 4; attempt++) {
     const now = p.clock.now().toISOString();
-    const existing = known.newTenant && attempt === 0 ? undefined : await p.customers.byTenant(input.customerTenantId);
     // CUS-10: one customer per tenant, related to several partners.
-    const stored = existing ? await p.customers.load(existing.id) : undefined;
-    if (existing && !stored) continue;
+    const stored = known.newTenant && attempt === 0 ? undefined : await p.customers.byTenant(input.customerTenantId);
     const plan = planCustomer(stored, input, relationships, actor, now);
     if (plan.created) {
       if (await p.customers.create(plan.customer, [...plan.writes, ...writes])) return { customer: plan.customer, created: true };

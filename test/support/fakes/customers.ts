@@ -20,7 +20,10 @@ export function fakeCustomers(world: FakeWorld): CustomerStore & { all(): Custom
   };
   return {
     ...store,
-    byTenant: (tenantId) => byLock(`customer-tenant#${tenantId}`),
+    byTenant: async (tenantId) => {
+      const id = world.locks.get(`customer-tenant#${tenantId}`);
+      return id ? store.load(id) : undefined;
+    },
     byDomain: (domain) => byLock(`customer-domain#${domain.toLowerCase()}`),
     async ofPartner(partnerTenantId, counterpart) {
       const ids = (lists.get(partnerTenantId) ?? []).filter((e) => counterpart === undefined || e.counterpart === counterpart).map((e) => e.customerId);

@@ -58,7 +58,7 @@ function setup() {
       async byTenant(tenantId) {
         const id = world.locks.get(`customer-tenant#${tenantId}`);
         const row = id ? world.rows.get(`CUSTOMER#${id}`) : undefined;
-        return row ? (structuredClone(row.entity) as Customer) : undefined;
+        return row ? { entity: structuredClone(row.entity) as Customer } : undefined;
       },
     },
     relationships: { pairExists: async (p, r) => world.locks.has(`partnership-pair#${p}#${r}`) },
