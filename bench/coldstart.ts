@@ -14,6 +14,7 @@ import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { bundleOptions } from '../infra/bundling.js';
 import { functions } from '../infra/catalog.js';
 import { median, percentile, pool } from './stats.js';
 
@@ -22,23 +23,11 @@ const root = resolve(import.meta.dirname, '..');
 const tmp = resolve(root, 'bench/tmp');
 const probe = resolve(root, 'bench/coldstart-probe.mjs');
 const EMPTY = '(empty handler)';
-import { BUNDLE_ALIASES } from '../infra/constructs/partner-function.js';
 
 const TOP_CONTRIBUTORS = 5;
 
-/** The construct's bundling, as esbuild options (infra/constructs/partner-function.ts). */
-export const bundling: BuildOptions = {
-  bundle: true,
-  minify: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node24',
-  mainFields: ['module', 'main'],
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  outExtension: { '.js': '.mjs' },
-  logLevel: 'error',
-  alias: { ...BUNDLE_ALIASES },
-};
+/** The construct's bundling, as esbuild options (infra/bundling.ts, shared with infra/constructs/partner-function.ts). */
+export const bundling: BuildOptions = bundleOptions(root);
 
 /** One package (or project directory) and the bytes it adds to a minified bundle. */
 export interface Contributor {

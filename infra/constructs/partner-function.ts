@@ -1,15 +1,17 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
-import { Annotations, Aws, type CfnCondition, Duration, Fn, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { Annotations, AssetHashType, Aws, type CfnCondition, DockerImage, Duration, Fn, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionSpec, WorkflowName } from '../catalog.js';
 import { analyzeBundle, iamActionsOf, type BundleCalls, type Metafile, type SourceMap } from './bundle-access.js';
+
+export { BUNDLE_ALIASES, LAMBDA_CREDENTIALS } from '../bundling.js';
 
 /** The resources a function may be granted access to, as ARNs (strings, never references). */
 export interface AccessTargets {
@@ -60,19 +62,31 @@ const DYNAMODB_INDEX_ACTIONS = new Set(['dynamodb:Query', 'dynamodb:Scan']);
 /** Step Functions task-token actions: no resource-level permissions, the token is the capability. */
 export const TASK_RESPONSE_ACTIONS = new Set(['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat']);
 
-/** Lambda's credentials are in the environment: the SDK's default chain shrinks to that (see the module). */
-export const LAMBDA_CREDENTIALS = 'functions/adapters/lambda-credentials.ts';
+/** infra/bundling.ts, run by Node itself for each function's local bundling. */
+const BUNDLER = resolve(import.meta.dirname, '../bundling.ts');
 
 /**
- * Modules the Lambda bundles replace (esbuild aliases; the local cloud runs the sources and
- * keeps the originals): the SDK's default credential chain by the environment's credentials,
- * and the built-ins whose ESM namespace is costly to build at cold start by the same modules
- * read as CommonJS (functions/adapters/lambda-builtins/README.md).
+ * A function's code: its bundle (infra/bundling.ts), built locally — never in Docker — into
+ * the asset directory, and hashed by that output. `command` names the entry only so each
+ * function's bundling has its own cache key (CDK reuses a bundling whose options are equal).
  */
-export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
-  '@aws-sdk/credential-provider-node': `./${LAMBDA_CREDENTIALS}`,
-  ...Object.fromEntries(['http'].map((name) => [`node:${name}`, `./functions/adapters/lambda-builtins/${name}.cjs`])),
-};
+function lambdaBundle(projectRoot: string, entry: string): lambda.Code {
+  const entryPath = relative(projectRoot, resolve(projectRoot, entry));
+  return lambda.Code.fromAsset(projectRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry('local-bundling-only'),
+      command: ['node', 'infra/bundling.ts', entryPath],
+      local: {
+        tryBundle(outputDir) {
+          const run = spawnSync(process.execPath, [BUNDLER, entryPath, outputDir], { cwd: projectRoot, encoding: 'utf8' });
+          if (run.status !== 0) throw new Error(`bundling ${entryPath} failed: ${run.error?.message ?? ''}${run.stderr}`);
+          return true;
+        },
+      },
+    },
+  });
+}
 
 /** Default timeout per trigger: HTTP answers well inside API Gateway's 30 s. */
 const TIMEOUTS: Record<FunctionSpec['trigger']['kind'], Duration> = {
@@ -81,9 +95,6 @@ const TIMEOUTS: Record<FunctionSpec['trigger']['kind'], Duration> = {
   schedule: Duration.seconds(120),
   'ses-events': Duration.seconds(30),
 };
-
-/** The createRequire shim CommonJS dependencies need inside an ESM bundle. */
-const ESM_REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 /**
  * A role whose statements are all inline (the role's `Policies`) rather than in a separate
@@ -108,12 +119,12 @@ export class InlineRole extends iam.Role {
 
 /**
  * Every Lambda function of the project goes through this construct: Node.js 24 on arm64,
- * an esbuild ESM bundle (AWS SDK bundled, minified, source maps), the stack's function log
+ * an esbuild ESM bundle (infra/bundling.ts: AWS SDK bundled, minified, source maps), the stack's function log
  * group, Powertools settings, X-Ray, and a role holding only what its bundle calls
  * (infra/constructs/bundle-access.ts), inline.
  */
 export class PartnerFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.ILogGroup;
   readonly spec: FunctionSpec;
@@ -137,13 +148,11 @@ export class PartnerFunction extends Construct {
       }),
     );
 
-    this.function = new NodejsFunction(this, 'Function', {
+    this.function = new lambda.Function(this, 'Function', {
       functionName: props.functionName,
       description: `${spec.name} (${triggerLabel(spec)})`,
-      entry: join(props.projectRoot, spec.entry),
-      handler: 'handler',
-      projectRoot: props.projectRoot,
-      depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
+      code: lambdaBundle(props.projectRoot, spec.entry),
+      handler: 'index.handler',
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
@@ -156,20 +165,6 @@ export class PartnerFunction extends Construct {
       environment: {
         ...props.environment,
         NODE_OPTIONS: '--enable-source-maps',
-      },
-      awsSdkConnectionReuse: false,
-      bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        externalModules: [], // bundle the AWS SDK: the version we test is the version we run
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        logLevel: LogLevel.ERROR,
-        forceDockerBundling: false,
-        metafile: true,
-        esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
       },
     });
 

@@ -1,0 +1,103 @@
+/**
+ * How every Lambda function is bundled: one definition for the CDK construct
+ * (infra/constructs/partner-function.ts, through `node infra/bundling.ts <entry> <outdir>`)
+ * and the bench (bench/coldstart.ts, through `bundleOptions`), so what the bench measures is
+ * what ships.
+ *
+ * esbuild: bundle everything including the AWS SDK (the version we test is the version we
+ * run), minified ESM for Node 24 with the createRequire banner CommonJS dependencies need,
+ * source maps without the sources' text, a metafile (the construct derives each function's
+ * grants from it), the aliases below, and the SDK-schema plugin below.
+ *
+ * This file runs on Node's own type stripping (the construct spawns it: esbuild plugins need
+ * esbuild's asynchronous API, CDK's local bundling is synchronous), so it imports nothing but
+ * esbuild and Node's built-ins, and uses only erasable TypeScript.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+
+/** Lambda's credentials are in the environment: the SDK's default chain shrinks to that (see the module). */
+export const LAMBDA_CREDENTIALS = 'functions/adapters/lambda-credentials.ts';
+
+/**
+ * Modules the Lambda bundles replace (esbuild aliases; the local cloud runs the sources and
+ * keeps the originals): the SDK's default credential chain by the environment's credentials,
+ * and the built-ins whose ESM namespace is costly to build at cold start by the same modules
+ * read as CommonJS (functions/adapters/lambda-builtins/README.md).
+ */
+export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
+  '@aws-sdk/credential-provider-node': `./${LAMBDA_CREDENTIALS}`,
+  ...Object.fromEntries(['http'].map((name) => [`node:${name}`, `./functions/adapters/lambda-builtins/${name}.cjs`])),
+};
+
+/** The createRequire shim CommonJS dependencies need inside an ESM bundle. */
+export const ESM_REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+/** An AWS SDK client's schema module: every shape and operation of the service. */
+export const SDK_SCHEMAS = /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/;
+
+/**
+ * An AWS SDK client's schemas (`dist-es/schemas/schemas_0.js`) describe every shape and
+ * operation of the service as constant arrays, so esbuild drops the ones no command of the
+ * bundle reaches — except that operations and errors carry their traits as objects with
+ * computed keys (`{ [_h]: ["POST", "/v2/email/outbound-emails", 200] }`, `_h` a module
+ * constant "http"). A computed key could run code (its `toString`), so esbuild keeps every
+ * such object, and through it every operation and every shape of the service: SESv2 keeps
+ * ~47 KB of schemas to send one email. This rewrites each computed key that names one of
+ * the module's own string constants as the literal key it stands for — the same object —
+ * so tree shaking sees what is really used. The errors stay: the module registers every
+ * one of them (the client deserializes any error the service returns).
+ */
+export const sdkSchemasPlugin: Plugin = {
+  name: 'sdk-schemas',
+  setup(b) {
+    b.onLoad({ filter: SDK_SCHEMAS }, async (args) => ({ contents: literalKeys(await readFile(args.path, 'utf8')), loader: 'js' }));
+  },
+};
+
+/** `{ [_x]: v }` → `{ "value of _x": v }` for the module's top-level `const _x = "…";` string constants. */
+export function literalKeys(source: string): string {
+  const constants = new Map<string, string>();
+  for (const m of source.matchAll(/^const (_\w+) = ("[^"\\\n]*");$/gm)) constants.set(m[1]!, m[2]!);
+  return source.replace(/\[(_\w+)\]:/g, (all, name: string) => {
+    const value = constants.get(name);
+    return value === undefined ? all : `${value}:`;
+  });
+}
+
+/** The esbuild options of a Lambda bundle, for a build run in `projectRoot` (the aliases are relative to it). */
+export function bundleOptions(projectRoot: string): BuildOptions {
+  return {
+    absWorkingDir: projectRoot,
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    mainFields: ['module', 'main'],
+    banner: { js: ESM_REQUIRE_BANNER },
+    outExtension: { '.js': '.mjs' },
+    sourcemap: true,
+    sourcesContent: false,
+    metafile: true,
+    logLevel: 'error',
+    alias: { ...BUNDLE_ALIASES },
+    plugins: [sdkSchemasPlugin],
+  };
+}
+
+/**
+ * Bundles one function as Lambda runs it: `<outdir>/index.mjs` (handler `index.handler`),
+ * its source map `index.mjs.map` and esbuild's metafile `index.meta.json`.
+ */
+export async function bundleFunction(projectRoot: string, entry: string, outdir: string): Promise<void> {
+  const { metafile } = await build({ ...bundleOptions(projectRoot), entryPoints: { index: resolve(projectRoot, entry) }, outdir });
+  await writeFile(resolve(outdir, 'index.meta.json'), JSON.stringify(metafile));
+}
+
+if (import.meta.main) {
+  const [entry, outdir] = process.argv.slice(2);
+  if (!entry || !outdir) throw new Error('usage: node infra/bundling.ts <entry> <outdir> (run in the project root)');
+  await bundleFunction(process.cwd(), entry, outdir);
+}
