@@ -1,11 +1,11 @@
 /**
  * Section 3 — cold start per function. Every function of infra/catalog.ts is bundled the
- * way the CDK construct bundles it (esbuild: bundle everything including the AWS SDK,
- * minify, platform node, ESM, target node24, the createRequire banner for CommonJS
- * dependencies) into bench/tmp/, and an empty handler through the same pipeline as the
- * baseline. Module init = a fresh Node.js process (process.execPath, i.e. Node 24 under
- * npm) importing the bundle, timed around the `import()`; the median of N processes per
- * function. Processes run one at a time (round-robin over the functions, so drift
+ * way the CDK construct bundles it (infra/bundling.ts: esbuild, everything including the
+ * AWS SDK bundled, minified ESM, the SDK-schema plugin, the source map Lambda gets) into
+ * bench/tmp/, and an empty handler through the same pipeline as the baseline. Module init =
+ * a fresh Node.js process (process.execPath, i.e. Node 24 under npm) with Lambda's
+ * NODE_OPTIONS (`--enable-source-maps`, set by the construct) importing the bundle, timed
+ * around the `import()`; the median of N processes per function. Processes run one at a time (round-robin over the functions, so drift
  * spreads evenly) unless told otherwise, to keep the 2 cores from skewing the numbers.
  */
 import { execFile } from 'node:child_process';
@@ -13,8 +13,8 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { bundleOptions } from '../infra/bundling.js';
+import type { BuildOptions, Metafile } from 'esbuild';
+import { bundleFunctions, bundleOptions } from '../infra/bundling.js';
 import { functions } from '../infra/catalog.js';
 import { median, percentile, pool } from './stats.js';
 
@@ -55,6 +55,7 @@ export interface ColdStartResult {
   functions: number;
   empty: ColdStartRow;
   rows: ColdStartRow[];
+  /** One function imported with and without `--enable-source-maps` (every row above is with it, as Lambda runs). */
   sourceMaps: { name: string; withoutMs: number; withMs: number; mapBytes: number } | undefined;
   notes: string[];
 }
@@ -80,13 +81,17 @@ export function contributors(output: Metafile['outputs'][string]): Contributor[]
   return [...by].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
 }
 
-/** Lambda-like environment for the import: only what module scope may read. */
+/** The NODE_OPTIONS the construct gives every function (infra/constructs/partner-function.ts). */
+export const LAMBDA_NODE_OPTIONS = '--enable-source-maps';
+
+/** Lambda-like environment for the import: only what module scope may read, and Lambda's NODE_OPTIONS. */
 const probeEnv = (extra: Record<string, string> = {}) => ({
   PATH: process.env.PATH ?? '',
   AWS_REGION: 'us-east-1',
   AWS_DEFAULT_REGION: 'us-east-1',
   TABLE_NAME: 'partner-program',
   POWERTOOLS_SERVICE_NAME: 'partner-program',
+  NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
   ...extra,
 });
 
@@ -111,7 +116,7 @@ export async function coldStartSection(options: { samples: number; concurrency: 
   const bundleStarted = performance.now();
   const entryPoints: Record<string, string> = Object.fromEntries(functions.map((f) => [f.name, resolve(root, f.entry)]));
   entryPoints.__empty__ = emptyEntry;
-  const { metafile } = await build({ ...bundling, absWorkingDir: root, entryPoints, outdir, metafile: true });
+  const metafile = await bundleFunctions(root, entryPoints, outdir);
   const bundleMs = performance.now() - bundleStarted;
   const topContributors = (file: string): Contributor[] => {
     const output = metafile.outputs[relative(root, file).split(sep).join('/')];
@@ -149,15 +154,12 @@ export async function coldStartSection(options: { samples: number; concurrency: 
   let sourceMaps: ColdStartResult['sourceMaps'];
   const check = options.sourceMapCheck && functions.find((f) => f.name === options.sourceMapCheck);
   if (check) {
-    const mapDir = resolve(tmp, 'bundles-sourcemap');
-    rmSync(mapDir, { recursive: true, force: true });
-    await build({ ...bundling, entryPoints: { [check.name]: resolve(root, check.entry) }, outdir: mapDir, sourcemap: true, sourcesContent: false });
-    const file = resolve(mapDir, `${check.name}.mjs`);
+    const file = resolve(outdir, `${check.name}.mjs`);
     const withMaps: number[] = [];
     const without: number[] = [];
     for (let i = 0; i < options.samples; i++) {
-      without.push((await importOnce(file)).initMs);
-      withMaps.push((await importOnce(file, [], { NODE_OPTIONS: '--enable-source-maps' })).initMs);
+      without.push((await importOnce(file, [], { NODE_OPTIONS: '' })).initMs);
+      withMaps.push((await importOnce(file)).initMs);
     }
     sourceMaps = { name: check.name, withoutMs: median(without), withMs: median(withMaps), mapBytes: statSync(`${file}.map`).size };
   }
@@ -171,10 +173,10 @@ export async function coldStartSection(options: { samples: number; concurrency: 
     rows,
     sourceMaps,
     notes: [
-      `Init = time to import the bundle in a fresh process (module evaluation: parse + top-level code), median of ${options.samples}; every function of the catalogue is measured, ${options.concurrency === 1 ? 'one process at a time' : `${options.concurrency} processes at a time`}.`,
+      `Init = time to import the bundle in a fresh process with Lambda's NODE_OPTIONS (${LAMBDA_NODE_OPTIONS}): module evaluation (parse + top-level code) and reading the source map, median of ${options.samples}; every function of the catalogue is measured, ${options.concurrency === 1 ? 'one process at a time' : `${options.concurrency} processes at a time`}.`,
       'Lambda adds its own runtime start and the download/unpack of the code (which grows with bundle size) before this; the empty handler is the floor of this measurement.',
       `Bundle = the minified .mjs; its top ${TOP_CONTRIBUTORS} contributors are npm packages (or project directories) by bytes in the output, from esbuild's metafile.`,
-      'Bundles have no source maps here; the construct ships them with NODE_OPTIONS=--enable-source-maps, whose cost is measured separately for one function.',
+      "Bundles carry the source map the construct ships (the project's mappings only, infra/bundling.ts); what --enable-source-maps costs is measured for one function, with and without the flag.",
     ],
   };
 }

@@ -15,7 +15,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 
 /** Lambda's credentials are in the environment: the SDK's default chain shrinks to that (see the module). */
 export const LAMBDA_CREDENTIALS = 'functions/adapters/lambda-credentials.ts';
@@ -88,12 +88,143 @@ export function bundleOptions(projectRoot: string): BuildOptions {
 }
 
 /**
- * Bundles one function as Lambda runs it: `<outdir>/index.mjs` (handler `index.handler`),
- * its source map `index.mjs.map` and esbuild's metafile `index.meta.json`.
+ * Bundles functions as Lambda runs them: `<outdir>/<name>.mjs`, its source map
+ * `<name>.mjs.map` (the project's own code only: `projectMappingsOnly`) and, with
+ * `metafileName`, esbuild's metafile. Returns the metafile.
+ */
+export async function bundleFunctions(projectRoot: string, entryPoints: Record<string, string>, outdir: string, extra: BuildOptions = {}): Promise<Metafile> {
+  const { metafile } = await build({ ...bundleOptions(projectRoot), ...extra, entryPoints, outdir });
+  await Promise.all(
+    Object.keys(metafile!.outputs)
+      .filter((out) => out.endsWith('.mjs.map'))
+      .map(async (out) => {
+        const file = resolve(projectRoot, out);
+        await writeFile(file, JSON.stringify(projectMappingsOnly(JSON.parse(await readFile(file, 'utf8')) as SourceMapV3)));
+      }),
+  );
+  return metafile!;
+}
+
+/**
+ * Bundles one function for Lambda: `<outdir>/index.mjs` (handler `index.handler`), its
+ * source map `index.mjs.map` and esbuild's metafile `index.meta.json`.
  */
 export async function bundleFunction(projectRoot: string, entry: string, outdir: string): Promise<void> {
-  const { metafile } = await build({ ...bundleOptions(projectRoot), entryPoints: { index: resolve(projectRoot, entry) }, outdir });
+  const metafile = await bundleFunctions(projectRoot, { index: resolve(projectRoot, entry) }, outdir);
   await writeFile(resolve(outdir, 'index.meta.json'), JSON.stringify(metafile));
+}
+
+/** A source map (v3) as esbuild writes it. */
+export interface SourceMapV3 {
+  version: 3;
+  sources: string[];
+  names: string[];
+  mappings: string;
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function vlq(value: number): string {
+  let v = value < 0 ? (-value << 1) | 1 : value << 1;
+  let out = '';
+  do {
+    let digit = v & 31;
+    v >>>= 5;
+    if (v) digit |= 32;
+    out += BASE64[digit];
+  } while (v);
+  return out;
+}
+
+/**
+ * The map without the mappings of dependencies (`node_modules/`): stack traces still name
+ * the project's files and lines, a frame inside a dependency shows its place in the bundle
+ * (each dependency stretch is marked unmapped, never attributed to the project line before it).
+ * Lambda runs with `--enable-source-maps`, under which Node reads and decodes the whole map
+ * while it loads the bundle — ~18 ms of every cold start for the ~550 KB of mappings of an
+ * emailing function, ~85 % of them the AWS SDK's and Powertools'.
+ */
+export function projectMappingsOnly(map: SourceMapV3): SourceMapV3 {
+  const keep = map.sources.map((s) => !s.split('/').includes('node_modules'));
+  const sourceIndex: number[] = [];
+  const sources: string[] = [];
+  map.sources.forEach((s, i) => {
+    if (keep[i]) {
+      sourceIndex[i] = sources.length;
+      sources.push(s);
+    }
+  });
+  const nameIndex = new Map<number, number>();
+  const names: string[] = [];
+  // Decoded state (absolute values) of the input, and of the output as last written.
+  let source = 0;
+  let line = 0;
+  let column = 0;
+  let name = 0;
+  let outSource = 0;
+  let outLine = 0;
+  let outColumn = 0;
+  let outName = 0;
+  const lines = map.mappings.split(';').map((text) => {
+    let generated = 0;
+    let outGenerated = 0;
+    let mapped = false;
+    const segments: string[] = [];
+    for (const segment of text === '' ? [] : text.split(',')) {
+      const fields: number[] = [];
+      let value = 0;
+      let shift = 0;
+      for (const ch of segment) {
+        const digit = BASE64.indexOf(ch);
+        if (digit < 0) throw new Error(`invalid source map character ${ch}`);
+        value += (digit & 31) << shift;
+        if (digit & 32) {
+          shift += 5;
+          continue;
+        }
+        fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+        value = 0;
+        shift = 0;
+      }
+      generated += fields[0]!;
+      if (fields.length >= 4) {
+        source += fields[1]!;
+        line += fields[2]!;
+        column += fields[3]!;
+        if (fields.length >= 5) name += fields[4]!;
+      }
+      if (fields.length < 4 || !keep[source]) {
+        // An unmapped stretch: written as a column-only segment, so the mapping before it
+        // does not extend over a dependency's code.
+        if (mapped) {
+          segments.push(vlq(generated - outGenerated));
+          outGenerated = generated;
+          mapped = false;
+        }
+        continue;
+      }
+      mapped = true;
+      const index = sourceIndex[source]!;
+      let out = vlq(generated - outGenerated) + vlq(index - outSource) + vlq(line - outLine) + vlq(column - outColumn);
+      outGenerated = generated;
+      outSource = index;
+      outLine = line;
+      outColumn = column;
+      if (fields.length >= 5) {
+        let n = nameIndex.get(name);
+        if (n === undefined) {
+          n = names.length;
+          names.push(map.names[name]!);
+          nameIndex.set(name, n);
+        }
+        out += vlq(n - outName);
+        outName = n;
+      }
+      segments.push(out);
+    }
+    return segments.join(',');
+  });
+  return { version: 3, sources, names, mappings: lines.join(';') };
 }
 
 if (import.meta.main) {

@@ -1,0 +1,164 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleFunctions, bundleOptions, literalKeys, projectMappingsOnly, sdkSchemasPlugin, type SourceMapV3 } from '../../infra/bundling.js';
+
+const root = resolve(import.meta.dirname, '../..');
+
+/**
+ * The Lambda bundling of infra/bundling.ts: the SDK-schema plugin must change what is
+ * bundled, never what the bundled SDK does; the shipped source map keeps the project's
+ * mappings exactly and maps no dependency code to a project line.
+ */
+
+/**
+ * A probe module (in the project, so it resolves the project's dependencies): it sends
+ * commands through real SDK clients whose HTTP handler records each request and answers
+ * with a canned response, and reports what was sent and what came back.
+ */
+const PROBE = `
+import { MessageRejected, SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { DynamoDBClient, GetItemCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+
+const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
+function handler(responses) {
+  const sent = [];
+  return {
+    sent,
+    requestHandler: {
+      async handle(request) {
+        sent.push({ method: request.method, path: request.path, target: request.headers['x-amz-target'] ?? null, body: request.body === undefined ? null : JSON.parse(typeof request.body === 'string' ? request.body : Buffer.from(request.body).toString('utf8')) });
+        const { status, headers, body } = responses.shift();
+        const { Readable } = await import('node:stream');
+        return { response: { statusCode: status, headers, body: Readable.from([Buffer.from(JSON.stringify(body))]) } };
+      },
+    },
+  };
+}
+const outcome = (p, errorClass) => p.then((r) => { const { $metadata, ...rest } = r; return { ok: rest }; }, (e) => ({ error: e.name, message: e.message, isClass: e instanceof errorClass }));
+
+export async function run() {
+  const ses = handler([
+    { status: 200, headers: { 'content-type': 'application/json' }, body: { MessageId: 'm-1' } },
+    { status: 400, headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'MessageRejected' }, body: { message: 'no' } },
+  ]);
+  const sesClient = new SESv2Client({ region: 'eu-west-1', credentials, requestHandler: ses.requestHandler, maxAttempts: 1 });
+  const email = { FromEmailAddress: 'a@example.com', Destination: { ToAddresses: ['b@example.com'] }, Content: { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 't' } } } }, ConfigurationSetName: 'c', EmailTags: [{ Name: 'k', Value: 'v' }] };
+  const db = handler([
+    { status: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: { Item: { pk: { S: 'a' }, n: { N: '1' }, l: { L: [{ BOOL: true }] } } } },
+    { status: 400, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: { __type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException', message: 'gone' } },
+  ]);
+  const dbClient = new DynamoDBClient({ region: 'eu-west-1', credentials, requestHandler: db.requestHandler, maxAttempts: 1, endpoint: 'https://dynamodb.eu-west-1.amazonaws.com' });
+  const get = { TableName: 't', Key: { pk: { S: 'a' } }, ConsistentRead: true, ProjectionExpression: '#n', ExpressionAttributeNames: { '#n': 'n' } };
+  const results = [
+    await outcome(sesClient.send(new SendEmailCommand(email)), MessageRejected),
+    await outcome(sesClient.send(new SendEmailCommand(email)), MessageRejected),
+    await outcome(dbClient.send(new GetItemCommand(get)), ResourceNotFoundException),
+    await outcome(dbClient.send(new GetItemCommand(get)), ResourceNotFoundException),
+  ];
+  return { sent: [...ses.sent, ...db.sent], results };
+}
+`;
+
+let dir: string;
+let probeEntry: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bundling-'));
+  // Inside the project so that its node_modules resolve; removed afterwards.
+  probeEntry = join(root, 'bench', 'tmp', `bundling-probe-${process.pid}.mjs`);
+  writeFileSync(probeEntry, PROBE);
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(probeEntry, { force: true });
+});
+
+describe('AWS SDK schemas plugin', () => {
+  it('rewrites computed keys naming the module\'s string constants as literal keys, and nothing else', () => {
+    const source = ['const _h = "http";', 'const _e = "error";', 'let _x = "not a constant";', 'export var Op$ = [9, n0, _O, { [_h]: ["POST", "/x", 200] }, () => In$];', 'export var E$ = [-3, n0, _E, { [_e]: _c, [_x]: 1, [other]: 2 }];'].join('\n');
+    expect(literalKeys(source).split('\n').slice(3)).toEqual([
+      'export var Op$ = [9, n0, _O, { "http": ["POST", "/x", 200] }, () => In$];',
+      'export var E$ = [-3, n0, _E, { "error": _c, [_x]: 1, [other]: 2 }];',
+    ]);
+  });
+
+  it('drops the operations and shapes no command reaches, keeps the errors, and the bundled clients send and parse exactly as without it', async () => {
+    const bundle = async (plugins: boolean) => {
+      const outdir = join(dir, plugins ? 'with' : 'without');
+      await build({ ...bundleOptions(root), ...(plugins ? {} : { plugins: [] }), sourcemap: false, metafile: false, entryPoints: { probe: probeEntry }, outdir });
+      const file = join(outdir, 'probe.mjs');
+      const { run } = (await import(pathToFileURL(file).href)) as { run: () => Promise<unknown> };
+      return { text: readFileSync(file, 'utf8'), result: await run() };
+    };
+    const without = await bundle(false);
+    const withPlugin = await bundle(true);
+
+    // The plugin is what removes them: SESv2 operations the probe never sends.
+    expect(without.text).toContain('"CreateContactList"');
+    expect(withPlugin.text).not.toContain('"CreateContactList"');
+    expect(withPlugin.text).not.toContain('"PutAccountDetails"');
+    expect(withPlugin.text.length).toBeLessThan(without.text.length - 40_000);
+    // Every error of the service stays registered.
+    for (const error of ['MessageRejected', 'SendingPausedException', 'AccountSuspendedException']) expect(withPlugin.text).toContain(`"${error}"`);
+
+    expect(withPlugin.result).toEqual(without.result);
+    // And what both did is right, so equality is not two identical failures.
+    const { sent, results } = withPlugin.result as { sent: { method: string; path: string; target: string | null; body: unknown }[]; results: unknown[] };
+    expect(sent[0]).toMatchObject({ method: 'POST', path: '/v2/email/outbound-emails', body: { FromEmailAddress: 'a@example.com', ConfigurationSetName: 'c', EmailTags: [{ Name: 'k', Value: 'v' }] } });
+    expect(sent[2]).toMatchObject({ method: 'POST', target: 'DynamoDB_20120810.GetItem', body: { TableName: 't', ConsistentRead: true, ExpressionAttributeNames: { '#n': 'n' } } });
+    expect(results).toEqual([
+      { ok: { MessageId: 'm-1' } },
+      { error: 'MessageRejected', message: 'no', isClass: true },
+      { ok: { Item: { pk: { S: 'a' }, n: { N: '1' }, l: { L: [{ BOOL: true }] } } } },
+      { error: 'ResourceNotFoundException', message: 'gone', isClass: true },
+    ]);
+  }, 120_000);
+});
+
+describe('the shipped source map', () => {
+  it('keeps every mapping into the project, and maps no position of dependency code to anything', async () => {
+    const outdir = join(dir, 'maps');
+    const entry = 'functions/handlers/http/get-enrollment.ts';
+    // The full map as esbuild writes it, and the map bundleFunctions ships.
+    await build({ ...bundleOptions(root), entryPoints: { full: resolve(root, entry) }, outdir, metafile: false, plugins: [sdkSchemasPlugin] });
+    await bundleFunctions(root, { slim: resolve(root, entry) }, outdir);
+    const fullMap = JSON.parse(readFileSync(join(outdir, 'full.mjs.map'), 'utf8')) as SourceMapV3;
+    const slimMap = projectMappingsOnly(fullMap);
+    expect(slimMap.sources.every((s) => !s.includes('node_modules'))).toBe(true);
+    expect(slimMap.sources.length).toBeGreaterThan(5);
+
+    // bundleFunctions writes the slim form.
+    const shipped = JSON.parse(readFileSync(join(outdir, 'slim.mjs.map'), 'utf8')) as SourceMapV3;
+    expect(shipped.sources.length).toBeGreaterThan(0);
+    expect(shipped.sources.some((s) => s.includes('node_modules'))).toBe(false);
+    expect(shipped).toEqual(projectMappingsOnly(shipped));
+
+    const full = new SourceMap(fullMap as unknown as ConstructorParameters<typeof SourceMap>[0]);
+    const slim = new SourceMap(slimMap as unknown as ConstructorParameters<typeof SourceMap>[0]);
+    const code = readFileSync(join(outdir, 'full.mjs'), 'utf8').split('\n');
+    let project = 0;
+    let dependency = 0;
+    for (let line = 0; line < code.length; line++) {
+      for (let column = 0; column < code[line]!.length; column += 7) {
+        const before = full.findEntry(line, column) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+        const after = slim.findEntry(line, column) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+        if (before.originalSource === undefined) continue;
+        if (before.originalSource.includes('node_modules')) {
+          dependency++;
+          expect(after.originalSource, `${line}:${column}`).toBeUndefined();
+        } else {
+          project++;
+          expect([after.originalSource, after.originalLine, after.originalColumn], `${line}:${column}`).toEqual([before.originalSource, before.originalLine, before.originalColumn]);
+        }
+      }
+    }
+    expect(project).toBeGreaterThan(100);
+    expect(dependency).toBeGreaterThan(100);
+  }, 60_000);
+});
