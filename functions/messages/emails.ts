@@ -2,7 +2,7 @@
  * Emails of the partner program: one template per message (`emails/*.ts`), rendered in
  * the recipient's language (GEN-2) into a subject, a text part and an HTML part.
  */
-import { catalogueFor, type Catalogue } from './catalogues.js';
+import { emailCatalogueFor, type EmailCatalogue } from './catalogues.js';
 import {
   enrollmentAgreementReminderEmail,
   type EnrollmentAgreementReminderEmail,
@@ -87,7 +87,7 @@ export type EmailKind = EmailMessage['kind'];
 /** Values that keep their line breaks; every other string is made single-line. */
 const MULTILINE_KEYS = ['message'];
 
-function draftFor(m: EmailMessage, catalogue: Catalogue): EmailDraft {
+function draftFor(m: EmailMessage, catalogue: EmailCatalogue): EmailDraft {
   switch (m.kind) {
     case 'enrollment.verification':
       return enrollmentVerificationEmail(m, catalogue);
@@ -132,7 +132,7 @@ function draftFor(m: EmailMessage, catalogue: Catalogue): EmailDraft {
  * Pure: no I/O, no clock.
  */
 export function renderEmail(message: EmailMessage, language: Language, identity: ProgramIdentity = programIdentity()): RenderedEmail {
-  const catalogue = catalogueFor(language);
+  const catalogue = emailCatalogueFor(language);
   const clean = cleanValues(message, MULTILINE_KEYS);
   return composeEmail(draftFor(clean, catalogue), catalogue, language, identity);
 }

@@ -3,7 +3,7 @@
  * no scripts, no external assets; forms are plain POSTs that work without JavaScript.
  * One template per page in `pages/*.ts`.
  */
-import { catalogueFor, type Catalogue } from './catalogues.js';
+import { pageCatalogueFor, type PageCatalogue } from './catalogues.js';
 import type { Language } from './language.js';
 import { programIdentity, type ProgramIdentity } from './identity.js';
 import {
@@ -82,7 +82,7 @@ export const FORM_FIELDS = {
   returnTo: 'returnTo',
 } as const;
 
-function contentFor(page: Page, catalogue: Catalogue): PageContent {
+function contentFor(page: Page, catalogue: PageCatalogue): PageContent {
   switch (page.kind) {
     case 'verify.confirm':
       return verifyConfirmPage(page, catalogue);
@@ -122,6 +122,6 @@ function contentFor(page: Page, catalogue: Catalogue): PageContent {
  * http(s) URLs (else it throws `TypeError`). Pure: no I/O, no clock.
  */
 export function renderPage(page: Page, language: Language, identity: ProgramIdentity = programIdentity()): string {
-  const catalogue = catalogueFor(language);
+  const catalogue = pageCatalogueFor(language);
   return pageDocument(contentFor(page, catalogue), catalogue, language, identity);
 }

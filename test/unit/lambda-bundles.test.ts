@@ -20,7 +20,7 @@ describe('Lambda bundles carry only what runs in Lambda', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'lambda-bundles-'));
     try {
       const entryPoints = Object.fromEntries(functions.map((f) => [f.name, resolve(root, f.entry)]));
-      const { metafile } = await build({ ...bundling, absWorkingDir: root, entryPoints, outdir, write: false, metafile: true });
+      const { metafile } = await build({ ...bundling, absWorkingDir: root, entryPoints, outdir, sourcemap: false, metafile: true });
       const outputs = Object.values(metafile.outputs).filter((o) => o.entryPoint);
       expect(outputs).toHaveLength(functions.length);
       const foreign = outputs.flatMap((o) =>
@@ -29,6 +29,17 @@ describe('Lambda bundles carry only what runs in Lambda', () => {
           .map((input) => `${o.entryPoint}: ${input}`),
       );
       expect(foreign).toEqual([]);
+
+      // Message catalogues: a function carries the email texts only if it sends email, the
+      // page texts only if it renders a page (functions/messages/catalogues.ts).
+      const text = (name: string) => readFileSync(join(outdir, `${name}.mjs`), 'utf8');
+      const PAGE_TEXT = 'By selecting Confirm, you confirm that:';
+      const EMAIL_TEXT = 'Please confirm your email address for the enrollment of';
+      expect(text('view-verification')).toContain(PAGE_TEXT);
+      expect(text('view-verification')).not.toContain(EMAIL_TEXT);
+      expect(text('create-enrollment')).toContain(EMAIL_TEXT);
+      expect(text('create-enrollment')).not.toContain(PAGE_TEXT);
+      expect(text('get-enrollment')).not.toContain(EMAIL_TEXT);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 /** CUS-7: the pages behind a customer invitation link: the invitation, its outcome, why it was refused. */
-import type { Catalogue } from '../catalogues.js';
+import type { PageCatalogue } from '../catalogues.js';
 import { customerRelationLines, type CustomerInvitationParams } from '../emails/customer-invitation.js';
 import { html, type SafeHtml } from '../html.js';
 import type { PageContent } from './layout.js';
@@ -36,7 +36,7 @@ export interface CustomerInvitationRefusedPage {
   partnerName?: string;
 }
 
-function respond(p: CustomerInvitationViewPage, catalogue: Catalogue): SafeHtml {
+function respond(p: CustomerInvitationViewPage, catalogue: PageCatalogue): SafeHtml {
   const t = catalogue.pages.customerInvitationView;
   if (!p.signedIn) {
     return html`<p>${t.signInPrompt}</p>
@@ -58,7 +58,7 @@ function respond(p: CustomerInvitationViewPage, catalogue: Catalogue): SafeHtml 
 }
 
 /** CUS-7: who invites, which partners will be related, what delegated admin grants; signed in: checkbox and "Authorize partners". */
-export function customerInvitationViewPage(p: CustomerInvitationViewPage, catalogue: Catalogue): PageContent {
+export function customerInvitationViewPage(p: CustomerInvitationViewPage, catalogue: PageCatalogue): PageContent {
   const t = catalogue.pages.customerInvitationView;
   const lines = customerRelationLines(p, catalogue);
   return {
@@ -72,18 +72,18 @@ ${respond(p, catalogue)}`,
   };
 }
 
-export function customerInvitationAcceptedPage(p: CustomerInvitationAcceptedPage, catalogue: Catalogue): PageContent {
+export function customerInvitationAcceptedPage(p: CustomerInvitationAcceptedPage, catalogue: PageCatalogue): PageContent {
   const t = catalogue.pages.customerInvitationAccepted;
   return { title: t.title, body: html`<p>${t.body(p)}</p>\n<p>${t.next}</p>` };
 }
 
-export function customerInvitationDeclinedPage(p: CustomerInvitationDeclinedPage, catalogue: Catalogue): PageContent {
+export function customerInvitationDeclinedPage(p: CustomerInvitationDeclinedPage, catalogue: PageCatalogue): PageContent {
   const t = catalogue.pages.customerInvitationDeclined;
   return { title: t.title, body: html`<p>${t.body(p)}</p>\n<p>${t.next(p)}</p>` };
 }
 
 /** CUS-7 (role, checkbox), CUS-8 (region), CUS-9/PRT-11 (a program tenant): why, and what to do. */
-export function customerInvitationRefusedPage(p: CustomerInvitationRefusedPage, catalogue: Catalogue): PageContent {
+export function customerInvitationRefusedPage(p: CustomerInvitationRefusedPage, catalogue: PageCatalogue): PageContent {
   const t = catalogue.pages.customerInvitationRefused;
   const reason = t[p.reason];
   const body = typeof reason.body === 'function' ? reason.body({ partnerName: p.partnerName || undefined }) : reason.body;

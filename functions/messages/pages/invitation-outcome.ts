@@ -1,5 +1,5 @@
 /** PRT-4/PRT-5: the pages after a reseller accepted or declined an invitation. */
-import type { Catalogue } from '../catalogues.js';
+import type { PageCatalogue } from '../catalogues.js';
 import { html } from '../html.js';
 import type { PageContent } from './layout.js';
 
@@ -14,7 +14,7 @@ export interface InvitationDeclinedPage {
 }
 
 /** PRT-5: the provider is now in the reseller's list of indirect providers. */
-export function invitationAcceptedPage(p: InvitationAcceptedPage, catalogue: Catalogue): PageContent {
+export function invitationAcceptedPage(p: InvitationAcceptedPage, catalogue: PageCatalogue): PageContent {
   const t = catalogue.pages.invitationAccepted;
   const { grants } = catalogue.common;
   // PRT-4: the same three grants the invitation page and the email list.
@@ -32,7 +32,7 @@ export function invitationAcceptedPage(p: InvitationAcceptedPage, catalogue: Cat
 }
 
 /** PRT-10: the request is declined; a new one needs a new invitation. */
-export function invitationDeclinedPage(p: InvitationDeclinedPage, catalogue: Catalogue): PageContent {
+export function invitationDeclinedPage(p: InvitationDeclinedPage, catalogue: PageCatalogue): PageContent {
   const t = catalogue.pages.invitationDeclined;
   return { title: t.title, body: html`<p>${t.body(p)}</p>\n<p>${t.next(p)}</p>` };
 }

@@ -1,5 +1,5 @@
 /** PRT-3/PRT-4/PRT-6/PRT-10: why an invitation could not be accepted, and what to do. */
-import type { Catalogue } from '../catalogues.js';
+import type { PageCatalogue } from '../catalogues.js';
 import { html } from '../html.js';
 import type { PageContent } from './layout.js';
 import { pageUrl } from '../urls.js';
@@ -21,7 +21,7 @@ export interface InvitationRefusedPage {
 }
 
 /** A specific explanation and next step per refusal reason. */
-export function invitationRefusedPage(p: InvitationRefusedPage, catalogue: Catalogue): PageContent {
+export function invitationRefusedPage(p: InvitationRefusedPage, catalogue: PageCatalogue): PageContent {
   const t = catalogue.pages.invitationRefused;
   const reason = t[p.reason];
   // An empty name counts as none: each language has its own words for "this indirect provider".

@@ -1,5 +1,5 @@
 /** PRT-2/PRT-4: the page behind a partnership invitation link. */
-import type { Catalogue } from '../catalogues.js';
+import type { PageCatalogue } from '../catalogues.js';
 import { html, type SafeHtml } from '../html.js';
 import type { PageContent } from './layout.js';
 import { pageUrl } from '../urls.js';
@@ -31,7 +31,7 @@ export interface InvitationViewSignedIn extends InvitationViewBase {
 
 export type InvitationViewPage = InvitationViewSignedOut | InvitationViewSignedIn;
 
-function respond(p: InvitationViewPage, catalogue: Catalogue): SafeHtml {
+function respond(p: InvitationViewPage, catalogue: PageCatalogue): SafeHtml {
   const t = catalogue.pages.invitationView;
   if (!p.signedIn) {
     return html`<p>${t.signInPrompt}</p>
@@ -53,7 +53,7 @@ function respond(p: InvitationViewPage, catalogue: Catalogue): SafeHtml {
 }
 
 /** PRT-4: who invites, what authorising grants; signed in: a required checkbox and "Authorize indirect provider". */
-export function invitationViewPage(p: InvitationViewPage, catalogue: Catalogue): PageContent {
+export function invitationViewPage(p: InvitationViewPage, catalogue: PageCatalogue): PageContent {
   const t = catalogue.pages.invitationView;
   const { grants } = catalogue.common;
   return {

@@ -2,7 +2,7 @@
  * The shared page layout: a complete, small, accessible HTML document with one inline
  * `<style>`, no scripts and no external assets (works without JavaScript).
  */
-import type { Catalogue } from '../catalogues.js';
+import type { PageCatalogue } from '../catalogues.js';
 import { html, raw, type SafeHtml } from '../html.js';
 import type { Language } from '../language.js';
 import type { ProgramIdentity } from '../identity.js';
@@ -43,7 +43,7 @@ export interface PageContent {
 }
 
 /** The footer: who runs the program and how to reach its support (every value escaped). */
-function footer(catalogue: Catalogue, identity: ProgramIdentity): SafeHtml {
+function footer(catalogue: PageCatalogue, identity: ProgramIdentity): SafeHtml {
   const t = catalogue.common.footer;
   return html`<footer>
 ${identity.logoUrl ? html`<img src="${absoluteUrl(identity.logoUrl)}" alt="${identity.programName}">
@@ -53,7 +53,7 @@ ${identity.logoUrl ? html`<img src="${absoluteUrl(identity.logoUrl)}" alt="${ide
 }
 
 /** Wraps a page body into a full HTML document in the given language. */
-export function pageDocument({ title, body }: PageContent, catalogue: Catalogue, language: Language, identity: ProgramIdentity): string {
+export function pageDocument({ title, body }: PageContent, catalogue: PageCatalogue, language: Language, identity: ProgramIdentity): string {
   return html`<!doctype html>
 <html lang="${language}">
 <head>

@@ -1,5 +1,5 @@
 /** ENR-7/PRT-10: one neutral answer for used, expired and unknown links. */
-import type { Catalogue } from '../catalogues.js';
+import type { PageCatalogue } from '../catalogues.js';
 import { html } from '../html.js';
 import type { PageContent } from './layout.js';
 
@@ -8,7 +8,7 @@ export interface LinkNeutralPage {
 }
 
 /** ENR-7: takes nothing but the language, so it cannot tell used, expired and unknown links apart. */
-export function linkNeutralPage(_page: LinkNeutralPage, catalogue: Catalogue): PageContent {
+export function linkNeutralPage(_page: LinkNeutralPage, catalogue: PageCatalogue): PageContent {
   const t = catalogue.pages.linkNeutral;
   return {
     title: t.title,

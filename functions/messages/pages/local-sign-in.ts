@@ -1,5 +1,5 @@
 /** Local-only demo sign-in (never deployed). */
-import type { Catalogue } from '../catalogues.js';
+import type { PageCatalogue } from '../catalogues.js';
 import { html } from '../html.js';
 import type { PageContent } from './layout.js';
 
@@ -19,7 +19,7 @@ export interface LocalSignInPage {
  * type any tenant, country, email and role (`tenantId`, `tenantCountry`, `email`, `role`) —
  * a freshly enrolled reseller or a customer tenant's admin. And a sign-out.
  */
-export function localSignInPage(p: LocalSignInPage, catalogue: Catalogue): PageContent {
+export function localSignInPage(p: LocalSignInPage, catalogue: PageCatalogue): PageContent {
   const t = catalogue.pages.localSignIn;
   const options = p.users.map(
     (user, i) => html`<div class="option">

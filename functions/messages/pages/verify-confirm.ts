@@ -1,5 +1,5 @@
 /** ENR-6/ENR-7: the page behind the verification link; GET shows it, only the POST confirms. */
-import type { Catalogue } from '../catalogues.js';
+import type { PageCatalogue } from '../catalogues.js';
 import { formatDateTime } from '../dates.js';
 import { html } from '../html.js';
 import type { PageContent } from './layout.js';
@@ -17,7 +17,7 @@ export interface VerifyConfirmPage {
 }
 
 /** ENR-6: the two statements and a real POST form with a "Confirm" button (never auto-submitted, ENR-7). */
-export function verifyConfirmPage(p: VerifyConfirmPage, catalogue: Catalogue): PageContent {
+export function verifyConfirmPage(p: VerifyConfirmPage, catalogue: PageCatalogue): PageContent {
   const t = catalogue.pages.verifyConfirm;
   const { statements } = catalogue.common;
   return {

@@ -1,5 +1,5 @@
 /** ENR-6: shown after the primary contact confirmed. */
-import type { Catalogue } from '../catalogues.js';
+import type { PageCatalogue } from '../catalogues.js';
 import { html } from '../html.js';
 import type { PageContent } from './layout.js';
 
@@ -9,7 +9,7 @@ export interface VerifyDonePage {
 }
 
 /** ENR-6/ENR-8/MPA-5/ENR-9: confirmed; next come vetting and agreement acceptance, in either order. */
-export function verifyDonePage(p: VerifyDonePage, catalogue: Catalogue): PageContent {
+export function verifyDonePage(p: VerifyDonePage, catalogue: PageCatalogue): PageContent {
   const t = catalogue.pages.verifyDone;
   return {
     title: t.title,
