@@ -7,7 +7,8 @@
  * esbuild: bundle everything including the AWS SDK (the version we test is the version we
  * run), minified ESM for Node 24 with the createRequire banner CommonJS dependencies need,
  * source maps without the sources' text, a metafile (the construct derives each function's
- * grants from it), the aliases below, and the SDK-schema plugin below.
+ * grants from it), the aliases below, and the SDK plugins below (what the functions'
+ * clients never use, left out).
  *
  * This file runs on Node's own type stripping (the construct spawns it: esbuild plugins need
  * esbuild's asynchronous API, CDK's local bundling is synchronous), so it imports nothing but
@@ -56,6 +57,44 @@ export const sdkSchemasPlugin: Plugin = {
   },
 };
 
+/**
+ * Two more things every SDK client bundles and our functions never use:
+ *
+ * - **Event streams** (`@smithy/core/event-streams`, ~13 KB): the protocols import them
+ *   dynamically, only to send or read an event-stream operation, which no client of the
+ *   project has (DynamoDB, SESv2, Step Functions, Secrets Manager, Cognito). A bundle has
+ *   no lazy chunks, so esbuild inlines them whole. The dynamic import gets a module that
+ *   fails with a clear error instead; a static import (a client with event streams) still
+ *   gets the real module.
+ * - **Each client's package.json** (~2.2 KB each): the client reads only its `version`
+ *   (the user agent), but a default JSON import keeps the whole file. The bundle gets
+ *   `{ name, version }`.
+ */
+export const sdkUnusedPlugin: Plugin = {
+  name: 'sdk-unused',
+  setup(b) {
+    b.onResolve({ filter: /^@smithy\/core\/event-streams$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, namespace: 'no-event-streams' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-event-streams' }, () => ({
+      contents: NO_EVENT_STREAMS,
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]package\.json$/ }, async (args) => {
+      const { name, version } = JSON.parse(await readFile(args.path, 'utf8')) as { name: string; version: string };
+      return { contents: JSON.stringify({ name, version }), loader: 'json' };
+    });
+  },
+};
+
+/** What a Lambda bundle has instead of the SDK's event-stream support. */
+export const NO_EVENT_STREAMS = [
+  "const missing = () => { throw new Error('event streams are not in this Lambda bundle (infra/bundling.ts, sdkUnusedPlugin)'); };",
+  'export class EventStreamSerde { constructor() { missing(); } }',
+  'export const eventStreamSerdeProvider = missing;',
+  '',
+].join('\n');
+
 /** `{ [_x]: v }` → `{ "value of _x": v }` for the module's top-level `const _x = "…";` string constants. */
 export function literalKeys(source: string): string {
   const constants = new Map<string, string>();
@@ -83,7 +122,7 @@ export function bundleOptions(projectRoot: string): BuildOptions {
     metafile: true,
     logLevel: 'error',
     alias: { ...BUNDLE_ALIASES },
-    plugins: [sdkSchemasPlugin],
+    plugins: [sdkSchemasPlugin, sdkUnusedPlugin],
   };
 }
 

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleFunctions, bundleOptions, literalKeys, projectMappingsOnly, sdkSchemasPlugin, type SourceMapV3 } from '../../infra/bundling.js';
+import sesPackage from '@aws-sdk/client-sesv2/package.json' with { type: 'json' };
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -31,7 +32,7 @@ function handler(responses) {
     sent,
     requestHandler: {
       async handle(request) {
-        sent.push({ method: request.method, path: request.path, target: request.headers['x-amz-target'] ?? null, body: request.body === undefined ? null : JSON.parse(typeof request.body === 'string' ? request.body : Buffer.from(request.body).toString('utf8')) });
+        sent.push({ method: request.method, path: request.path, target: request.headers['x-amz-target'] ?? null, userAgent: request.headers['user-agent'], body: request.body === undefined ? null : JSON.parse(typeof request.body === 'string' ? request.body : Buffer.from(request.body).toString('utf8')) });
         const { status, headers, body } = responses.shift();
         const { Readable } = await import('node:stream');
         return { response: { statusCode: status, headers, body: Readable.from([Buffer.from(JSON.stringify(body))]) } };
@@ -79,7 +80,7 @@ afterAll(() => {
   rmSync(probeEntry, { force: true });
 });
 
-describe('AWS SDK schemas plugin', () => {
+describe('AWS SDK plugins', () => {
   it('rewrites computed keys naming the module\'s string constants as literal keys, and nothing else', () => {
     const source = ['const _h = "http";', 'const _e = "error";', 'let _x = "not a constant";', 'export var Op$ = [9, n0, _O, { [_h]: ["POST", "/x", 200] }, () => In$];', 'export var E$ = [-3, n0, _E, { [_e]: _c, [_x]: 1, [other]: 2 }];'].join('\n');
     expect(literalKeys(source).split('\n').slice(3)).toEqual([
@@ -88,7 +89,7 @@ describe('AWS SDK schemas plugin', () => {
     ]);
   });
 
-  it('drops the operations and shapes no command reaches, keeps the errors, and the bundled clients send and parse exactly as without it', async () => {
+  it('drop the operations and shapes no command reaches, event streams and package.json, keep the errors, and the bundled clients send and parse exactly as without them', async () => {
     const bundle = async (plugins: boolean) => {
       const outdir = join(dir, plugins ? 'with' : 'without');
       await build({ ...bundleOptions(root), ...(plugins ? {} : { plugins: [] }), sourcemap: false, metafile: false, entryPoints: { probe: probeEntry }, outdir });
@@ -100,16 +101,22 @@ describe('AWS SDK schemas plugin', () => {
     const withPlugin = await bundle(true);
 
     // The plugin is what removes them: SESv2 operations the probe never sends.
-    expect(without.text).toContain('"CreateContactList"');
-    expect(withPlugin.text).not.toContain('"CreateContactList"');
-    expect(withPlugin.text).not.toContain('"PutAccountDetails"');
-    expect(withPlugin.text.length).toBeLessThan(without.text.length - 40_000);
+    expect(without.text.includes('"CreateContactList"')).toBe(true);
+    expect(withPlugin.text.includes('"CreateContactList"')).toBe(false);
+    expect(withPlugin.text.includes('"PutAccountDetails"')).toBe(false);
+    expect(withPlugin.text.length).toBeLessThan(without.text.length - 50_000);
+    // Event-stream support (only ever imported dynamically here) and package.json beyond name and version.
+    expect(without.text.includes('@smithy/core/event-streams - header name exceeds')).toBe(true);
+    expect(withPlugin.text.includes('@smithy/core/event-streams - header name exceeds')).toBe(false);
+    expect(without.text.includes('AWS SDK for JavaScript Sesv2 Client')).toBe(true);
+    expect(withPlugin.text.includes('AWS SDK for JavaScript Sesv2 Client')).toBe(false);
     // Every error of the service stays registered.
-    for (const error of ['MessageRejected', 'SendingPausedException', 'AccountSuspendedException']) expect(withPlugin.text).toContain(`"${error}"`);
+    for (const error of ['MessageRejected', 'SendingPausedException', 'AccountSuspendedException']) expect(withPlugin.text.includes(`"${error}"`), error).toBe(true);
 
     expect(withPlugin.result).toEqual(without.result);
     // And what both did is right, so equality is not two identical failures.
-    const { sent, results } = withPlugin.result as { sent: { method: string; path: string; target: string | null; body: unknown }[]; results: unknown[] };
+    const { sent, results } = withPlugin.result as { sent: { method: string; path: string; target: string | null; userAgent: string; body: unknown }[]; results: unknown[] };
+    expect(sent[0]!.userAgent).toContain(`#${sesPackage.version}`);
     expect(sent[0]).toMatchObject({ method: 'POST', path: '/v2/email/outbound-emails', body: { FromEmailAddress: 'a@example.com', ConfigurationSetName: 'c', EmailTags: [{ Name: 'k', Value: 'v' }] } });
     expect(sent[2]).toMatchObject({ method: 'POST', target: 'DynamoDB_20120810.GetItem', body: { TableName: 't', ConsistentRead: true, ExpressionAttributeNames: { '#n': 'n' } } });
     expect(results).toEqual([
@@ -119,6 +126,28 @@ describe('AWS SDK schemas plugin', () => {
       { error: 'ResourceNotFoundException', message: 'gone', isClass: true },
     ]);
   }, 120_000);
+});
+
+describe('event streams in a Lambda bundle', () => {
+  it('a dynamic import gets a module that fails clearly; a static import gets the real one', async () => {
+    const entry = (name: string, text: string) => {
+      const file = join(root, 'bench', 'tmp', `bundling-${name}-${process.pid}.mjs`);
+      writeFileSync(file, text);
+      return file;
+    };
+    const dynamicEntry = entry('dynamic', "export const load = async () => { const { EventStreamSerde } = await import('@smithy/core/event-streams'); return new EventStreamSerde({}); };\n");
+    const staticEntry = entry('static', "import { EventStreamSerde } from '@smithy/core/event-streams';\nexport const Serde = EventStreamSerde;\n");
+    try {
+      const outdir = join(dir, 'event-streams');
+      await build({ ...bundleOptions(root), sourcemap: false, metafile: false, entryPoints: { dynamic: dynamicEntry, static: staticEntry }, outdir });
+      const dynamic = (await import(pathToFileURL(join(outdir, 'dynamic.mjs')).href)) as { load: () => Promise<unknown> };
+      await expect(dynamic.load()).rejects.toThrow('event streams are not in this Lambda bundle');
+      expect(readFileSync(join(outdir, 'static.mjs'), 'utf8').includes('non-struct member not supported in event stream union')).toBe(true);
+    } finally {
+      rmSync(dynamicEntry, { force: true });
+      rmSync(staticEntry, { force: true });
+    }
+  }, 60_000);
 });
 
 describe('the shipped source map', () => {
