@@ -24,11 +24,13 @@ export const LAMBDA_CREDENTIALS = 'functions/adapters/lambda-credentials.ts';
 /**
  * Modules the Lambda bundles replace (esbuild aliases; the local cloud runs the sources and
  * keeps the originals): the SDK's default credential chain by the environment's credentials,
- * and the built-ins whose ESM namespace is costly to build at cold start by the same modules
- * read as CommonJS (functions/adapters/lambda-builtins/README.md).
+ * the DynamoDB client's endpoint cache, which nothing reads, by an empty one, and the
+ * built-ins whose ESM namespace is costly to build at cold start by the same modules read as
+ * CommonJS (functions/adapters/lambda-builtins/README.md).
  */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': `./${LAMBDA_CREDENTIALS}`,
+  '@aws-sdk/endpoint-cache': './functions/adapters/lambda-endpoint-cache.ts',
   ...Object.fromEntries(['http'].map((name) => [`node:${name}`, `./functions/adapters/lambda-builtins/${name}.cjs`])),
 };
 

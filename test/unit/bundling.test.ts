@@ -108,6 +108,9 @@ describe('AWS SDK plugins', () => {
     // Event-stream support (only ever imported dynamically here) and package.json beyond name and version.
     expect(without.text.includes('@smithy/core/event-streams - header name exceeds')).toBe(true);
     expect(withPlugin.text.includes('@smithy/core/event-streams - header name exceeds')).toBe(false);
+    // The DynamoDB client's endpoint cache (an LRU nothing reads): an empty stand-in (BUNDLE_ALIASES) in both.
+    expect(withPlugin.text.includes('mnemonist/lru-cache')).toBe(false);
+    expect(withPlugin.text.includes('endpoint discovery is not in this Lambda bundle')).toBe(true);
     expect(without.text.includes('AWS SDK for JavaScript Sesv2 Client')).toBe(true);
     expect(withPlugin.text.includes('AWS SDK for JavaScript Sesv2 Client')).toBe(false);
     // Every error of the service stays registered.
