@@ -130,8 +130,7 @@ export function bundleOptions(projectRoot: string): BuildOptions {
 
 /**
  * Bundles functions as Lambda runs them: `<outdir>/<name>.mjs`, its source map
- * `<name>.mjs.map` (the project's own code only: `projectMappingsOnly`) and, with
- * `metafileName`, esbuild's metafile. Returns the metafile.
+ * `<name>.mjs.map` (the project's own code only: `projectMappingsOnly`). Returns esbuild's metafile.
  */
 export async function bundleFunctions(projectRoot: string, entryPoints: Record<string, string>, outdir: string, extra: BuildOptions = {}): Promise<Metafile> {
   const { metafile } = await build({ ...bundleOptions(projectRoot), ...extra, entryPoints, outdir });
@@ -178,7 +177,8 @@ function vlq(value: number): string {
 }
 
 /**
- * The map without the mappings of dependencies (`node_modules/`): stack traces still name
+ * The map without the mappings of dependencies (`node_modules/`) and of JSON data (no stack
+ * frame is ever in it; the OpenAPI document alone is most of get-openapi's map): stack traces still name
  * the project's files and lines, a frame inside a dependency shows its place in the bundle
  * (each dependency stretch is marked unmapped, never attributed to the project line before it).
  * Lambda runs with `--enable-source-maps`, under which Node reads and decodes the whole map
@@ -186,7 +186,7 @@ function vlq(value: number): string {
  * emailing function, ~85 % of them the AWS SDK's and Powertools'.
  */
 export function projectMappingsOnly(map: SourceMapV3): SourceMapV3 {
-  const keep = map.sources.map((s) => !s.split('/').includes('node_modules'));
+  const keep = map.sources.map((s) => !s.split('/').includes('node_modules') && !s.endsWith('.json'));
   const sourceIndex: number[] = [];
   const sources: string[] = [];
   map.sources.forEach((s, i) => {
