@@ -7,8 +7,10 @@ import * as sv from './sv.js';
 
 export type { Catalogue } from './en.js';
 
-/** What emails are rendered from: every part of a catalogue but the pages. */
-export type EmailCatalogue = Omit<Catalogue, 'pages'>;
+/** The emails of the program by name (`verification`, `status`…). */
+export type EmailName = keyof Catalogue['emails'];
+/** What some emails are rendered from: an email catalogue with only their texts. */
+export type EmailTexts<K extends EmailName> = Omit<Catalogue, 'pages' | 'emails'> & { emails: Pick<Catalogue['emails'], K> };
 /** What pages are rendered from: every part of a catalogue but the emails. */
 export type PageCatalogue = Omit<Catalogue, 'emails'>;
 
@@ -22,15 +24,57 @@ export function catalogueFor(language: Language): Catalogue {
 
 /*
  * The email and page catalogues are built from the parts themselves, not from the whole
- * catalogues above, so that a bundle rendering only emails (or only pages) carries only
- * those texts: esbuild keeps the parts a module reaches, never part of an object.
+ * catalogues above, so that a bundle carries only the texts it renders: esbuild keeps the
+ * parts a module reaches, never part of an object. Emails come in groups, one per part of
+ * the program that sends them (functions/messages/emails.ts renders each group on its own).
  */
-const emailCatalogues: Readonly<Record<Language, EmailCatalogue>> = {
-  en: { meta: en.meta, common: en.common, fields: en.fields, emails: en.emails },
-  de: { meta: de.meta, common: de.common, fields: de.fields, emails: de.emails },
-  sv: { meta: sv.meta, common: sv.common, fields: sv.fields, emails: sv.emails },
-  nl: { meta: nl.meta, common: nl.common, fields: nl.fields, emails: nl.emails },
+export type EnrollmentEmailName = keyof typeof en.enrollmentEmails;
+export type PartnershipEmailName = keyof typeof en.partnershipEmails;
+export type CustomerEmailName = keyof typeof en.customerEmails;
+export type OrderEmailName = keyof typeof en.orderEmails;
+export type RelationshipEmailName = keyof typeof en.relationshipEmails;
+
+const enrollmentEmailTexts: Readonly<Record<Language, EmailTexts<EnrollmentEmailName>>> = {
+  en: { meta: en.meta, common: en.common, fields: en.fields, emails: en.enrollmentEmails },
+  de: { meta: de.meta, common: de.common, fields: de.fields, emails: de.enrollmentEmails },
+  sv: { meta: sv.meta, common: sv.common, fields: sv.fields, emails: sv.enrollmentEmails },
+  nl: { meta: nl.meta, common: nl.common, fields: nl.fields, emails: nl.enrollmentEmails },
 };
+const partnershipEmailTexts: Readonly<Record<Language, EmailTexts<PartnershipEmailName>>> = {
+  en: { meta: en.meta, common: en.common, fields: en.fields, emails: en.partnershipEmails },
+  de: { meta: de.meta, common: de.common, fields: de.fields, emails: de.partnershipEmails },
+  sv: { meta: sv.meta, common: sv.common, fields: sv.fields, emails: sv.partnershipEmails },
+  nl: { meta: nl.meta, common: nl.common, fields: nl.fields, emails: nl.partnershipEmails },
+};
+const customerEmailTexts: Readonly<Record<Language, EmailTexts<CustomerEmailName>>> = {
+  en: { meta: en.meta, common: en.common, fields: en.fields, emails: en.customerEmails },
+  de: { meta: de.meta, common: de.common, fields: de.fields, emails: de.customerEmails },
+  sv: { meta: sv.meta, common: sv.common, fields: sv.fields, emails: sv.customerEmails },
+  nl: { meta: nl.meta, common: nl.common, fields: nl.fields, emails: nl.customerEmails },
+};
+const orderEmailTexts: Readonly<Record<Language, EmailTexts<OrderEmailName>>> = {
+  en: { meta: en.meta, common: en.common, fields: en.fields, emails: en.orderEmails },
+  de: { meta: de.meta, common: de.common, fields: de.fields, emails: de.orderEmails },
+  sv: { meta: sv.meta, common: sv.common, fields: sv.fields, emails: sv.orderEmails },
+  nl: { meta: nl.meta, common: nl.common, fields: nl.fields, emails: nl.orderEmails },
+};
+const relationshipEmailTexts: Readonly<Record<Language, EmailTexts<RelationshipEmailName>>> = {
+  en: { meta: en.meta, common: en.common, fields: en.fields, emails: en.relationshipEmails },
+  de: { meta: de.meta, common: de.common, fields: de.fields, emails: de.relationshipEmails },
+  sv: { meta: sv.meta, common: sv.common, fields: sv.fields, emails: sv.relationshipEmails },
+  nl: { meta: nl.meta, common: nl.common, fields: nl.fields, emails: nl.relationshipEmails },
+};
+
+/** The texts of the enrollment emails (ENR-6, 8, 9, 10, 12; MPA reminders), for a language. */
+export const enrollmentEmailTextsFor = (language: Language): EmailTexts<EnrollmentEmailName> => enrollmentEmailTexts[language];
+/** The texts of the partnership-request emails (PRT-2, 4, 5), for a language. */
+export const partnershipEmailTextsFor = (language: Language): EmailTexts<PartnershipEmailName> => partnershipEmailTexts[language];
+/** The texts of the customer-invitation emails (CUS), for a language. */
+export const customerEmailTextsFor = (language: Language): EmailTexts<CustomerEmailName> => customerEmailTexts[language];
+/** The texts of the order emails, for a language. */
+export const orderEmailTextsFor = (language: Language): EmailTexts<OrderEmailName> => orderEmailTexts[language];
+/** The texts of the relationship emails (reseller agreement reminders), for a language. */
+export const relationshipEmailTextsFor = (language: Language): EmailTexts<RelationshipEmailName> => relationshipEmailTexts[language];
 
 const pageCatalogues: Readonly<Record<Language, PageCatalogue>> = {
   en: { meta: en.meta, common: en.common, fields: en.fields, pages: en.pages },
@@ -38,11 +82,6 @@ const pageCatalogues: Readonly<Record<Language, PageCatalogue>> = {
   sv: { meta: sv.meta, common: sv.common, fields: sv.fields, pages: sv.pages },
   nl: { meta: nl.meta, common: nl.common, fields: nl.fields, pages: nl.pages },
 };
-
-/** The texts emails are rendered from, for a language. */
-export function emailCatalogueFor(language: Language): EmailCatalogue {
-  return emailCatalogues[language];
-}
 
 /** The texts pages are rendered from, for a language. */
 export function pageCatalogueFor(language: Language): PageCatalogue {

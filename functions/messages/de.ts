@@ -67,146 +67,151 @@ export const fields: Catalogue['fields'] = {
   'supportContact.website': 'Kundensupport: Website',
 };
 
-export const emails: Catalogue['emails'] = {
-  customerInvitation: {
-    subject: (p) =>
-      p.customerName ? `${p.partnerName} lädt ${p.customerName} ein, es als Partner zu autorisieren` : `${p.partnerName} lädt Ihr Unternehmen ein, es als Partner zu autorisieren`,
-    intro: (p) =>
-      `${p.partnerName}, ein Partner des Programms in der Region ${p.partnerRegionName}, möchte für Ihr Unternehmen einkaufen und seine Abonnements betreuen.`,
-    noteHeading: (p) => `Persönliche Nachricht von ${p.partnerName}:`,
-    requirements: 'Um zu antworten, melden Sie sich mit dem Geschäftskonto Ihres Unternehmens als globaler Administrator an.',
-    action: 'Einladung ansehen',
-    validity: (p) => `Der Link funktioniert einmal und bis ${p.expiresAt}.`,
-    notExpected: (p) =>
-      `Wenn Sie ${p.partnerName} nicht kennen oder nicht mit ihm zusammenarbeiten möchten, ignorieren Sie diese E-Mail oder lehnen Sie die Einladung ab.`,
-  },
-  customerInvitationReminder: {
-    subject: (p) => `Erinnerung ${p.reminderNumber}: ${p.partnerName} wartet auf Ihre Antwort`,
-    intro: (p) =>
-      `${p.partnerName}, ein Partner des Programms in der Region ${p.partnerRegionName}, hat Ihr Unternehmen zur Zusammenarbeit eingeladen. Wir haben Ihre Antwort noch nicht erhalten.`,
-  },
-  customerAccepted: {
-    subject: (p) => `${p.customerName} hat Sie als Partner autorisiert`,
-    partnerBody: (p) => `${p.customerName} hat Ihre Einladung angenommen und erscheint jetzt in Ihrer Kundenliste.`,
-    providerBody: (p) =>
-      `${p.customerName} hat die Einladung von ${p.partnerName} angenommen und Sie als indirekten Anbieter autorisiert. Der Kunde erscheint jetzt in Ihrer Kundenliste, verbunden mit ${p.partnerName}.`,
-    delegatedAdmin: 'Der Kunde hat außerdem delegierten Administratorzugriff auf sein Geschäftskonto gewährt.',
-    ordersNext: 'Sie können jetzt Bestellungen für diesen Kunden aufgeben.',
-    resellerNext: (p) => `${p.providerName} kann jetzt Bestellungen für diesen Kunden aufgeben.`,
-  },
-  verification: {
-    subject: (p) => `Bitte bestätigen Sie Ihre E-Mail-Adresse für die Registrierung von ${p.companyName}`,
-    intro: (p) =>
-      `${p.requestedBy} hat ${p.companyName} als indirekten Vertriebspartner im Partnerprogramm registriert und Sie als Hauptansprechpartner angegeben.`,
-    ask: 'Aus Sicherheits- und Datenschutzgründen bitten wir Sie zu bestätigen, dass',
-    action: 'E-Mail-Adresse bestätigen',
-    validity: (p) =>
-      `Der Link kann einmal verwendet werden und ist bis ${p.expiresAt} gültig. Das Öffnen allein ändert nichts: Sie bestätigen erst auf der Seite, die sich öffnet.`,
-    afterConfirm:
-      'Sobald Sie bestätigt haben, beginnen wir mit der Prüfung Ihrer Unternehmensangaben und halten Sie per E-Mail auf dem Laufenden.',
-    notYou: (p) =>
-      `Wenn Sie sich nicht registriert haben oder diese Adresse nicht zu ${p.companyName} gehört, ignorieren Sie diese E-Mail. Es wird nichts bestätigt, und die Registrierung läuft von selbst ab.`,
-  },
-  verificationReminder: {
-    subject: (p) =>
-      `Erinnerung ${p.reminderNumber}: Bitte bestätigen Sie Ihre E-Mail-Adresse für ${p.companyName}`,
-    intro: (p) =>
-      `Wir haben Ihre Bestätigung noch nicht erhalten. ${p.requestedBy} hat ${p.companyName} als indirekten Vertriebspartner im Partnerprogramm registriert und Sie als Hauptansprechpartner angegeben.`,
-  },
-  status: {
-    subject: {
-      under_review: (p) => `Wir prüfen die Registrierung von ${p.companyName}`,
-      more_info_needed: (p) => `Weitere Angaben zur Registrierung von ${p.companyName} erforderlich`,
-      approved: (p) => `Die Registrierung von ${p.companyName} wurde genehmigt`,
-      rejected: (p) => `Die Registrierung von ${p.companyName} konnte nicht genehmigt werden`,
-      active: (p) => `Das Partnerkonto von ${p.companyName} ist aktiv`,
-      expired: (p) => `Die Registrierung von ${p.companyName} ist abgelaufen`,
-    },
-    underReview: (p) =>
-      `Vielen Dank, dass Sie Ihre E-Mail-Adresse bestätigt haben. Wir prüfen jetzt die Angaben zu ${p.companyName}. Das kann einige Tage dauern; wir informieren Sie per E-Mail, sobald die Prüfung abgeschlossen ist.`,
-    moreInfoNeeded: (p) =>
-      `Um die Prüfung der Registrierung von ${p.companyName} abzuschließen, benötigen wir weitere Angaben.`,
-    moreInfoNext: 'Sobald Sie die Änderungen gespeichert haben, prüfen wir die Registrierung erneut.',
-    approved: (p) => `Gute Nachrichten: Wir haben die Unternehmensangaben von ${p.companyName} genehmigt.`,
-    agreementMissing:
-      'Ein Schritt fehlt noch: Ein globaler Administrator Ihres Unternehmens muss die Partnervereinbarung im Partnerportal akzeptieren. Ihr Konto wird aktiv, sobald die Vereinbarung akzeptiert ist.',
-    agreementAccepted:
-      'Ihr Unternehmen hat die Partnervereinbarung bereits akzeptiert, Sie müssen also nichts weiter tun.',
-    rejected: (p) => `Leider konnten wir die Registrierung von ${p.companyName} nicht genehmigen.`,
-    rejectedNext:
-      'Sobald die Gründe behoben sind, kann ein globaler Administrator Ihres Unternehmens eine neue Registrierung starten.',
-    active: (p) =>
-      `Das Partnerkonto von ${p.companyName} ist jetzt aktiv. Ihr Unternehmen kann im Programm Geschäfte tätigen: Indirekte Anbieter können Ihnen Partnerschaftsanfragen senden, und Sie können sie autorisieren.`,
-    expired: (p) =>
-      `Die Registrierung von ${p.companyName} ist abgelaufen, weil sie nicht rechtzeitig abgeschlossen wurde. Sie wird nicht weiter bearbeitet.`,
-    expiredNext: 'Ein globaler Administrator Ihres Unternehmens kann jederzeit eine neue Registrierung starten.',
-  },
-  agreementReminder: {
-    subject: (p) => `Aktion erforderlich: Partnervereinbarung für ${p.companyName} akzeptieren`,
-    intro: (p) =>
-      `${p.companyName} hat die „${p.agreementTitle}“ noch nicht akzeptiert. Bis dahin kann Ihr Unternehmen im Programm keine neuen Geschäfte tätigen.`,
-    who: 'Nur ein globaler Administrator Ihres Unternehmens kann die Vereinbarung akzeptieren. Wenn Sie das nicht sind, leiten Sie diese E-Mail bitte an einen globalen Administrator weiter.',
-    readAction: 'Vereinbarung lesen',
-    acceptAction: 'Im Partnerportal akzeptieren',
-  },
-  moreInfoReminder: {
-    subject: (p) => `Erinnerung: Wir benötigen noch Angaben zu ${p.companyName}`,
-    intro: (p) =>
-      `Um die Prüfung der Registrierung von ${p.companyName} abzuschließen, warten wir noch auf einige Angaben.`,
-  },
-  contactUndeliverable: {
-    subject: (p) => `Wir konnten den Hauptansprechpartner von ${p.companyName} nicht erreichen`,
-    bounce: (p) => `Die Bestätigungs-E-Mail an ${p.contactEmail} konnte nicht zugestellt werden.`,
-    complaint: (p) => `Die Bestätigungs-E-Mail an ${p.contactEmail} wurde als unerwünscht gemeldet.`,
-    stopped:
-      'Wir senden keine Erinnerungen mehr an diese Adresse. Die Registrierung kann erst fortgesetzt werden, wenn ein Hauptansprechpartner bestätigt.',
-    next: 'Bitte ändern Sie den Hauptansprechpartner im Partnerportal und geben Sie eine geschäftliche E-Mail-Adresse Ihres Unternehmens an. Wir senden dann eine neue Bestätigungs-E-Mail an den neuen Ansprechpartner.',
-  },
-  invitation: {
-    subject: (p) => `Einladung: ${p.providerName} als Ihren indirekten Anbieter autorisieren`,
-    intro: (p) =>
-      `${p.providerName}, ein indirekter Anbieter in der Region ${p.providerRegionName}, möchte mit Ihrem Unternehmen als indirektem Vertriebspartner zusammenarbeiten.`,
-    noteHeading: (p) => `Persönliche Nachricht von ${p.providerName}:`,
-    requirements:
-      'Um zu antworten, melden Sie sich mit Ihrem Geschäftskonto als globaler Administrator oder Administrator-Agent an. Ihr Unternehmen muss als indirekter Vertriebspartner in derselben Region registriert sein.',
-    action: 'Einladung ansehen',
-    validity: (p) => `Der Link kann einmal verwendet werden und ist bis ${p.expiresAt} gültig.`,
-    notExpected: (p) =>
-      `Wenn Sie ${p.providerName} nicht kennen oder nicht zusammenarbeiten möchten, ignorieren Sie diese E-Mail oder lehnen Sie die Einladung ab.`,
-  },
-  invitationReminder: {
-    subject: (p) => `Erinnerung ${p.reminderNumber}: ${p.providerName} wartet auf Ihre Antwort`,
-    intro: (p) =>
-      `${p.providerName}, ein indirekter Anbieter in der Region ${p.providerRegionName}, hat Ihr Unternehmen eingeladen, als indirekter Vertriebspartner mit ihm zusammenzuarbeiten. Wir haben noch keine Antwort von Ihnen erhalten.`,
-  },
-  accepted: {
-    providerSubject: (p) => `${p.resellerName} hat Sie als indirekten Anbieter autorisiert`,
-    providerBody: (p) =>
-      `${p.resellerName} hat Ihre Partnerschaftsanfrage angenommen und wird jetzt in Ihrer Liste der indirekten Vertriebspartner angezeigt.`,
-    providerNext:
-      'Sie können jetzt in seinem Namen neue Kunden hinzufügen und Aufträge für seine Kunden übermitteln. Neue Geschäfte in seinem Namen, etwa die Angabe seiner Partner-ID bei einem Abonnement, setzen außerdem voraus, dass er die Partnervereinbarung akzeptiert hat.',
-    resellerSubject: (p) => `Sie haben ${p.providerName} als indirekten Anbieter autorisiert`,
-    resellerBody: (p) =>
-      `${p.providerName} ist jetzt Ihr indirekter Anbieter und wird in Ihrer Liste der indirekten Anbieter angezeigt. Er kann jetzt:`,
-    resellerNext: 'Um die Partnerschaft zu beenden, wenden Sie sich an den Support des Programms.',
-  },
-  orderConfirmation: {
-    subject: (p) => `Auftrag ${p.orderId} für ${p.customerName} ist abgeschlossen`,
-    customerIntro: (p) => `${p.partnerName} hat diese Abonnements für Ihre Organisation bestellt. Sie sind jetzt aktiv:`,
-    resellerIntro: (p) => `${p.partnerName} hat diese Abonnements für Ihren Kunden ${p.customerName} bestellt. Sie sind jetzt aktiv:`,
-    line: (p) => `${p.quantity} × ${p.offerName} (Abonnement ${p.subscriptionId})`,
-    customerNext: (p) => `Für Änderungen oder Support wenden Sie sich an ${p.partnerName} oder an den Supportkontakt des jeweiligen Abonnements.`,
-    resellerNext: 'Als Vertriebspartner des Kunden sehen Sie diese Abonnements im Partnerportal.',
-  },
-  resellerAgreementReminder: {
-    subject: (p) => `${p.providerName} bittet Sie, die Partnervereinbarung zu akzeptieren`,
-    intro: (p) => `${p.providerName}, der indirekte Anbieter von ${p.resellerName}, erinnert Sie daran, dass Ihr Unternehmen die Partnervereinbarung noch nicht akzeptiert hat.`,
-    why: (p) => `Bis dahin kann ${p.providerName} keine neuen Geschäfte mit Ihnen abschließen, etwa Ihre Partner-ID bei den Abonnements Ihrer Kunden angeben.`,
-    who: 'Nur ein globaler Administrator Ihres Unternehmens kann die Vereinbarung im Partnerportal akzeptieren.',
-    readAction: 'Partnervereinbarung lesen',
-    acceptAction: 'Im Partnerportal akzeptieren',
-  },
+export const customerInvitation: Catalogue['emails']['customerInvitation'] = {
+  subject: (p) =>
+    p.customerName ? `${p.partnerName} lädt ${p.customerName} ein, es als Partner zu autorisieren` : `${p.partnerName} lädt Ihr Unternehmen ein, es als Partner zu autorisieren`,
+  intro: (p) =>
+    `${p.partnerName}, ein Partner des Programms in der Region ${p.partnerRegionName}, möchte für Ihr Unternehmen einkaufen und seine Abonnements betreuen.`,
+  noteHeading: (p) => `Persönliche Nachricht von ${p.partnerName}:`,
+  requirements: 'Um zu antworten, melden Sie sich mit dem Geschäftskonto Ihres Unternehmens als globaler Administrator an.',
+  action: 'Einladung ansehen',
+  validity: (p) => `Der Link funktioniert einmal und bis ${p.expiresAt}.`,
+  notExpected: (p) =>
+    `Wenn Sie ${p.partnerName} nicht kennen oder nicht mit ihm zusammenarbeiten möchten, ignorieren Sie diese E-Mail oder lehnen Sie die Einladung ab.`,
 };
+export const customerInvitationReminder: Catalogue['emails']['customerInvitationReminder'] = {
+  subject: (p) => `Erinnerung ${p.reminderNumber}: ${p.partnerName} wartet auf Ihre Antwort`,
+  intro: (p) =>
+    `${p.partnerName}, ein Partner des Programms in der Region ${p.partnerRegionName}, hat Ihr Unternehmen zur Zusammenarbeit eingeladen. Wir haben Ihre Antwort noch nicht erhalten.`,
+};
+export const customerAccepted: Catalogue['emails']['customerAccepted'] = {
+  subject: (p) => `${p.customerName} hat Sie als Partner autorisiert`,
+  partnerBody: (p) => `${p.customerName} hat Ihre Einladung angenommen und erscheint jetzt in Ihrer Kundenliste.`,
+  providerBody: (p) =>
+    `${p.customerName} hat die Einladung von ${p.partnerName} angenommen und Sie als indirekten Anbieter autorisiert. Der Kunde erscheint jetzt in Ihrer Kundenliste, verbunden mit ${p.partnerName}.`,
+  delegatedAdmin: 'Der Kunde hat außerdem delegierten Administratorzugriff auf sein Geschäftskonto gewährt.',
+  ordersNext: 'Sie können jetzt Bestellungen für diesen Kunden aufgeben.',
+  resellerNext: (p) => `${p.providerName} kann jetzt Bestellungen für diesen Kunden aufgeben.`,
+};
+export const verification: Catalogue['emails']['verification'] = {
+  subject: (p) => `Bitte bestätigen Sie Ihre E-Mail-Adresse für die Registrierung von ${p.companyName}`,
+  intro: (p) =>
+    `${p.requestedBy} hat ${p.companyName} als indirekten Vertriebspartner im Partnerprogramm registriert und Sie als Hauptansprechpartner angegeben.`,
+  ask: 'Aus Sicherheits- und Datenschutzgründen bitten wir Sie zu bestätigen, dass',
+  action: 'E-Mail-Adresse bestätigen',
+  validity: (p) =>
+    `Der Link kann einmal verwendet werden und ist bis ${p.expiresAt} gültig. Das Öffnen allein ändert nichts: Sie bestätigen erst auf der Seite, die sich öffnet.`,
+  afterConfirm:
+    'Sobald Sie bestätigt haben, beginnen wir mit der Prüfung Ihrer Unternehmensangaben und halten Sie per E-Mail auf dem Laufenden.',
+  notYou: (p) =>
+    `Wenn Sie sich nicht registriert haben oder diese Adresse nicht zu ${p.companyName} gehört, ignorieren Sie diese E-Mail. Es wird nichts bestätigt, und die Registrierung läuft von selbst ab.`,
+};
+export const verificationReminder: Catalogue['emails']['verificationReminder'] = {
+  subject: (p) =>
+    `Erinnerung ${p.reminderNumber}: Bitte bestätigen Sie Ihre E-Mail-Adresse für ${p.companyName}`,
+  intro: (p) =>
+    `Wir haben Ihre Bestätigung noch nicht erhalten. ${p.requestedBy} hat ${p.companyName} als indirekten Vertriebspartner im Partnerprogramm registriert und Sie als Hauptansprechpartner angegeben.`,
+};
+export const status: Catalogue['emails']['status'] = {
+  subject: {
+    under_review: (p) => `Wir prüfen die Registrierung von ${p.companyName}`,
+    more_info_needed: (p) => `Weitere Angaben zur Registrierung von ${p.companyName} erforderlich`,
+    approved: (p) => `Die Registrierung von ${p.companyName} wurde genehmigt`,
+    rejected: (p) => `Die Registrierung von ${p.companyName} konnte nicht genehmigt werden`,
+    active: (p) => `Das Partnerkonto von ${p.companyName} ist aktiv`,
+    expired: (p) => `Die Registrierung von ${p.companyName} ist abgelaufen`,
+  },
+  underReview: (p) =>
+    `Vielen Dank, dass Sie Ihre E-Mail-Adresse bestätigt haben. Wir prüfen jetzt die Angaben zu ${p.companyName}. Das kann einige Tage dauern; wir informieren Sie per E-Mail, sobald die Prüfung abgeschlossen ist.`,
+  moreInfoNeeded: (p) =>
+    `Um die Prüfung der Registrierung von ${p.companyName} abzuschließen, benötigen wir weitere Angaben.`,
+  moreInfoNext: 'Sobald Sie die Änderungen gespeichert haben, prüfen wir die Registrierung erneut.',
+  approved: (p) => `Gute Nachrichten: Wir haben die Unternehmensangaben von ${p.companyName} genehmigt.`,
+  agreementMissing:
+    'Ein Schritt fehlt noch: Ein globaler Administrator Ihres Unternehmens muss die Partnervereinbarung im Partnerportal akzeptieren. Ihr Konto wird aktiv, sobald die Vereinbarung akzeptiert ist.',
+  agreementAccepted:
+    'Ihr Unternehmen hat die Partnervereinbarung bereits akzeptiert, Sie müssen also nichts weiter tun.',
+  rejected: (p) => `Leider konnten wir die Registrierung von ${p.companyName} nicht genehmigen.`,
+  rejectedNext:
+    'Sobald die Gründe behoben sind, kann ein globaler Administrator Ihres Unternehmens eine neue Registrierung starten.',
+  active: (p) =>
+    `Das Partnerkonto von ${p.companyName} ist jetzt aktiv. Ihr Unternehmen kann im Programm Geschäfte tätigen: Indirekte Anbieter können Ihnen Partnerschaftsanfragen senden, und Sie können sie autorisieren.`,
+  expired: (p) =>
+    `Die Registrierung von ${p.companyName} ist abgelaufen, weil sie nicht rechtzeitig abgeschlossen wurde. Sie wird nicht weiter bearbeitet.`,
+  expiredNext: 'Ein globaler Administrator Ihres Unternehmens kann jederzeit eine neue Registrierung starten.',
+};
+export const agreementReminder: Catalogue['emails']['agreementReminder'] = {
+  subject: (p) => `Aktion erforderlich: Partnervereinbarung für ${p.companyName} akzeptieren`,
+  intro: (p) =>
+    `${p.companyName} hat die „${p.agreementTitle}“ noch nicht akzeptiert. Bis dahin kann Ihr Unternehmen im Programm keine neuen Geschäfte tätigen.`,
+  who: 'Nur ein globaler Administrator Ihres Unternehmens kann die Vereinbarung akzeptieren. Wenn Sie das nicht sind, leiten Sie diese E-Mail bitte an einen globalen Administrator weiter.',
+  readAction: 'Vereinbarung lesen',
+  acceptAction: 'Im Partnerportal akzeptieren',
+};
+export const moreInfoReminder: Catalogue['emails']['moreInfoReminder'] = {
+  subject: (p) => `Erinnerung: Wir benötigen noch Angaben zu ${p.companyName}`,
+  intro: (p) =>
+    `Um die Prüfung der Registrierung von ${p.companyName} abzuschließen, warten wir noch auf einige Angaben.`,
+};
+export const contactUndeliverable: Catalogue['emails']['contactUndeliverable'] = {
+  subject: (p) => `Wir konnten den Hauptansprechpartner von ${p.companyName} nicht erreichen`,
+  bounce: (p) => `Die Bestätigungs-E-Mail an ${p.contactEmail} konnte nicht zugestellt werden.`,
+  complaint: (p) => `Die Bestätigungs-E-Mail an ${p.contactEmail} wurde als unerwünscht gemeldet.`,
+  stopped:
+    'Wir senden keine Erinnerungen mehr an diese Adresse. Die Registrierung kann erst fortgesetzt werden, wenn ein Hauptansprechpartner bestätigt.',
+  next: 'Bitte ändern Sie den Hauptansprechpartner im Partnerportal und geben Sie eine geschäftliche E-Mail-Adresse Ihres Unternehmens an. Wir senden dann eine neue Bestätigungs-E-Mail an den neuen Ansprechpartner.',
+};
+export const invitation: Catalogue['emails']['invitation'] = {
+  subject: (p) => `Einladung: ${p.providerName} als Ihren indirekten Anbieter autorisieren`,
+  intro: (p) =>
+    `${p.providerName}, ein indirekter Anbieter in der Region ${p.providerRegionName}, möchte mit Ihrem Unternehmen als indirektem Vertriebspartner zusammenarbeiten.`,
+  noteHeading: (p) => `Persönliche Nachricht von ${p.providerName}:`,
+  requirements:
+    'Um zu antworten, melden Sie sich mit Ihrem Geschäftskonto als globaler Administrator oder Administrator-Agent an. Ihr Unternehmen muss als indirekter Vertriebspartner in derselben Region registriert sein.',
+  action: 'Einladung ansehen',
+  validity: (p) => `Der Link kann einmal verwendet werden und ist bis ${p.expiresAt} gültig.`,
+  notExpected: (p) =>
+    `Wenn Sie ${p.providerName} nicht kennen oder nicht zusammenarbeiten möchten, ignorieren Sie diese E-Mail oder lehnen Sie die Einladung ab.`,
+};
+export const invitationReminder: Catalogue['emails']['invitationReminder'] = {
+  subject: (p) => `Erinnerung ${p.reminderNumber}: ${p.providerName} wartet auf Ihre Antwort`,
+  intro: (p) =>
+    `${p.providerName}, ein indirekter Anbieter in der Region ${p.providerRegionName}, hat Ihr Unternehmen eingeladen, als indirekter Vertriebspartner mit ihm zusammenzuarbeiten. Wir haben noch keine Antwort von Ihnen erhalten.`,
+};
+export const accepted: Catalogue['emails']['accepted'] = {
+  providerSubject: (p) => `${p.resellerName} hat Sie als indirekten Anbieter autorisiert`,
+  providerBody: (p) =>
+    `${p.resellerName} hat Ihre Partnerschaftsanfrage angenommen und wird jetzt in Ihrer Liste der indirekten Vertriebspartner angezeigt.`,
+  providerNext:
+    'Sie können jetzt in seinem Namen neue Kunden hinzufügen und Aufträge für seine Kunden übermitteln. Neue Geschäfte in seinem Namen, etwa die Angabe seiner Partner-ID bei einem Abonnement, setzen außerdem voraus, dass er die Partnervereinbarung akzeptiert hat.',
+  resellerSubject: (p) => `Sie haben ${p.providerName} als indirekten Anbieter autorisiert`,
+  resellerBody: (p) =>
+    `${p.providerName} ist jetzt Ihr indirekter Anbieter und wird in Ihrer Liste der indirekten Anbieter angezeigt. Er kann jetzt:`,
+  resellerNext: 'Um die Partnerschaft zu beenden, wenden Sie sich an den Support des Programms.',
+};
+export const orderConfirmation: Catalogue['emails']['orderConfirmation'] = {
+  subject: (p) => `Auftrag ${p.orderId} für ${p.customerName} ist abgeschlossen`,
+  customerIntro: (p) => `${p.partnerName} hat diese Abonnements für Ihre Organisation bestellt. Sie sind jetzt aktiv:`,
+  resellerIntro: (p) => `${p.partnerName} hat diese Abonnements für Ihren Kunden ${p.customerName} bestellt. Sie sind jetzt aktiv:`,
+  line: (p) => `${p.quantity} × ${p.offerName} (Abonnement ${p.subscriptionId})`,
+  customerNext: (p) => `Für Änderungen oder Support wenden Sie sich an ${p.partnerName} oder an den Supportkontakt des jeweiligen Abonnements.`,
+  resellerNext: 'Als Vertriebspartner des Kunden sehen Sie diese Abonnements im Partnerportal.',
+};
+export const resellerAgreementReminder: Catalogue['emails']['resellerAgreementReminder'] = {
+  subject: (p) => `${p.providerName} bittet Sie, die Partnervereinbarung zu akzeptieren`,
+  intro: (p) => `${p.providerName}, der indirekte Anbieter von ${p.resellerName}, erinnert Sie daran, dass Ihr Unternehmen die Partnervereinbarung noch nicht akzeptiert hat.`,
+  why: (p) => `Bis dahin kann ${p.providerName} keine neuen Geschäfte mit Ihnen abschließen, etwa Ihre Partner-ID bei den Abonnements Ihrer Kunden angeben.`,
+  who: 'Nur ein globaler Administrator Ihres Unternehmens kann die Vereinbarung im Partnerportal akzeptieren.',
+  readAction: 'Partnervereinbarung lesen',
+  acceptAction: 'Im Partnerportal akzeptieren',
+};
+
+export const emails: Catalogue['emails'] = { customerInvitation, customerInvitationReminder, customerAccepted, verification, verificationReminder, status, agreementReminder, moreInfoReminder, contactUndeliverable, invitation, invitationReminder, accepted, orderConfirmation, resellerAgreementReminder };
+export const enrollmentEmails: Pick<Catalogue['emails'], 'verification' | 'verificationReminder' | 'status' | 'agreementReminder' | 'moreInfoReminder' | 'contactUndeliverable'> = { verification, verificationReminder, status, agreementReminder, moreInfoReminder, contactUndeliverable };
+export const partnershipEmails: Pick<Catalogue['emails'], 'invitation' | 'invitationReminder' | 'accepted'> = { invitation, invitationReminder, accepted };
+export const customerEmails: Pick<Catalogue['emails'], 'customerInvitation' | 'customerInvitationReminder' | 'customerAccepted'> = { customerInvitation, customerInvitationReminder, customerAccepted };
+export const orderEmails: Pick<Catalogue['emails'], 'orderConfirmation'> = { orderConfirmation };
+export const relationshipEmails: Pick<Catalogue['emails'], 'resellerAgreementReminder'> = { resellerAgreementReminder };
 
 export const pages: Catalogue['pages'] = {
   customerInvitationView: {

@@ -78,151 +78,157 @@ export const fields = {
   'supportContact.website': 'Customer support: website',
 };
 
-export const emails = {
-  customerInvitation: {
-    subject: (p: { partnerName: string; customerName?: string }) =>
-      p.customerName ? `${p.partnerName} invites ${p.customerName} to authorize it as a partner` : `${p.partnerName} invites your company to authorize it as a partner`,
-    intro: (p: { partnerName: string; partnerRegionName: string }) =>
-      `${p.partnerName}, a partner of the program in the region ${p.partnerRegionName}, would like to buy for your company and look after its subscriptions.`,
-    noteHeading: (p: { partnerName: string }) => `Personal message from ${p.partnerName}:`,
-    requirements: "To respond, sign in with your company's work account as a global administrator.",
-    action: 'View the invitation',
-    validity: (p: { expiresAt: string }) => `The link works once and until ${p.expiresAt}.`,
-    notExpected: (p: { partnerName: string }) =>
-      `If you do not know ${p.partnerName} or do not want to work with it, ignore this email or decline the invitation.`,
-  },
-  customerInvitationReminder: {
-    subject: (p: { partnerName: string; reminderNumber: number }) =>
-      `Reminder ${p.reminderNumber}: ${p.partnerName} is waiting for your answer`,
-    intro: (p: { partnerName: string; partnerRegionName: string }) =>
-      `${p.partnerName}, a partner of the program in the region ${p.partnerRegionName}, has invited your company to work with it. We have not yet received your answer.`,
-  },
-  customerAccepted: {
-    subject: (p: { customerName: string }) => `${p.customerName} has authorized you as its partner`,
-    partnerBody: (p: { customerName: string }) =>
-      `${p.customerName} has accepted your invitation and now appears in your list of customers.`,
-    providerBody: (p: { customerName: string; partnerName: string }) =>
-      `${p.customerName} has accepted the invitation of ${p.partnerName} and authorized you as its indirect provider. It now appears in your list of customers, associated with ${p.partnerName}.`,
-    delegatedAdmin: 'The customer has also granted delegated admin access to its work account.',
-    ordersNext: 'You can now place orders for this customer.',
-    resellerNext: (p: { providerName: string }) => `${p.providerName} can now place orders for this customer.`,
-  },
-  verification: {
-    subject: (p: { companyName: string }) =>
-      `Please confirm your email address for the enrollment of ${p.companyName}`,
-    intro: (p: { requestedBy: string; companyName: string }) =>
-      `${p.requestedBy} has enrolled ${p.companyName} in the partner program as an indirect reseller and named you as the primary contact.`,
-    ask: 'For security and privacy reasons, please confirm that:',
-    action: 'Confirm email address',
-    validity: (p: { expiresAt: string }) =>
-      `The link works once and until ${p.expiresAt}. Opening it changes nothing: you confirm on the page it opens.`,
-    afterConfirm: 'Once you have confirmed, we start checking your company details and keep you informed by email.',
-    notYou: (p: { companyName: string }) =>
-      `If you did not sign up, or this address does not belong to ${p.companyName}, ignore this email. Nothing will be confirmed and the enrollment expires on its own.`,
-  },
-  verificationReminder: {
-    subject: (p: { companyName: string; reminderNumber: number }) =>
-      `Reminder ${p.reminderNumber}: please confirm your email address for ${p.companyName}`,
-    intro: (p: { requestedBy: string; companyName: string }) =>
-      `We have not yet received your confirmation. ${p.requestedBy} has enrolled ${p.companyName} in the partner program as an indirect reseller and named you as the primary contact.`,
-  },
-  status: {
-    subject: {
-      under_review: (p: { companyName: string }) => `We are reviewing the enrollment of ${p.companyName}`,
-      more_info_needed: (p: { companyName: string }) =>
-        `More information needed for the enrollment of ${p.companyName}`,
-      approved: (p: { companyName: string }) => `The enrollment of ${p.companyName} has been approved`,
-      rejected: (p: { companyName: string }) => `The enrollment of ${p.companyName} could not be approved`,
-      active: (p: { companyName: string }) => `The partner account of ${p.companyName} is active`,
-      expired: (p: { companyName: string }) => `The enrollment of ${p.companyName} has expired`,
-    },
-    underReview: (p: { companyName: string }) =>
-      `Thank you for confirming your email address. We are now checking the details of ${p.companyName}. This can take several days; we will email you as soon as we have finished.`,
-    moreInfoNeeded: (p: { companyName: string }) =>
-      `To finish checking the enrollment of ${p.companyName}, we need more information.`,
-    moreInfoNext: 'Once you have saved the changes, we review the enrollment again.',
-    approved: (p: { companyName: string }) => `Good news: we have approved the company details of ${p.companyName}.`,
-    agreementMissing:
-      'One step is left: a global administrator of your company must accept the partner agreement in the partner portal. Your account becomes active as soon as the agreement is accepted.',
-    agreementAccepted: 'Your company has already accepted the partner agreement, so nothing more is needed from you.',
-    rejected: (p: { companyName: string }) => `We are sorry: we could not approve the enrollment of ${p.companyName}.`,
-    rejectedNext:
-      'Once the reasons have been resolved, a global administrator of your company can start a new enrollment.',
-    active: (p: { companyName: string }) =>
-      `The partner account of ${p.companyName} is now active. Your company can do business in the program: indirect providers can send you partnership requests, and you can authorize them.`,
-    expired: (p: { companyName: string }) =>
-      `The enrollment of ${p.companyName} has expired because it was not completed in time. It will not be processed further.`,
-    expiredNext: 'A global administrator of your company can start a new enrollment at any time.',
-  },
-  agreementReminder: {
-    subject: (p: { companyName: string }) => `Action needed: accept the partner agreement for ${p.companyName}`,
-    intro: (p: { companyName: string; agreementTitle: string }) =>
-      `${p.companyName} has not yet accepted the “${p.agreementTitle}”. Your company cannot do new business in the program until it has.`,
-    who: 'Only a global administrator of your company can accept the agreement. If that is not you, please forward this email to one.',
-    readAction: 'Read the agreement',
-    acceptAction: 'Accept in the partner portal',
-  },
-  moreInfoReminder: {
-    subject: (p: { companyName: string }) => `Reminder: we still need information about ${p.companyName}`,
-    intro: (p: { companyName: string }) =>
-      `We are still waiting for some details to finish checking the enrollment of ${p.companyName}.`,
-  },
-  contactUndeliverable: {
-    subject: (p: { companyName: string }) => `We could not reach the primary contact of ${p.companyName}`,
-    bounce: (p: { contactEmail: string }) => `The verification email to ${p.contactEmail} could not be delivered.`,
-    complaint: (p: { contactEmail: string }) =>
-      `The verification email to ${p.contactEmail} was reported as unwanted.`,
-    stopped:
-      'We have stopped sending reminders to this address. The enrollment cannot continue until a primary contact confirms.',
-    next: 'Please change the primary contact in the partner portal to a work email address at your company. We then send a new verification email to the new contact.',
-  },
-  invitation: {
-    subject: (p: { providerName: string }) =>
-      `${p.providerName} invites you to authorize it as your indirect provider`,
-    intro: (p: { providerName: string; providerRegionName: string }) =>
-      `${p.providerName}, an indirect provider in the region ${p.providerRegionName}, would like to work with your company as its indirect reseller.`,
-    noteHeading: (p: { providerName: string }) => `Personal message from ${p.providerName}:`,
-    requirements:
-      'To respond, sign in with your work account as a global administrator or admin agent. Your company must be enrolled as an indirect reseller in the same region.',
-    action: 'View the invitation',
-    validity: (p: { expiresAt: string }) => `The link works once and until ${p.expiresAt}.`,
-    notExpected: (p: { providerName: string }) =>
-      `If you do not know ${p.providerName} or do not want to work with it, ignore this email or decline the invitation.`,
-  },
-  invitationReminder: {
-    subject: (p: { providerName: string; reminderNumber: number }) =>
-      `Reminder ${p.reminderNumber}: ${p.providerName} is waiting for your answer`,
-    intro: (p: { providerName: string; providerRegionName: string }) =>
-      `${p.providerName}, an indirect provider in the region ${p.providerRegionName}, has invited your company to work with it as its indirect reseller. We have not yet received your answer.`,
-  },
-  accepted: {
-    providerSubject: (p: { resellerName: string }) => `${p.resellerName} has authorized you as its indirect provider`,
-    providerBody: (p: { resellerName: string }) =>
-      `${p.resellerName} has accepted your partnership request and now appears in your list of indirect resellers.`,
-    providerNext:
-      "You can now add customers on its behalf and place orders for its customers. New business in its name, such as naming its partner ID on a subscription, also requires that it has accepted the partner agreement.",
-    resellerSubject: (p: { providerName: string }) => `You have authorized ${p.providerName} as your indirect provider`,
-    resellerBody: (p: { providerName: string }) =>
-      `${p.providerName} is now your indirect provider and appears in your list of indirect providers. It can now:`,
-    resellerNext: 'To end the partnership, contact the program support team.',
-  },
-  orderConfirmation: {
-    subject: (p: { customerName: string; orderId: string }) => `Order ${p.orderId} for ${p.customerName} is complete`,
-    customerIntro: (p: { partnerName: string }) => `${p.partnerName} has ordered these subscriptions for your organisation. They are active now:`,
-    resellerIntro: (p: { partnerName: string; customerName: string }) => `${p.partnerName} has ordered these subscriptions for your customer ${p.customerName}. They are active now:`,
-    line: (p: { quantity: number; offerName: string; subscriptionId: string }) => `${p.quantity} × ${p.offerName} (subscription ${p.subscriptionId})`,
-    customerNext: (p: { partnerName: string }) => `For changes or support, contact ${p.partnerName} or the support contact named on each subscription.`,
-    resellerNext: 'As the customer’s reseller you see these subscriptions in the partner portal.',
-  },
-  resellerAgreementReminder: {
-    subject: (p: { providerName: string }) => `${p.providerName} asks you to accept the partner agreement`,
-    intro: (p: { providerName: string; resellerName: string }) => `${p.providerName}, the indirect provider of ${p.resellerName}, reminds you that your company has not yet accepted the partner agreement.`,
-    why: (p: { providerName: string }) => `Until it is accepted, ${p.providerName} cannot do new business with you, such as naming your partner ID on your customers’ subscriptions.`,
-    who: 'Only a global administrator of your company can accept the agreement, in the partner portal.',
-    readAction: 'Read the partner agreement',
-    acceptAction: 'Accept in the partner portal',
-  },
+/** Each email's texts; `emails` and the groups below (one per part of the program that sends email) are built of them. */
+export const customerInvitation = {
+  subject: (p: { partnerName: string; customerName?: string }) =>
+    p.customerName ? `${p.partnerName} invites ${p.customerName} to authorize it as a partner` : `${p.partnerName} invites your company to authorize it as a partner`,
+  intro: (p: { partnerName: string; partnerRegionName: string }) =>
+    `${p.partnerName}, a partner of the program in the region ${p.partnerRegionName}, would like to buy for your company and look after its subscriptions.`,
+  noteHeading: (p: { partnerName: string }) => `Personal message from ${p.partnerName}:`,
+  requirements: "To respond, sign in with your company's work account as a global administrator.",
+  action: 'View the invitation',
+  validity: (p: { expiresAt: string }) => `The link works once and until ${p.expiresAt}.`,
+  notExpected: (p: { partnerName: string }) =>
+    `If you do not know ${p.partnerName} or do not want to work with it, ignore this email or decline the invitation.`,
 };
+export const customerInvitationReminder = {
+  subject: (p: { partnerName: string; reminderNumber: number }) =>
+    `Reminder ${p.reminderNumber}: ${p.partnerName} is waiting for your answer`,
+  intro: (p: { partnerName: string; partnerRegionName: string }) =>
+    `${p.partnerName}, a partner of the program in the region ${p.partnerRegionName}, has invited your company to work with it. We have not yet received your answer.`,
+};
+export const customerAccepted = {
+  subject: (p: { customerName: string }) => `${p.customerName} has authorized you as its partner`,
+  partnerBody: (p: { customerName: string }) =>
+    `${p.customerName} has accepted your invitation and now appears in your list of customers.`,
+  providerBody: (p: { customerName: string; partnerName: string }) =>
+    `${p.customerName} has accepted the invitation of ${p.partnerName} and authorized you as its indirect provider. It now appears in your list of customers, associated with ${p.partnerName}.`,
+  delegatedAdmin: 'The customer has also granted delegated admin access to its work account.',
+  ordersNext: 'You can now place orders for this customer.',
+  resellerNext: (p: { providerName: string }) => `${p.providerName} can now place orders for this customer.`,
+};
+export const verification = {
+  subject: (p: { companyName: string }) =>
+    `Please confirm your email address for the enrollment of ${p.companyName}`,
+  intro: (p: { requestedBy: string; companyName: string }) =>
+    `${p.requestedBy} has enrolled ${p.companyName} in the partner program as an indirect reseller and named you as the primary contact.`,
+  ask: 'For security and privacy reasons, please confirm that:',
+  action: 'Confirm email address',
+  validity: (p: { expiresAt: string }) =>
+    `The link works once and until ${p.expiresAt}. Opening it changes nothing: you confirm on the page it opens.`,
+  afterConfirm: 'Once you have confirmed, we start checking your company details and keep you informed by email.',
+  notYou: (p: { companyName: string }) =>
+    `If you did not sign up, or this address does not belong to ${p.companyName}, ignore this email. Nothing will be confirmed and the enrollment expires on its own.`,
+};
+export const verificationReminder = {
+  subject: (p: { companyName: string; reminderNumber: number }) =>
+    `Reminder ${p.reminderNumber}: please confirm your email address for ${p.companyName}`,
+  intro: (p: { requestedBy: string; companyName: string }) =>
+    `We have not yet received your confirmation. ${p.requestedBy} has enrolled ${p.companyName} in the partner program as an indirect reseller and named you as the primary contact.`,
+};
+export const status = {
+  subject: {
+    under_review: (p: { companyName: string }) => `We are reviewing the enrollment of ${p.companyName}`,
+    more_info_needed: (p: { companyName: string }) =>
+      `More information needed for the enrollment of ${p.companyName}`,
+    approved: (p: { companyName: string }) => `The enrollment of ${p.companyName} has been approved`,
+    rejected: (p: { companyName: string }) => `The enrollment of ${p.companyName} could not be approved`,
+    active: (p: { companyName: string }) => `The partner account of ${p.companyName} is active`,
+    expired: (p: { companyName: string }) => `The enrollment of ${p.companyName} has expired`,
+  },
+  underReview: (p: { companyName: string }) =>
+    `Thank you for confirming your email address. We are now checking the details of ${p.companyName}. This can take several days; we will email you as soon as we have finished.`,
+  moreInfoNeeded: (p: { companyName: string }) =>
+    `To finish checking the enrollment of ${p.companyName}, we need more information.`,
+  moreInfoNext: 'Once you have saved the changes, we review the enrollment again.',
+  approved: (p: { companyName: string }) => `Good news: we have approved the company details of ${p.companyName}.`,
+  agreementMissing:
+    'One step is left: a global administrator of your company must accept the partner agreement in the partner portal. Your account becomes active as soon as the agreement is accepted.',
+  agreementAccepted: 'Your company has already accepted the partner agreement, so nothing more is needed from you.',
+  rejected: (p: { companyName: string }) => `We are sorry: we could not approve the enrollment of ${p.companyName}.`,
+  rejectedNext:
+    'Once the reasons have been resolved, a global administrator of your company can start a new enrollment.',
+  active: (p: { companyName: string }) =>
+    `The partner account of ${p.companyName} is now active. Your company can do business in the program: indirect providers can send you partnership requests, and you can authorize them.`,
+  expired: (p: { companyName: string }) =>
+    `The enrollment of ${p.companyName} has expired because it was not completed in time. It will not be processed further.`,
+  expiredNext: 'A global administrator of your company can start a new enrollment at any time.',
+};
+export const agreementReminder = {
+  subject: (p: { companyName: string }) => `Action needed: accept the partner agreement for ${p.companyName}`,
+  intro: (p: { companyName: string; agreementTitle: string }) =>
+    `${p.companyName} has not yet accepted the “${p.agreementTitle}”. Your company cannot do new business in the program until it has.`,
+  who: 'Only a global administrator of your company can accept the agreement. If that is not you, please forward this email to one.',
+  readAction: 'Read the agreement',
+  acceptAction: 'Accept in the partner portal',
+};
+export const moreInfoReminder = {
+  subject: (p: { companyName: string }) => `Reminder: we still need information about ${p.companyName}`,
+  intro: (p: { companyName: string }) =>
+    `We are still waiting for some details to finish checking the enrollment of ${p.companyName}.`,
+};
+export const contactUndeliverable = {
+  subject: (p: { companyName: string }) => `We could not reach the primary contact of ${p.companyName}`,
+  bounce: (p: { contactEmail: string }) => `The verification email to ${p.contactEmail} could not be delivered.`,
+  complaint: (p: { contactEmail: string }) =>
+    `The verification email to ${p.contactEmail} was reported as unwanted.`,
+  stopped:
+    'We have stopped sending reminders to this address. The enrollment cannot continue until a primary contact confirms.',
+  next: 'Please change the primary contact in the partner portal to a work email address at your company. We then send a new verification email to the new contact.',
+};
+export const invitation = {
+  subject: (p: { providerName: string }) =>
+    `${p.providerName} invites you to authorize it as your indirect provider`,
+  intro: (p: { providerName: string; providerRegionName: string }) =>
+    `${p.providerName}, an indirect provider in the region ${p.providerRegionName}, would like to work with your company as its indirect reseller.`,
+  noteHeading: (p: { providerName: string }) => `Personal message from ${p.providerName}:`,
+  requirements:
+    'To respond, sign in with your work account as a global administrator or admin agent. Your company must be enrolled as an indirect reseller in the same region.',
+  action: 'View the invitation',
+  validity: (p: { expiresAt: string }) => `The link works once and until ${p.expiresAt}.`,
+  notExpected: (p: { providerName: string }) =>
+    `If you do not know ${p.providerName} or do not want to work with it, ignore this email or decline the invitation.`,
+};
+export const invitationReminder = {
+  subject: (p: { providerName: string; reminderNumber: number }) =>
+    `Reminder ${p.reminderNumber}: ${p.providerName} is waiting for your answer`,
+  intro: (p: { providerName: string; providerRegionName: string }) =>
+    `${p.providerName}, an indirect provider in the region ${p.providerRegionName}, has invited your company to work with it as its indirect reseller. We have not yet received your answer.`,
+};
+export const accepted = {
+  providerSubject: (p: { resellerName: string }) => `${p.resellerName} has authorized you as its indirect provider`,
+  providerBody: (p: { resellerName: string }) =>
+    `${p.resellerName} has accepted your partnership request and now appears in your list of indirect resellers.`,
+  providerNext:
+    "You can now add customers on its behalf and place orders for its customers. New business in its name, such as naming its partner ID on a subscription, also requires that it has accepted the partner agreement.",
+  resellerSubject: (p: { providerName: string }) => `You have authorized ${p.providerName} as your indirect provider`,
+  resellerBody: (p: { providerName: string }) =>
+    `${p.providerName} is now your indirect provider and appears in your list of indirect providers. It can now:`,
+  resellerNext: 'To end the partnership, contact the program support team.',
+};
+export const orderConfirmation = {
+  subject: (p: { customerName: string; orderId: string }) => `Order ${p.orderId} for ${p.customerName} is complete`,
+  customerIntro: (p: { partnerName: string }) => `${p.partnerName} has ordered these subscriptions for your organisation. They are active now:`,
+  resellerIntro: (p: { partnerName: string; customerName: string }) => `${p.partnerName} has ordered these subscriptions for your customer ${p.customerName}. They are active now:`,
+  line: (p: { quantity: number; offerName: string; subscriptionId: string }) => `${p.quantity} × ${p.offerName} (subscription ${p.subscriptionId})`,
+  customerNext: (p: { partnerName: string }) => `For changes or support, contact ${p.partnerName} or the support contact named on each subscription.`,
+  resellerNext: 'As the customer’s reseller you see these subscriptions in the partner portal.',
+};
+export const resellerAgreementReminder = {
+  subject: (p: { providerName: string }) => `${p.providerName} asks you to accept the partner agreement`,
+  intro: (p: { providerName: string; resellerName: string }) => `${p.providerName}, the indirect provider of ${p.resellerName}, reminds you that your company has not yet accepted the partner agreement.`,
+  why: (p: { providerName: string }) => `Until it is accepted, ${p.providerName} cannot do new business with you, such as naming your partner ID on your customers’ subscriptions.`,
+  who: 'Only a global administrator of your company can accept the agreement, in the partner portal.',
+  readAction: 'Read the partner agreement',
+  acceptAction: 'Accept in the partner portal',
+};
+
+export const emails = { customerInvitation, customerInvitationReminder, customerAccepted, verification, verificationReminder, status, agreementReminder, moreInfoReminder, contactUndeliverable, invitation, invitationReminder, accepted, orderConfirmation, resellerAgreementReminder };
+export const enrollmentEmails = { verification, verificationReminder, status, agreementReminder, moreInfoReminder, contactUndeliverable };
+export const partnershipEmails = { invitation, invitationReminder, accepted };
+export const customerEmails = { customerInvitation, customerInvitationReminder, customerAccepted };
+export const orderEmails = { orderConfirmation };
+export const relationshipEmails = { resellerAgreementReminder };
 
 export const pages = {
   customerInvitationView: {

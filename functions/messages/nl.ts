@@ -67,144 +67,149 @@ export const fields: Catalogue['fields'] = {
   'supportContact.website': 'Klantondersteuning: website',
 };
 
-export const emails: Catalogue['emails'] = {
-  customerInvitation: {
-    subject: (p) =>
-      p.customerName ? `${p.partnerName} nodigt ${p.customerName} uit om het als partner te machtigen` : `${p.partnerName} nodigt uw bedrijf uit om het als partner te machtigen`,
-    intro: (p) =>
-      `${p.partnerName}, een partner van het programma in de regio ${p.partnerRegionName}, wil voor uw bedrijf inkopen en de abonnementen ervan beheren.`,
-    noteHeading: (p) => `Persoonlijk bericht van ${p.partnerName}:`,
-    requirements: 'Om te reageren, meldt u zich aan met het werkaccount van uw bedrijf als globale beheerder.',
-    action: 'Uitnodiging bekijken',
-    validity: (p) => `De link werkt één keer en tot ${p.expiresAt}.`,
-    notExpected: (p) =>
-      `Als u ${p.partnerName} niet kent of niet wilt samenwerken, negeer dan deze e-mail of wijs de uitnodiging af.`,
-  },
-  customerInvitationReminder: {
-    subject: (p) => `Herinnering ${p.reminderNumber}: ${p.partnerName} wacht op uw antwoord`,
-    intro: (p) =>
-      `${p.partnerName}, een partner van het programma in de regio ${p.partnerRegionName}, heeft uw bedrijf uitgenodigd om samen te werken. We hebben uw antwoord nog niet ontvangen.`,
-  },
-  customerAccepted: {
-    subject: (p) => `${p.customerName} heeft u als partner gemachtigd`,
-    partnerBody: (p) => `${p.customerName} heeft uw uitnodiging geaccepteerd en staat nu in uw klantenlijst.`,
-    providerBody: (p) =>
-      `${p.customerName} heeft de uitnodiging van ${p.partnerName} geaccepteerd en u als indirecte provider gemachtigd. De klant staat nu in uw klantenlijst, gekoppeld aan ${p.partnerName}.`,
-    delegatedAdmin: 'De klant heeft ook gedelegeerde beheerderstoegang tot zijn werkaccount verleend.',
-    ordersNext: 'U kunt nu bestellingen plaatsen voor deze klant.',
-    resellerNext: (p) => `${p.providerName} kan nu bestellingen plaatsen voor deze klant.`,
-  },
-  verification: {
-    subject: (p) => `Bevestig uw e-mailadres voor de inschrijving van ${p.companyName}`,
-    intro: (p) =>
-      `${p.requestedBy} heeft ${p.companyName} als indirecte reseller ingeschreven in het partnerprogramma en u opgegeven als primaire contactpersoon.`,
-    ask: 'Om veiligheids- en privacyredenen vragen we u te bevestigen dat',
-    action: 'E-mailadres bevestigen',
-    validity: (p) =>
-      `De link werkt één keer en is geldig tot ${p.expiresAt}. Het openen van de link verandert niets: u bevestigt op de pagina die wordt geopend.`,
-    afterConfirm:
-      'Zodra u hebt bevestigd, controleren we uw bedrijfsgegevens en houden we u per e-mail op de hoogte.',
-    notYou: (p) =>
-      `Hebt u zich niet aangemeld, of is dit adres niet van ${p.companyName}? Negeer dan deze e-mail. Er wordt niets bevestigd en de inschrijving verloopt vanzelf.`,
-  },
-  verificationReminder: {
-    subject: (p) => `Herinnering ${p.reminderNumber}: bevestig uw e-mailadres voor ${p.companyName}`,
-    intro: (p) =>
-      `We hebben uw bevestiging nog niet ontvangen. ${p.requestedBy} heeft ${p.companyName} als indirecte reseller ingeschreven in het partnerprogramma en u opgegeven als primaire contactpersoon.`,
-  },
-  status: {
-    subject: {
-      under_review: (p) => `We controleren de inschrijving van ${p.companyName}`,
-      more_info_needed: (p) => `Meer informatie nodig voor de inschrijving van ${p.companyName}`,
-      approved: (p) => `De inschrijving van ${p.companyName} is goedgekeurd`,
-      rejected: (p) => `De inschrijving van ${p.companyName} kon niet worden goedgekeurd`,
-      active: (p) => `Het partneraccount van ${p.companyName} is actief`,
-      expired: (p) => `De inschrijving van ${p.companyName} is verlopen`,
-    },
-    underReview: (p) =>
-      `Bedankt voor het bevestigen van uw e-mailadres. We controleren nu de gegevens van ${p.companyName}. Dit kan enkele dagen duren; we sturen u een e-mail zodra we klaar zijn.`,
-    moreInfoNeeded: (p) =>
-      `Om de controle van de inschrijving van ${p.companyName} af te ronden, hebben we meer informatie nodig.`,
-    moreInfoNext: 'Zodra u de wijzigingen hebt opgeslagen, beoordelen we de inschrijving opnieuw.',
-    approved: (p) => `Goed nieuws: we hebben de bedrijfsgegevens van ${p.companyName} goedgekeurd.`,
-    agreementMissing:
-      'Er is nog één stap: een globale beheerder van uw bedrijf moet de partnerovereenkomst accepteren in de partnerportal. Uw account wordt actief zodra de overeenkomst is geaccepteerd.',
-    agreementAccepted: 'Uw bedrijf heeft de partnerovereenkomst al geaccepteerd, dus u hoeft verder niets te doen.',
-    rejected: (p) => `Helaas konden we de inschrijving van ${p.companyName} niet goedkeuren.`,
-    rejectedNext:
-      'Zodra de redenen zijn opgelost, kan een globale beheerder van uw bedrijf een nieuwe inschrijving starten.',
-    active: (p) =>
-      `Het partneraccount van ${p.companyName} is nu actief. Uw bedrijf kan zakendoen in het programma: indirecte providers kunnen u partnerschapsaanvragen sturen en u kunt ze autoriseren.`,
-    expired: (p) =>
-      `De inschrijving van ${p.companyName} is verlopen omdat deze niet op tijd is voltooid. Ze wordt niet verder behandeld.`,
-    expiredNext: 'Een globale beheerder van uw bedrijf kan op elk moment een nieuwe inschrijving starten.',
-  },
-  agreementReminder: {
-    subject: (p) => `Actie vereist: accepteer de partnerovereenkomst voor ${p.companyName}`,
-    intro: (p) =>
-      `${p.companyName} heeft de '${p.agreementTitle}' nog niet geaccepteerd. Tot dat gebeurt, kan uw bedrijf geen nieuwe zaken doen in het programma.`,
-    who: 'Alleen een globale beheerder van uw bedrijf kan de overeenkomst accepteren. Bent u dat niet, stuur deze e-mail dan door naar een globale beheerder.',
-    readAction: 'Overeenkomst lezen',
-    acceptAction: 'Accepteren in de partnerportal',
-  },
-  moreInfoReminder: {
-    subject: (p) => `Herinnering: we hebben nog gegevens nodig over ${p.companyName}`,
-    intro: (p) =>
-      `We wachten nog op enkele gegevens om de controle van de inschrijving van ${p.companyName} af te ronden.`,
-  },
-  contactUndeliverable: {
-    subject: (p) => `We konden de primaire contactpersoon van ${p.companyName} niet bereiken`,
-    bounce: (p) => `De verificatie-e-mail aan ${p.contactEmail} kon niet worden bezorgd.`,
-    complaint: (p) => `De verificatie-e-mail aan ${p.contactEmail} is als ongewenst gemeld.`,
-    stopped:
-      'We sturen geen herinneringen meer naar dit adres. De inschrijving kan pas verder zodra een primaire contactpersoon heeft bevestigd.',
-    next: 'Wijzig de primaire contactpersoon in de partnerportal in een zakelijk e-mailadres van uw bedrijf. We sturen dan een nieuwe verificatie-e-mail naar de nieuwe contactpersoon.',
-  },
-  invitation: {
-    subject: (p) => `Uitnodiging: autoriseer ${p.providerName} als uw indirecte provider`,
-    intro: (p) =>
-      `${p.providerName}, een indirecte provider in de regio ${p.providerRegionName}, wil met uw bedrijf samenwerken als indirecte reseller.`,
-    noteHeading: (p) => `Persoonlijk bericht van ${p.providerName}:`,
-    requirements:
-      'Meld u aan met uw werkaccount als globale beheerder of beheerdersagent om te reageren. Uw bedrijf moet zijn ingeschreven als indirecte reseller in dezelfde regio.',
-    action: 'Uitnodiging bekijken',
-    validity: (p) => `De link werkt één keer en is geldig tot ${p.expiresAt}.`,
-    notExpected: (p) =>
-      `Kent u ${p.providerName} niet of wilt u niet samenwerken? Negeer dan deze e-mail of wijs de uitnodiging af.`,
-  },
-  invitationReminder: {
-    subject: (p) => `Herinnering ${p.reminderNumber}: ${p.providerName} wacht op uw antwoord`,
-    intro: (p) =>
-      `${p.providerName}, een indirecte provider in de regio ${p.providerRegionName}, heeft uw bedrijf uitgenodigd om samen te werken als indirecte reseller. We hebben nog geen antwoord ontvangen.`,
-  },
-  accepted: {
-    providerSubject: (p) => `${p.resellerName} heeft u geautoriseerd als indirecte provider`,
-    providerBody: (p) =>
-      `${p.resellerName} heeft uw partnerschapsaanvraag geaccepteerd en staat nu in uw lijst met indirecte resellers.`,
-    providerNext:
-      'U kunt nu namens deze reseller klanten toevoegen en bestellingen plaatsen voor de klanten van de reseller. Voor nieuwe zaken op naam van de reseller, zoals het vermelden van de partner-id bij een abonnement, moet de reseller bovendien de partnerovereenkomst hebben geaccepteerd.',
-    resellerSubject: (p) => `U hebt ${p.providerName} geautoriseerd als indirecte provider`,
-    resellerBody: (p) =>
-      `${p.providerName} is nu uw indirecte provider en staat in uw lijst met indirecte providers. De provider kan nu:`,
-    resellerNext: 'Neem contact op met de ondersteuning van het programma als u het partnerschap wilt beëindigen.',
-  },
-  orderConfirmation: {
-    subject: (p) => `Bestelling ${p.orderId} voor ${p.customerName} is voltooid`,
-    customerIntro: (p) => `${p.partnerName} heeft deze abonnementen voor uw organisatie besteld. Ze zijn nu actief:`,
-    resellerIntro: (p) => `${p.partnerName} heeft deze abonnementen voor uw klant ${p.customerName} besteld. Ze zijn nu actief:`,
-    line: (p) => `${p.quantity} × ${p.offerName} (abonnement ${p.subscriptionId})`,
-    customerNext: (p) => `Neem voor wijzigingen of ondersteuning contact op met ${p.partnerName} of met het supportcontact van het betreffende abonnement.`,
-    resellerNext: 'Als reseller van de klant ziet u deze abonnementen in het partnerportaal.',
-  },
-  resellerAgreementReminder: {
-    subject: (p) => `${p.providerName} vraagt u de partnerovereenkomst te accepteren`,
-    intro: (p) => `${p.providerName}, de indirecte provider van ${p.resellerName}, herinnert u eraan dat uw bedrijf de partnerovereenkomst nog niet heeft geaccepteerd.`,
-    why: (p) => `Zolang die niet is geaccepteerd, kan ${p.providerName} geen nieuwe zaken met u doen, zoals uw partner-ID vermelden op de abonnementen van uw klanten.`,
-    who: 'Alleen een globale beheerder van uw bedrijf kan de overeenkomst accepteren, in het partnerportaal.',
-    readAction: 'Partnerovereenkomst lezen',
-    acceptAction: 'Accepteren in het partnerportaal',
-  },
+export const customerInvitation: Catalogue['emails']['customerInvitation'] = {
+  subject: (p) =>
+    p.customerName ? `${p.partnerName} nodigt ${p.customerName} uit om het als partner te machtigen` : `${p.partnerName} nodigt uw bedrijf uit om het als partner te machtigen`,
+  intro: (p) =>
+    `${p.partnerName}, een partner van het programma in de regio ${p.partnerRegionName}, wil voor uw bedrijf inkopen en de abonnementen ervan beheren.`,
+  noteHeading: (p) => `Persoonlijk bericht van ${p.partnerName}:`,
+  requirements: 'Om te reageren, meldt u zich aan met het werkaccount van uw bedrijf als globale beheerder.',
+  action: 'Uitnodiging bekijken',
+  validity: (p) => `De link werkt één keer en tot ${p.expiresAt}.`,
+  notExpected: (p) =>
+    `Als u ${p.partnerName} niet kent of niet wilt samenwerken, negeer dan deze e-mail of wijs de uitnodiging af.`,
 };
+export const customerInvitationReminder: Catalogue['emails']['customerInvitationReminder'] = {
+  subject: (p) => `Herinnering ${p.reminderNumber}: ${p.partnerName} wacht op uw antwoord`,
+  intro: (p) =>
+    `${p.partnerName}, een partner van het programma in de regio ${p.partnerRegionName}, heeft uw bedrijf uitgenodigd om samen te werken. We hebben uw antwoord nog niet ontvangen.`,
+};
+export const customerAccepted: Catalogue['emails']['customerAccepted'] = {
+  subject: (p) => `${p.customerName} heeft u als partner gemachtigd`,
+  partnerBody: (p) => `${p.customerName} heeft uw uitnodiging geaccepteerd en staat nu in uw klantenlijst.`,
+  providerBody: (p) =>
+    `${p.customerName} heeft de uitnodiging van ${p.partnerName} geaccepteerd en u als indirecte provider gemachtigd. De klant staat nu in uw klantenlijst, gekoppeld aan ${p.partnerName}.`,
+  delegatedAdmin: 'De klant heeft ook gedelegeerde beheerderstoegang tot zijn werkaccount verleend.',
+  ordersNext: 'U kunt nu bestellingen plaatsen voor deze klant.',
+  resellerNext: (p) => `${p.providerName} kan nu bestellingen plaatsen voor deze klant.`,
+};
+export const verification: Catalogue['emails']['verification'] = {
+  subject: (p) => `Bevestig uw e-mailadres voor de inschrijving van ${p.companyName}`,
+  intro: (p) =>
+    `${p.requestedBy} heeft ${p.companyName} als indirecte reseller ingeschreven in het partnerprogramma en u opgegeven als primaire contactpersoon.`,
+  ask: 'Om veiligheids- en privacyredenen vragen we u te bevestigen dat',
+  action: 'E-mailadres bevestigen',
+  validity: (p) =>
+    `De link werkt één keer en is geldig tot ${p.expiresAt}. Het openen van de link verandert niets: u bevestigt op de pagina die wordt geopend.`,
+  afterConfirm:
+    'Zodra u hebt bevestigd, controleren we uw bedrijfsgegevens en houden we u per e-mail op de hoogte.',
+  notYou: (p) =>
+    `Hebt u zich niet aangemeld, of is dit adres niet van ${p.companyName}? Negeer dan deze e-mail. Er wordt niets bevestigd en de inschrijving verloopt vanzelf.`,
+};
+export const verificationReminder: Catalogue['emails']['verificationReminder'] = {
+  subject: (p) => `Herinnering ${p.reminderNumber}: bevestig uw e-mailadres voor ${p.companyName}`,
+  intro: (p) =>
+    `We hebben uw bevestiging nog niet ontvangen. ${p.requestedBy} heeft ${p.companyName} als indirecte reseller ingeschreven in het partnerprogramma en u opgegeven als primaire contactpersoon.`,
+};
+export const status: Catalogue['emails']['status'] = {
+  subject: {
+    under_review: (p) => `We controleren de inschrijving van ${p.companyName}`,
+    more_info_needed: (p) => `Meer informatie nodig voor de inschrijving van ${p.companyName}`,
+    approved: (p) => `De inschrijving van ${p.companyName} is goedgekeurd`,
+    rejected: (p) => `De inschrijving van ${p.companyName} kon niet worden goedgekeurd`,
+    active: (p) => `Het partneraccount van ${p.companyName} is actief`,
+    expired: (p) => `De inschrijving van ${p.companyName} is verlopen`,
+  },
+  underReview: (p) =>
+    `Bedankt voor het bevestigen van uw e-mailadres. We controleren nu de gegevens van ${p.companyName}. Dit kan enkele dagen duren; we sturen u een e-mail zodra we klaar zijn.`,
+  moreInfoNeeded: (p) =>
+    `Om de controle van de inschrijving van ${p.companyName} af te ronden, hebben we meer informatie nodig.`,
+  moreInfoNext: 'Zodra u de wijzigingen hebt opgeslagen, beoordelen we de inschrijving opnieuw.',
+  approved: (p) => `Goed nieuws: we hebben de bedrijfsgegevens van ${p.companyName} goedgekeurd.`,
+  agreementMissing:
+    'Er is nog één stap: een globale beheerder van uw bedrijf moet de partnerovereenkomst accepteren in de partnerportal. Uw account wordt actief zodra de overeenkomst is geaccepteerd.',
+  agreementAccepted: 'Uw bedrijf heeft de partnerovereenkomst al geaccepteerd, dus u hoeft verder niets te doen.',
+  rejected: (p) => `Helaas konden we de inschrijving van ${p.companyName} niet goedkeuren.`,
+  rejectedNext:
+    'Zodra de redenen zijn opgelost, kan een globale beheerder van uw bedrijf een nieuwe inschrijving starten.',
+  active: (p) =>
+    `Het partneraccount van ${p.companyName} is nu actief. Uw bedrijf kan zakendoen in het programma: indirecte providers kunnen u partnerschapsaanvragen sturen en u kunt ze autoriseren.`,
+  expired: (p) =>
+    `De inschrijving van ${p.companyName} is verlopen omdat deze niet op tijd is voltooid. Ze wordt niet verder behandeld.`,
+  expiredNext: 'Een globale beheerder van uw bedrijf kan op elk moment een nieuwe inschrijving starten.',
+};
+export const agreementReminder: Catalogue['emails']['agreementReminder'] = {
+  subject: (p) => `Actie vereist: accepteer de partnerovereenkomst voor ${p.companyName}`,
+  intro: (p) =>
+    `${p.companyName} heeft de '${p.agreementTitle}' nog niet geaccepteerd. Tot dat gebeurt, kan uw bedrijf geen nieuwe zaken doen in het programma.`,
+  who: 'Alleen een globale beheerder van uw bedrijf kan de overeenkomst accepteren. Bent u dat niet, stuur deze e-mail dan door naar een globale beheerder.',
+  readAction: 'Overeenkomst lezen',
+  acceptAction: 'Accepteren in de partnerportal',
+};
+export const moreInfoReminder: Catalogue['emails']['moreInfoReminder'] = {
+  subject: (p) => `Herinnering: we hebben nog gegevens nodig over ${p.companyName}`,
+  intro: (p) =>
+    `We wachten nog op enkele gegevens om de controle van de inschrijving van ${p.companyName} af te ronden.`,
+};
+export const contactUndeliverable: Catalogue['emails']['contactUndeliverable'] = {
+  subject: (p) => `We konden de primaire contactpersoon van ${p.companyName} niet bereiken`,
+  bounce: (p) => `De verificatie-e-mail aan ${p.contactEmail} kon niet worden bezorgd.`,
+  complaint: (p) => `De verificatie-e-mail aan ${p.contactEmail} is als ongewenst gemeld.`,
+  stopped:
+    'We sturen geen herinneringen meer naar dit adres. De inschrijving kan pas verder zodra een primaire contactpersoon heeft bevestigd.',
+  next: 'Wijzig de primaire contactpersoon in de partnerportal in een zakelijk e-mailadres van uw bedrijf. We sturen dan een nieuwe verificatie-e-mail naar de nieuwe contactpersoon.',
+};
+export const invitation: Catalogue['emails']['invitation'] = {
+  subject: (p) => `Uitnodiging: autoriseer ${p.providerName} als uw indirecte provider`,
+  intro: (p) =>
+    `${p.providerName}, een indirecte provider in de regio ${p.providerRegionName}, wil met uw bedrijf samenwerken als indirecte reseller.`,
+  noteHeading: (p) => `Persoonlijk bericht van ${p.providerName}:`,
+  requirements:
+    'Meld u aan met uw werkaccount als globale beheerder of beheerdersagent om te reageren. Uw bedrijf moet zijn ingeschreven als indirecte reseller in dezelfde regio.',
+  action: 'Uitnodiging bekijken',
+  validity: (p) => `De link werkt één keer en is geldig tot ${p.expiresAt}.`,
+  notExpected: (p) =>
+    `Kent u ${p.providerName} niet of wilt u niet samenwerken? Negeer dan deze e-mail of wijs de uitnodiging af.`,
+};
+export const invitationReminder: Catalogue['emails']['invitationReminder'] = {
+  subject: (p) => `Herinnering ${p.reminderNumber}: ${p.providerName} wacht op uw antwoord`,
+  intro: (p) =>
+    `${p.providerName}, een indirecte provider in de regio ${p.providerRegionName}, heeft uw bedrijf uitgenodigd om samen te werken als indirecte reseller. We hebben nog geen antwoord ontvangen.`,
+};
+export const accepted: Catalogue['emails']['accepted'] = {
+  providerSubject: (p) => `${p.resellerName} heeft u geautoriseerd als indirecte provider`,
+  providerBody: (p) =>
+    `${p.resellerName} heeft uw partnerschapsaanvraag geaccepteerd en staat nu in uw lijst met indirecte resellers.`,
+  providerNext:
+    'U kunt nu namens deze reseller klanten toevoegen en bestellingen plaatsen voor de klanten van de reseller. Voor nieuwe zaken op naam van de reseller, zoals het vermelden van de partner-id bij een abonnement, moet de reseller bovendien de partnerovereenkomst hebben geaccepteerd.',
+  resellerSubject: (p) => `U hebt ${p.providerName} geautoriseerd als indirecte provider`,
+  resellerBody: (p) =>
+    `${p.providerName} is nu uw indirecte provider en staat in uw lijst met indirecte providers. De provider kan nu:`,
+  resellerNext: 'Neem contact op met de ondersteuning van het programma als u het partnerschap wilt beëindigen.',
+};
+export const orderConfirmation: Catalogue['emails']['orderConfirmation'] = {
+  subject: (p) => `Bestelling ${p.orderId} voor ${p.customerName} is voltooid`,
+  customerIntro: (p) => `${p.partnerName} heeft deze abonnementen voor uw organisatie besteld. Ze zijn nu actief:`,
+  resellerIntro: (p) => `${p.partnerName} heeft deze abonnementen voor uw klant ${p.customerName} besteld. Ze zijn nu actief:`,
+  line: (p) => `${p.quantity} × ${p.offerName} (abonnement ${p.subscriptionId})`,
+  customerNext: (p) => `Neem voor wijzigingen of ondersteuning contact op met ${p.partnerName} of met het supportcontact van het betreffende abonnement.`,
+  resellerNext: 'Als reseller van de klant ziet u deze abonnementen in het partnerportaal.',
+};
+export const resellerAgreementReminder: Catalogue['emails']['resellerAgreementReminder'] = {
+  subject: (p) => `${p.providerName} vraagt u de partnerovereenkomst te accepteren`,
+  intro: (p) => `${p.providerName}, de indirecte provider van ${p.resellerName}, herinnert u eraan dat uw bedrijf de partnerovereenkomst nog niet heeft geaccepteerd.`,
+  why: (p) => `Zolang die niet is geaccepteerd, kan ${p.providerName} geen nieuwe zaken met u doen, zoals uw partner-ID vermelden op de abonnementen van uw klanten.`,
+  who: 'Alleen een globale beheerder van uw bedrijf kan de overeenkomst accepteren, in het partnerportaal.',
+  readAction: 'Partnerovereenkomst lezen',
+  acceptAction: 'Accepteren in het partnerportaal',
+};
+
+export const emails: Catalogue['emails'] = { customerInvitation, customerInvitationReminder, customerAccepted, verification, verificationReminder, status, agreementReminder, moreInfoReminder, contactUndeliverable, invitation, invitationReminder, accepted, orderConfirmation, resellerAgreementReminder };
+export const enrollmentEmails: Pick<Catalogue['emails'], 'verification' | 'verificationReminder' | 'status' | 'agreementReminder' | 'moreInfoReminder' | 'contactUndeliverable'> = { verification, verificationReminder, status, agreementReminder, moreInfoReminder, contactUndeliverable };
+export const partnershipEmails: Pick<Catalogue['emails'], 'invitation' | 'invitationReminder' | 'accepted'> = { invitation, invitationReminder, accepted };
+export const customerEmails: Pick<Catalogue['emails'], 'customerInvitation' | 'customerInvitationReminder' | 'customerAccepted'> = { customerInvitation, customerInvitationReminder, customerAccepted };
+export const orderEmails: Pick<Catalogue['emails'], 'orderConfirmation'> = { orderConfirmation };
+export const relationshipEmails: Pick<Catalogue['emails'], 'resellerAgreementReminder'> = { resellerAgreementReminder };
 
 export const pages: Catalogue['pages'] = {
   customerInvitationView: {

@@ -67,144 +67,149 @@ export const fields: Catalogue['fields'] = {
   'supportContact.website': 'Kundsupport: webbplats',
 };
 
-export const emails: Catalogue['emails'] = {
-  customerInvitation: {
-    subject: (p) =>
-      p.customerName ? `${p.partnerName} bjuder in ${p.customerName} att godkänna den som partner` : `${p.partnerName} bjuder in ditt företag att godkänna den som partner`,
-    intro: (p) =>
-      `${p.partnerName}, en partner i programmet i regionen ${p.partnerRegionName}, vill köpa åt ditt företag och sköta dess prenumerationer.`,
-    noteHeading: (p) => `Personligt meddelande från ${p.partnerName}:`,
-    requirements: 'För att svara loggar du in med ditt företags arbetskonto som global administratör.',
-    action: 'Visa inbjudan',
-    validity: (p) => `Länken fungerar en gång och till ${p.expiresAt}.`,
-    notExpected: (p) =>
-      `Om du inte känner till ${p.partnerName} eller inte vill samarbeta, ignorera detta mejl eller avböj inbjudan.`,
-  },
-  customerInvitationReminder: {
-    subject: (p) => `Påminnelse ${p.reminderNumber}: ${p.partnerName} väntar på ditt svar`,
-    intro: (p) =>
-      `${p.partnerName}, en partner i programmet i regionen ${p.partnerRegionName}, har bjudit in ditt företag att samarbeta. Vi har ännu inte fått ditt svar.`,
-  },
-  customerAccepted: {
-    subject: (p) => `${p.customerName} har godkänt er som partner`,
-    partnerBody: (p) => `${p.customerName} har accepterat er inbjudan och finns nu i er kundlista.`,
-    providerBody: (p) =>
-      `${p.customerName} har accepterat inbjudan från ${p.partnerName} och godkänt er som indirekt leverantör. Kunden finns nu i er kundlista, kopplad till ${p.partnerName}.`,
-    delegatedAdmin: 'Kunden har också gett delegerad administratörsåtkomst till sitt arbetskonto.',
-    ordersNext: 'Ni kan nu lägga beställningar åt den här kunden.',
-    resellerNext: (p) => `${p.providerName} kan nu lägga beställningar åt den här kunden.`,
-  },
-  verification: {
-    subject: (p) => `Bekräfta din e-postadress för registreringen av ${p.companyName}`,
-    intro: (p) =>
-      `${p.requestedBy} har registrerat ${p.companyName} som indirekt återförsäljare i partnerprogrammet och angett dig som primär kontaktperson.`,
-    ask: 'Av säkerhets- och sekretesskäl ber vi dig bekräfta att',
-    action: 'Bekräfta e-postadressen',
-    validity: (p) =>
-      `Länken kan användas en gång och gäller till ${p.expiresAt}. Att öppna den ändrar ingenting: du bekräftar på sidan som öppnas.`,
-    afterConfirm:
-      'När du har bekräftat börjar vi granska företagets uppgifter och håller dig informerad via e-post.',
-    notYou: (p) =>
-      `Om du inte har registrerat dig, eller om adressen inte tillhör ${p.companyName}, kan du bortse från det här meddelandet. Ingenting bekräftas och registreringen upphör av sig själv.`,
-  },
-  verificationReminder: {
-    subject: (p) => `Påminnelse ${p.reminderNumber}: bekräfta din e-postadress för ${p.companyName}`,
-    intro: (p) =>
-      `Vi har ännu inte fått din bekräftelse. ${p.requestedBy} har registrerat ${p.companyName} som indirekt återförsäljare i partnerprogrammet och angett dig som primär kontaktperson.`,
-  },
-  status: {
-    subject: {
-      under_review: (p) => `Vi granskar registreringen av ${p.companyName}`,
-      more_info_needed: (p) => `Mer information behövs för registreringen av ${p.companyName}`,
-      approved: (p) => `Registreringen av ${p.companyName} har godkänts`,
-      rejected: (p) => `Registreringen av ${p.companyName} kunde inte godkännas`,
-      active: (p) => `Partnerkontot för ${p.companyName} är aktivt`,
-      expired: (p) => `Registreringen av ${p.companyName} har upphört`,
-    },
-    underReview: (p) =>
-      `Tack för att du bekräftade din e-postadress. Nu granskar vi uppgifterna om ${p.companyName}. Det kan ta flera dagar; vi mejlar dig så snart vi är klara.`,
-    moreInfoNeeded: (p) =>
-      `För att slutföra granskningen av registreringen av ${p.companyName} behöver vi mer information.`,
-    moreInfoNext: 'När du har sparat ändringarna granskar vi registreringen igen.',
-    approved: (p) => `Goda nyheter: vi har godkänt företagsuppgifterna för ${p.companyName}.`,
-    agreementMissing:
-      'Ett steg återstår: en global administratör på ditt företag måste godkänna partneravtalet i partnerportalen. Kontot blir aktivt så snart avtalet har godkänts.',
-    agreementAccepted: 'Ditt företag har redan godkänt partneravtalet, så du behöver inte göra något mer.',
-    rejected: (p) => `Tyvärr kunde vi inte godkänna registreringen av ${p.companyName}.`,
-    rejectedNext:
-      'När skälen har åtgärdats kan en global administratör på ditt företag påbörja en ny registrering.',
-    active: (p) =>
-      `Partnerkontot för ${p.companyName} är nu aktivt. Ditt företag kan göra affärer i programmet: indirekta leverantörer kan skicka partnerskapsbegäranden till dig, och du kan auktorisera dem.`,
-    expired: (p) =>
-      `Registreringen av ${p.companyName} har upphört eftersom den inte slutfördes i tid. Den kommer inte att behandlas vidare.`,
-    expiredNext: 'En global administratör på ditt företag kan när som helst påbörja en ny registrering.',
-  },
-  agreementReminder: {
-    subject: (p) => `Åtgärd krävs: godkänn partneravtalet för ${p.companyName}`,
-    intro: (p) =>
-      `${p.companyName} har ännu inte godkänt ”${p.agreementTitle}”. Till dess kan ditt företag inte göra nya affärer i programmet.`,
-    who: 'Endast en global administratör på ditt företag kan godkänna avtalet. Om det inte är du, vidarebefordra det här meddelandet till en sådan.',
-    readAction: 'Läs avtalet',
-    acceptAction: 'Godkänn i partnerportalen',
-  },
-  moreInfoReminder: {
-    subject: (p) => `Påminnelse: vi behöver fortfarande uppgifter om ${p.companyName}`,
-    intro: (p) =>
-      `Vi väntar fortfarande på några uppgifter för att kunna slutföra granskningen av registreringen av ${p.companyName}.`,
-  },
-  contactUndeliverable: {
-    subject: (p) => `Vi kunde inte nå den primära kontaktpersonen för ${p.companyName}`,
-    bounce: (p) => `Verifieringsmeddelandet till ${p.contactEmail} kunde inte levereras.`,
-    complaint: (p) => `Verifieringsmeddelandet till ${p.contactEmail} rapporterades som oönskat.`,
-    stopped:
-      'Vi har slutat skicka påminnelser till den här adressen. Registreringen kan inte fortsätta förrän en primär kontaktperson har bekräftat.',
-    next: 'Byt primär kontaktperson i partnerportalen till en jobbadress på ditt företag. Vi skickar då ett nytt verifieringsmeddelande till den nya kontaktpersonen.',
-  },
-  invitation: {
-    subject: (p) => `Inbjudan: auktorisera ${p.providerName} som din indirekta leverantör`,
-    intro: (p) =>
-      `${p.providerName}, en indirekt leverantör i regionen ${p.providerRegionName}, vill samarbeta med ditt företag som indirekt återförsäljare.`,
-    noteHeading: (p) => `Personligt meddelande från ${p.providerName}:`,
-    requirements:
-      'Logga in med ditt arbetskonto som global administratör eller administratörsagent för att svara. Ditt företag måste vara registrerat som indirekt återförsäljare i samma region.',
-    action: 'Visa inbjudan',
-    validity: (p) => `Länken kan användas en gång och gäller till ${p.expiresAt}.`,
-    notExpected: (p) =>
-      `Om du inte känner till ${p.providerName} eller inte vill samarbeta kan du bortse från det här meddelandet eller tacka nej till inbjudan.`,
-  },
-  invitationReminder: {
-    subject: (p) => `Påminnelse ${p.reminderNumber}: ${p.providerName} väntar på ditt svar`,
-    intro: (p) =>
-      `${p.providerName}, en indirekt leverantör i regionen ${p.providerRegionName}, har bjudit in ditt företag att samarbeta som indirekt återförsäljare. Vi har ännu inte fått något svar.`,
-  },
-  accepted: {
-    providerSubject: (p) => `${p.resellerName} har auktoriserat dig som indirekt leverantör`,
-    providerBody: (p) =>
-      `${p.resellerName} har accepterat din partnerskapsbegäran och visas nu i din lista över indirekta återförsäljare.`,
-    providerNext:
-      'Du kan nu lägga till kunder för återförsäljarens räkning och göra beställningar för dess kunder. Nya affärer i återförsäljarens namn, till exempel att ange dess partner-ID på en prenumeration, kräver dessutom att den har godkänt partneravtalet.',
-    resellerSubject: (p) => `Du har auktoriserat ${p.providerName} som indirekt leverantör`,
-    resellerBody: (p) =>
-      `${p.providerName} är nu din indirekta leverantör och visas i din lista över indirekta leverantörer. Leverantören kan nu`,
-    resellerNext: 'Kontakta programmets support om du vill avsluta partnerskapet.',
-  },
-  orderConfirmation: {
-    subject: (p) => `Order ${p.orderId} för ${p.customerName} är klar`,
-    customerIntro: (p) => `${p.partnerName} har beställt dessa prenumerationer för din organisation. De är aktiva nu:`,
-    resellerIntro: (p) => `${p.partnerName} har beställt dessa prenumerationer för din kund ${p.customerName}. De är aktiva nu:`,
-    line: (p) => `${p.quantity} × ${p.offerName} (prenumeration ${p.subscriptionId})`,
-    customerNext: (p) => `Kontakta ${p.partnerName} eller supportkontakten för respektive prenumeration vid ändringar eller frågor.`,
-    resellerNext: 'Som kundens återförsäljare ser du dessa prenumerationer i partnerportalen.',
-  },
-  resellerAgreementReminder: {
-    subject: (p) => `${p.providerName} ber dig att godkänna partneravtalet`,
-    intro: (p) => `${p.providerName}, indirekt leverantör till ${p.resellerName}, påminner om att ditt företag ännu inte har godkänt partneravtalet.`,
-    why: (p) => `Tills avtalet är godkänt kan ${p.providerName} inte göra nya affärer med er, till exempel ange ert partner-ID på era kunders prenumerationer.`,
-    who: 'Endast en global administratör för ditt företag kan godkänna avtalet i partnerportalen.',
-    readAction: 'Läs partneravtalet',
-    acceptAction: 'Godkänn i partnerportalen',
-  },
+export const customerInvitation: Catalogue['emails']['customerInvitation'] = {
+  subject: (p) =>
+    p.customerName ? `${p.partnerName} bjuder in ${p.customerName} att godkänna den som partner` : `${p.partnerName} bjuder in ditt företag att godkänna den som partner`,
+  intro: (p) =>
+    `${p.partnerName}, en partner i programmet i regionen ${p.partnerRegionName}, vill köpa åt ditt företag och sköta dess prenumerationer.`,
+  noteHeading: (p) => `Personligt meddelande från ${p.partnerName}:`,
+  requirements: 'För att svara loggar du in med ditt företags arbetskonto som global administratör.',
+  action: 'Visa inbjudan',
+  validity: (p) => `Länken fungerar en gång och till ${p.expiresAt}.`,
+  notExpected: (p) =>
+    `Om du inte känner till ${p.partnerName} eller inte vill samarbeta, ignorera detta mejl eller avböj inbjudan.`,
 };
+export const customerInvitationReminder: Catalogue['emails']['customerInvitationReminder'] = {
+  subject: (p) => `Påminnelse ${p.reminderNumber}: ${p.partnerName} väntar på ditt svar`,
+  intro: (p) =>
+    `${p.partnerName}, en partner i programmet i regionen ${p.partnerRegionName}, har bjudit in ditt företag att samarbeta. Vi har ännu inte fått ditt svar.`,
+};
+export const customerAccepted: Catalogue['emails']['customerAccepted'] = {
+  subject: (p) => `${p.customerName} har godkänt er som partner`,
+  partnerBody: (p) => `${p.customerName} har accepterat er inbjudan och finns nu i er kundlista.`,
+  providerBody: (p) =>
+    `${p.customerName} har accepterat inbjudan från ${p.partnerName} och godkänt er som indirekt leverantör. Kunden finns nu i er kundlista, kopplad till ${p.partnerName}.`,
+  delegatedAdmin: 'Kunden har också gett delegerad administratörsåtkomst till sitt arbetskonto.',
+  ordersNext: 'Ni kan nu lägga beställningar åt den här kunden.',
+  resellerNext: (p) => `${p.providerName} kan nu lägga beställningar åt den här kunden.`,
+};
+export const verification: Catalogue['emails']['verification'] = {
+  subject: (p) => `Bekräfta din e-postadress för registreringen av ${p.companyName}`,
+  intro: (p) =>
+    `${p.requestedBy} har registrerat ${p.companyName} som indirekt återförsäljare i partnerprogrammet och angett dig som primär kontaktperson.`,
+  ask: 'Av säkerhets- och sekretesskäl ber vi dig bekräfta att',
+  action: 'Bekräfta e-postadressen',
+  validity: (p) =>
+    `Länken kan användas en gång och gäller till ${p.expiresAt}. Att öppna den ändrar ingenting: du bekräftar på sidan som öppnas.`,
+  afterConfirm:
+    'När du har bekräftat börjar vi granska företagets uppgifter och håller dig informerad via e-post.',
+  notYou: (p) =>
+    `Om du inte har registrerat dig, eller om adressen inte tillhör ${p.companyName}, kan du bortse från det här meddelandet. Ingenting bekräftas och registreringen upphör av sig själv.`,
+};
+export const verificationReminder: Catalogue['emails']['verificationReminder'] = {
+  subject: (p) => `Påminnelse ${p.reminderNumber}: bekräfta din e-postadress för ${p.companyName}`,
+  intro: (p) =>
+    `Vi har ännu inte fått din bekräftelse. ${p.requestedBy} har registrerat ${p.companyName} som indirekt återförsäljare i partnerprogrammet och angett dig som primär kontaktperson.`,
+};
+export const status: Catalogue['emails']['status'] = {
+  subject: {
+    under_review: (p) => `Vi granskar registreringen av ${p.companyName}`,
+    more_info_needed: (p) => `Mer information behövs för registreringen av ${p.companyName}`,
+    approved: (p) => `Registreringen av ${p.companyName} har godkänts`,
+    rejected: (p) => `Registreringen av ${p.companyName} kunde inte godkännas`,
+    active: (p) => `Partnerkontot för ${p.companyName} är aktivt`,
+    expired: (p) => `Registreringen av ${p.companyName} har upphört`,
+  },
+  underReview: (p) =>
+    `Tack för att du bekräftade din e-postadress. Nu granskar vi uppgifterna om ${p.companyName}. Det kan ta flera dagar; vi mejlar dig så snart vi är klara.`,
+  moreInfoNeeded: (p) =>
+    `För att slutföra granskningen av registreringen av ${p.companyName} behöver vi mer information.`,
+  moreInfoNext: 'När du har sparat ändringarna granskar vi registreringen igen.',
+  approved: (p) => `Goda nyheter: vi har godkänt företagsuppgifterna för ${p.companyName}.`,
+  agreementMissing:
+    'Ett steg återstår: en global administratör på ditt företag måste godkänna partneravtalet i partnerportalen. Kontot blir aktivt så snart avtalet har godkänts.',
+  agreementAccepted: 'Ditt företag har redan godkänt partneravtalet, så du behöver inte göra något mer.',
+  rejected: (p) => `Tyvärr kunde vi inte godkänna registreringen av ${p.companyName}.`,
+  rejectedNext:
+    'När skälen har åtgärdats kan en global administratör på ditt företag påbörja en ny registrering.',
+  active: (p) =>
+    `Partnerkontot för ${p.companyName} är nu aktivt. Ditt företag kan göra affärer i programmet: indirekta leverantörer kan skicka partnerskapsbegäranden till dig, och du kan auktorisera dem.`,
+  expired: (p) =>
+    `Registreringen av ${p.companyName} har upphört eftersom den inte slutfördes i tid. Den kommer inte att behandlas vidare.`,
+  expiredNext: 'En global administratör på ditt företag kan när som helst påbörja en ny registrering.',
+};
+export const agreementReminder: Catalogue['emails']['agreementReminder'] = {
+  subject: (p) => `Åtgärd krävs: godkänn partneravtalet för ${p.companyName}`,
+  intro: (p) =>
+    `${p.companyName} har ännu inte godkänt ”${p.agreementTitle}”. Till dess kan ditt företag inte göra nya affärer i programmet.`,
+  who: 'Endast en global administratör på ditt företag kan godkänna avtalet. Om det inte är du, vidarebefordra det här meddelandet till en sådan.',
+  readAction: 'Läs avtalet',
+  acceptAction: 'Godkänn i partnerportalen',
+};
+export const moreInfoReminder: Catalogue['emails']['moreInfoReminder'] = {
+  subject: (p) => `Påminnelse: vi behöver fortfarande uppgifter om ${p.companyName}`,
+  intro: (p) =>
+    `Vi väntar fortfarande på några uppgifter för att kunna slutföra granskningen av registreringen av ${p.companyName}.`,
+};
+export const contactUndeliverable: Catalogue['emails']['contactUndeliverable'] = {
+  subject: (p) => `Vi kunde inte nå den primära kontaktpersonen för ${p.companyName}`,
+  bounce: (p) => `Verifieringsmeddelandet till ${p.contactEmail} kunde inte levereras.`,
+  complaint: (p) => `Verifieringsmeddelandet till ${p.contactEmail} rapporterades som oönskat.`,
+  stopped:
+    'Vi har slutat skicka påminnelser till den här adressen. Registreringen kan inte fortsätta förrän en primär kontaktperson har bekräftat.',
+  next: 'Byt primär kontaktperson i partnerportalen till en jobbadress på ditt företag. Vi skickar då ett nytt verifieringsmeddelande till den nya kontaktpersonen.',
+};
+export const invitation: Catalogue['emails']['invitation'] = {
+  subject: (p) => `Inbjudan: auktorisera ${p.providerName} som din indirekta leverantör`,
+  intro: (p) =>
+    `${p.providerName}, en indirekt leverantör i regionen ${p.providerRegionName}, vill samarbeta med ditt företag som indirekt återförsäljare.`,
+  noteHeading: (p) => `Personligt meddelande från ${p.providerName}:`,
+  requirements:
+    'Logga in med ditt arbetskonto som global administratör eller administratörsagent för att svara. Ditt företag måste vara registrerat som indirekt återförsäljare i samma region.',
+  action: 'Visa inbjudan',
+  validity: (p) => `Länken kan användas en gång och gäller till ${p.expiresAt}.`,
+  notExpected: (p) =>
+    `Om du inte känner till ${p.providerName} eller inte vill samarbeta kan du bortse från det här meddelandet eller tacka nej till inbjudan.`,
+};
+export const invitationReminder: Catalogue['emails']['invitationReminder'] = {
+  subject: (p) => `Påminnelse ${p.reminderNumber}: ${p.providerName} väntar på ditt svar`,
+  intro: (p) =>
+    `${p.providerName}, en indirekt leverantör i regionen ${p.providerRegionName}, har bjudit in ditt företag att samarbeta som indirekt återförsäljare. Vi har ännu inte fått något svar.`,
+};
+export const accepted: Catalogue['emails']['accepted'] = {
+  providerSubject: (p) => `${p.resellerName} har auktoriserat dig som indirekt leverantör`,
+  providerBody: (p) =>
+    `${p.resellerName} har accepterat din partnerskapsbegäran och visas nu i din lista över indirekta återförsäljare.`,
+  providerNext:
+    'Du kan nu lägga till kunder för återförsäljarens räkning och göra beställningar för dess kunder. Nya affärer i återförsäljarens namn, till exempel att ange dess partner-ID på en prenumeration, kräver dessutom att den har godkänt partneravtalet.',
+  resellerSubject: (p) => `Du har auktoriserat ${p.providerName} som indirekt leverantör`,
+  resellerBody: (p) =>
+    `${p.providerName} är nu din indirekta leverantör och visas i din lista över indirekta leverantörer. Leverantören kan nu`,
+  resellerNext: 'Kontakta programmets support om du vill avsluta partnerskapet.',
+};
+export const orderConfirmation: Catalogue['emails']['orderConfirmation'] = {
+  subject: (p) => `Order ${p.orderId} för ${p.customerName} är klar`,
+  customerIntro: (p) => `${p.partnerName} har beställt dessa prenumerationer för din organisation. De är aktiva nu:`,
+  resellerIntro: (p) => `${p.partnerName} har beställt dessa prenumerationer för din kund ${p.customerName}. De är aktiva nu:`,
+  line: (p) => `${p.quantity} × ${p.offerName} (prenumeration ${p.subscriptionId})`,
+  customerNext: (p) => `Kontakta ${p.partnerName} eller supportkontakten för respektive prenumeration vid ändringar eller frågor.`,
+  resellerNext: 'Som kundens återförsäljare ser du dessa prenumerationer i partnerportalen.',
+};
+export const resellerAgreementReminder: Catalogue['emails']['resellerAgreementReminder'] = {
+  subject: (p) => `${p.providerName} ber dig att godkänna partneravtalet`,
+  intro: (p) => `${p.providerName}, indirekt leverantör till ${p.resellerName}, påminner om att ditt företag ännu inte har godkänt partneravtalet.`,
+  why: (p) => `Tills avtalet är godkänt kan ${p.providerName} inte göra nya affärer med er, till exempel ange ert partner-ID på era kunders prenumerationer.`,
+  who: 'Endast en global administratör för ditt företag kan godkänna avtalet i partnerportalen.',
+  readAction: 'Läs partneravtalet',
+  acceptAction: 'Godkänn i partnerportalen',
+};
+
+export const emails: Catalogue['emails'] = { customerInvitation, customerInvitationReminder, customerAccepted, verification, verificationReminder, status, agreementReminder, moreInfoReminder, contactUndeliverable, invitation, invitationReminder, accepted, orderConfirmation, resellerAgreementReminder };
+export const enrollmentEmails: Pick<Catalogue['emails'], 'verification' | 'verificationReminder' | 'status' | 'agreementReminder' | 'moreInfoReminder' | 'contactUndeliverable'> = { verification, verificationReminder, status, agreementReminder, moreInfoReminder, contactUndeliverable };
+export const partnershipEmails: Pick<Catalogue['emails'], 'invitation' | 'invitationReminder' | 'accepted'> = { invitation, invitationReminder, accepted };
+export const customerEmails: Pick<Catalogue['emails'], 'customerInvitation' | 'customerInvitationReminder' | 'customerAccepted'> = { customerInvitation, customerInvitationReminder, customerAccepted };
+export const orderEmails: Pick<Catalogue['emails'], 'orderConfirmation'> = { orderConfirmation };
+export const relationshipEmails: Pick<Catalogue['emails'], 'resellerAgreementReminder'> = { resellerAgreementReminder };
 
 export const pages: Catalogue['pages'] = {
   customerInvitationView: {

@@ -6,7 +6,7 @@ import type { Clock, Mailer, Partners } from '#domain/ports.js';
 import { plusSeconds } from '#domain/links.js';
 import { assertAllowed, notFound, rateLimited } from '#domain/refusal.js';
 import { config } from '#lib/config.js';
-import { renderEmail } from '#messages/emails.js';
+import { renderRelationshipEmail } from '#messages/emails.js';
 import { pickLanguage } from '#messages/language.js';
 
 export interface ReminderPorts {
@@ -31,7 +31,7 @@ export async function remindAgreement(p: ReminderPorts, caller: Caller, relation
   try {
     await p.mailer.send({
       to: contact.email,
-      ...renderEmail(
+      ...renderRelationshipEmail(
         { kind: 'relationship.agreement_reminder', contactName: contact.firstName, providerName: rel.providerName, resellerName: rel.resellerName, agreementUrl: c.AGREEMENT_URL, portalUrl: c.PORTAL_URL },
         pickLanguage(contact.language, undefined),
       ),

@@ -1,7 +1,7 @@
 import { isTerminal, transition, type Enrollment } from '#domain/enrollment.js';
 import { conflict } from '#domain/refusal.js';
 import { config } from '#lib/config.js';
-import { renderEmail } from '#messages/emails.js';
+import { renderEnrollmentEmail } from '#messages/emails.js';
 import { pickLanguage } from '#messages/language.js';
 import { change } from './lifecycle.js';
 import { enrollmentLifecycle, type EnrollmentPorts } from './enrollment/lifecycle.js';
@@ -36,7 +36,7 @@ export async function contactUndeliverable(p: EnrollmentPorts, enrollmentId: str
     if (error === nothingToMark) return false;
     throw error;
   }
-  const rendered = renderEmail(
+  const rendered = renderEnrollmentEmail(
     { kind: 'enrollment.contact_undeliverable', companyName: after.company.legalName, contactEmail: email, cause, portalUrl: config().PORTAL_URL },
     pickLanguage(after.primaryContact.language, undefined),
   );

@@ -40,6 +40,9 @@ describe('Lambda bundles carry only what runs in Lambda', () => {
       expect(text('create-enrollment')).toContain(EMAIL_TEXT);
       expect(text('create-enrollment')).not.toContain(PAGE_TEXT);
       expect(text('get-enrollment')).not.toContain(EMAIL_TEXT);
+      // And only the emails of its part of the program (functions/messages/emails.ts renders them by group).
+      expect(text('create-order')).not.toContain(EMAIL_TEXT);
+      expect(text('create-partnership-request')).not.toContain(EMAIL_TEXT);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }

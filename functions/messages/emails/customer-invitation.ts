@@ -1,5 +1,5 @@
 /** CUS-7: the invitation a partner sends a customer, its reminders, and the note on acceptance. */
-import type { EmailCatalogue } from '../catalogues.js';
+import type { EmailTexts, CustomerEmailName } from '../catalogues.js';
 import { formatDateTime } from '../dates.js';
 import { action, list, note, paragraph, quote, type Block, type EmailDraft } from './layout.js';
 
@@ -38,7 +38,7 @@ export interface CustomerAcceptedEmail {
 }
 
 /** CUS-7: the partners an acceptance relates to the customer, and whether one gets delegated admin. */
-export function customerRelationLines(m: Pick<CustomerInvitationParams, 'partnerName' | 'partnerType' | 'providerName' | 'delegatedAdmin'>, catalogue: Pick<EmailCatalogue, 'common'>): { partners: string[]; delegatedAdmin: string } {
+export function customerRelationLines(m: Pick<CustomerInvitationParams, 'partnerName' | 'partnerType' | 'providerName' | 'delegatedAdmin'>, catalogue: Pick<EmailTexts<never>, 'common'>): { partners: string[]; delegatedAdmin: string } {
   const r = catalogue.common.customerRelations;
   const partners =
     m.partnerType === 'indirect_reseller'
@@ -47,7 +47,7 @@ export function customerRelationLines(m: Pick<CustomerInvitationParams, 'partner
   return { partners, delegatedAdmin: m.delegatedAdmin ? r.delegatedAdmin(m) : r.noDelegatedAdmin };
 }
 
-function invitationBlocks(m: CustomerInvitationParams, intro: string, catalogue: EmailCatalogue): Block[] {
+function invitationBlocks(m: CustomerInvitationParams, intro: string, catalogue: EmailTexts<CustomerEmailName>): Block[] {
   const e = catalogue.emails.customerInvitation;
   const lines = customerRelationLines(m, catalogue);
   return [
@@ -64,19 +64,19 @@ function invitationBlocks(m: CustomerInvitationParams, intro: string, catalogue:
 }
 
 /** CUS-7: invites the customer's admin to authorise the partners, saying what that grants. */
-export function customerInvitationEmail(m: CustomerInvitationEmail, catalogue: EmailCatalogue): EmailDraft {
+export function customerInvitationEmail(m: CustomerInvitationEmail, catalogue: EmailTexts<CustomerEmailName>): EmailDraft {
   const e = catalogue.emails.customerInvitation;
   return { subject: e.subject(m), greeting: catalogue.common.greetingNoName, blocks: invitationBlocks(m, e.intro(m), catalogue) };
 }
 
 /** Reminds the customer of a pending invitation, with the same link. */
-export function customerInvitationReminderEmail(m: CustomerInvitationReminderEmail, catalogue: EmailCatalogue): EmailDraft {
+export function customerInvitationReminderEmail(m: CustomerInvitationReminderEmail, catalogue: EmailTexts<CustomerEmailName>): EmailDraft {
   const e = catalogue.emails.customerInvitationReminder;
   return { subject: e.subject(m), greeting: catalogue.common.greetingNoName, blocks: invitationBlocks(m, e.intro(m), catalogue) };
 }
 
 /** CUS-7: the customer is in the partner's list; who can now order for it. */
-export function customerAcceptedEmail(m: CustomerAcceptedEmail, catalogue: EmailCatalogue): EmailDraft {
+export function customerAcceptedEmail(m: CustomerAcceptedEmail, catalogue: EmailTexts<CustomerEmailName>): EmailDraft {
   const e = catalogue.emails.customerAccepted;
   const body = m.recipient === 'provider' ? e.providerBody(m) : e.partnerBody(m);
   const next = m.recipient === 'partner' && m.providerName ? e.resellerNext({ providerName: m.providerName }) : e.ordersNext;

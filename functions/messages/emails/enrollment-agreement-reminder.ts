@@ -1,5 +1,5 @@
 /** MPA-1/MPA-4: reminds an enrolled company to accept the partner agreement. */
-import type { EmailCatalogue } from '../catalogues.js';
+import type { EmailTexts, EnrollmentEmailName } from '../catalogues.js';
 import { action, paragraph, type EmailDraft } from './layout.js';
 
 export interface EnrollmentAgreementReminderEmail {
@@ -12,7 +12,7 @@ export interface EnrollmentAgreementReminderEmail {
 }
 
 /** MPA-2/MPA-4: only a global admin can accept; the account is not active until then. */
-export function enrollmentAgreementReminderEmail(m: EnrollmentAgreementReminderEmail, catalogue: EmailCatalogue): EmailDraft {
+export function enrollmentAgreementReminderEmail(m: EnrollmentAgreementReminderEmail, catalogue: EmailTexts<EnrollmentEmailName>): EmailDraft {
   const e = catalogue.emails.agreementReminder;
   return {
     subject: e.subject(m),

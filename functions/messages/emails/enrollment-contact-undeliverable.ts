@@ -1,5 +1,5 @@
 /** ENR-12: the verification email bounced or was complained about. */
-import type { EmailCatalogue } from '../catalogues.js';
+import type { EmailTexts, EnrollmentEmailName } from '../catalogues.js';
 import { action, paragraph, type EmailDraft } from './layout.js';
 
 export interface EnrollmentContactUndeliverableEmail {
@@ -14,7 +14,7 @@ export interface EnrollmentContactUndeliverableEmail {
 /** ENR-12: reminders have stopped; asks the partner to change the primary contact (ENR-11). */
 export function enrollmentContactUndeliverableEmail(
   m: EnrollmentContactUndeliverableEmail,
-  catalogue: EmailCatalogue,
+  catalogue: EmailTexts<EnrollmentEmailName>,
 ): EmailDraft {
   const e = catalogue.emails.contactUndeliverable;
   return {

@@ -1,5 +1,5 @@
 /** ENR-8: reminds the partner to correct the fields vetting asked about. */
-import type { EmailCatalogue } from '../catalogues.js';
+import type { EmailTexts, EnrollmentEmailName } from '../catalogues.js';
 import { action, paragraph, type EmailDraft } from './layout.js';
 import { requirementBlocks } from './parts.js';
 
@@ -15,7 +15,7 @@ export interface EnrollmentMoreInfoReminderEmail {
 }
 
 /** ENR-8: lists what is still due and by when. */
-export function enrollmentMoreInfoReminderEmail(m: EnrollmentMoreInfoReminderEmail, catalogue: EmailCatalogue): EmailDraft {
+export function enrollmentMoreInfoReminderEmail(m: EnrollmentMoreInfoReminderEmail, catalogue: EmailTexts<EnrollmentEmailName>): EmailDraft {
   const e = catalogue.emails.moreInfoReminder;
   return {
     subject: e.subject(m),

@@ -1,5 +1,5 @@
 /** ENR-9: one email to the primary contact per enrollment status change. */
-import type { EmailCatalogue } from '../catalogues.js';
+import type { EmailTexts, EnrollmentEmailName } from '../catalogues.js';
 import { action, paragraph, type Block, type EmailDraft } from './layout.js';
 import { reasonBlocks, requirementBlocks, type Reason } from './parts.js';
 
@@ -27,7 +27,7 @@ export interface EnrollmentStatusEmail {
   portalUrl: string;
 }
 
-function statusBlocks(m: EnrollmentStatusEmail, catalogue: EmailCatalogue): Block[] {
+function statusBlocks(m: EnrollmentStatusEmail, catalogue: EmailTexts<EnrollmentEmailName>): Block[] {
   const s = catalogue.emails.status;
   switch (m.status) {
     case 'under_review':
@@ -52,7 +52,7 @@ function statusBlocks(m: EnrollmentStatusEmail, catalogue: EmailCatalogue): Bloc
 }
 
 /** ENR-9: tells the primary contact about a status change, with what to do next. */
-export function enrollmentStatusEmail(m: EnrollmentStatusEmail, catalogue: EmailCatalogue): EmailDraft {
+export function enrollmentStatusEmail(m: EnrollmentStatusEmail, catalogue: EmailTexts<EnrollmentEmailName>): EmailDraft {
   return {
     subject: catalogue.emails.status.subject[m.status](m),
     greeting: catalogue.common.greeting({ name: m.contactName }),

@@ -1,5 +1,5 @@
 /** ENR-10: reminders for an unconfirmed verification; the same link keeps working. */
-import type { EmailCatalogue } from '../catalogues.js';
+import type { EmailTexts, EnrollmentEmailName } from '../catalogues.js';
 import { verificationBlocks, type VerificationParams } from './enrollment-verification.js';
 import type { EmailDraft } from './layout.js';
 
@@ -12,7 +12,7 @@ export interface EnrollmentVerificationReminderEmail extends VerificationParams 
 /** ENR-10: reminds the primary contact to confirm, with the same link and its expiry. */
 export function enrollmentVerificationReminderEmail(
   m: EnrollmentVerificationReminderEmail,
-  catalogue: EmailCatalogue,
+  catalogue: EmailTexts<EnrollmentEmailName>,
 ): EmailDraft {
   const e = catalogue.emails.verificationReminder;
   return {

@@ -1,5 +1,5 @@
 /** ENR-6: the verification email to the primary contact. */
-import type { EmailCatalogue } from '../catalogues.js';
+import type { EmailTexts, EnrollmentEmailName } from '../catalogues.js';
 import { formatDateTime } from '../dates.js';
 import { action, list, note, paragraph, type Block, type EmailDraft } from './layout.js';
 
@@ -19,7 +19,7 @@ export interface EnrollmentVerificationEmail extends VerificationParams {
 }
 
 /** The body shared by the verification email and its reminders. */
-export function verificationBlocks(m: VerificationParams, intro: string, catalogue: EmailCatalogue): Block[] {
+export function verificationBlocks(m: VerificationParams, intro: string, catalogue: EmailTexts<EnrollmentEmailName>): Block[] {
   const e = catalogue.emails.verification;
   const { statements } = catalogue.common;
   return [
@@ -34,7 +34,7 @@ export function verificationBlocks(m: VerificationParams, intro: string, catalog
 }
 
 /** ENR-6/ENR-7: asks the contact to confirm they signed up and that the address belongs to the company. */
-export function enrollmentVerificationEmail(m: EnrollmentVerificationEmail, catalogue: EmailCatalogue): EmailDraft {
+export function enrollmentVerificationEmail(m: EnrollmentVerificationEmail, catalogue: EmailTexts<EnrollmentEmailName>): EmailDraft {
   const e = catalogue.emails.verification;
   return {
     subject: e.subject(m),

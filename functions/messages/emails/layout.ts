@@ -4,7 +4,7 @@
  * two can never drift apart. Links are shown as plain text in both parts; every value
  * is escaped in HTML; subjects are single-line.
  */
-import type { EmailCatalogue } from '../catalogues.js';
+import type { EmailTexts } from '../catalogues.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Language } from '../language.js';
 import type { ProgramIdentity } from '../identity.js';
@@ -63,7 +63,7 @@ function blockText(block: Block): string {
   }
 }
 
-function blockHtml(block: Block, catalogue: EmailCatalogue): SafeHtml {
+function blockHtml(block: Block, catalogue: EmailTexts<never>): SafeHtml {
   switch (block.type) {
     case 'paragraph':
       return html`<p style="margin:0 0 16px;">${block.text}</p>`;
@@ -80,7 +80,7 @@ function blockHtml(block: Block, catalogue: EmailCatalogue): SafeHtml {
   }
 }
 
-function renderText(draft: EmailDraft, catalogue: EmailCatalogue, identity: ProgramIdentity): string {
+function renderText(draft: EmailDraft, catalogue: EmailTexts<never>, identity: ProgramIdentity): string {
   const { common } = catalogue;
   const f = common.footer;
   const parts = [draft.greeting, ...draft.blocks.map(blockText)];
@@ -93,7 +93,7 @@ function renderText(draft: EmailDraft, catalogue: EmailCatalogue, identity: Prog
   return `${parts.join('\n\n')}\n\n${common.signOff}\n${common.team}\n\n-- \n${footer.join('\n')}\n`;
 }
 
-function renderHtml(draft: EmailDraft, subject: string, catalogue: EmailCatalogue, language: Language, identity: ProgramIdentity): string {
+function renderHtml(draft: EmailDraft, subject: string, catalogue: EmailTexts<never>, language: Language, identity: ProgramIdentity): string {
   const { common } = catalogue;
   const f = common.footer;
   return html`<!doctype html>
@@ -120,7 +120,7 @@ ${identity.logoUrl ? html`<p style="margin:0 0 8px;"><img src="${absoluteUrl(ide
 }
 
 /** Renders a template's draft into subject, text part and HTML part. */
-export function composeEmail(draft: EmailDraft, catalogue: EmailCatalogue, language: Language, identity: ProgramIdentity): RenderedEmail {
+export function composeEmail(draft: EmailDraft, catalogue: EmailTexts<never>, language: Language, identity: ProgramIdentity): RenderedEmail {
   const subject = subjectLine(draft.subject);
   return {
     subject,

@@ -1,5 +1,5 @@
 /** CUS-3: a completed order's confirmation, to the customer's primary contact and the associated reseller. */
-import type { EmailCatalogue } from '../catalogues.js';
+import type { EmailTexts, OrderEmailName } from '../catalogues.js';
 import { list, paragraph, type EmailDraft } from './layout.js';
 
 export interface OrderConfirmationEmail {
@@ -11,7 +11,7 @@ export interface OrderConfirmationEmail {
   lines: { offerName: string; quantity: number; subscriptionId?: string }[];
 }
 
-export function orderConfirmationEmail(m: OrderConfirmationEmail, catalogue: EmailCatalogue): EmailDraft {
+export function orderConfirmationEmail(m: OrderConfirmationEmail, catalogue: EmailTexts<OrderEmailName>): EmailDraft {
   const e = catalogue.emails.orderConfirmation;
   return {
     subject: e.subject(m),

@@ -1,5 +1,5 @@
 /** PRT-5: the partnership is in place; both sides are told. */
-import type { EmailCatalogue } from '../catalogues.js';
+import type { EmailTexts, PartnershipEmailName } from '../catalogues.js';
 import { paragraph, type EmailDraft } from './layout.js';
 import { grantList } from './parts.js';
 
@@ -11,7 +11,7 @@ export interface PartnershipAcceptedEmail {
 }
 
 /** PRT-5/PRT-7/PRT-9: who is now in whose list, what the provider may do, how to end it. */
-export function partnershipAcceptedEmail(m: PartnershipAcceptedEmail, catalogue: EmailCatalogue): EmailDraft {
+export function partnershipAcceptedEmail(m: PartnershipAcceptedEmail, catalogue: EmailTexts<PartnershipEmailName>): EmailDraft {
   const e = catalogue.emails.accepted;
   const greeting = catalogue.common.greetingNoName;
   switch (m.recipient) {

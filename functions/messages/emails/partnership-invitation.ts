@@ -1,5 +1,5 @@
 /** PRT-2: the partnership request an indirect provider sends to an indirect reseller. */
-import type { EmailCatalogue } from '../catalogues.js';
+import type { EmailTexts, PartnershipEmailName } from '../catalogues.js';
 import { formatDateTime } from '../dates.js';
 import { action, note, paragraph, quote, type Block, type EmailDraft } from './layout.js';
 import { grantList } from './parts.js';
@@ -20,7 +20,7 @@ export interface PartnershipInvitationEmail extends InvitationParams {
 }
 
 /** The body shared by the invitation and its reminders. */
-export function invitationBlocks(m: InvitationParams, intro: string, catalogue: EmailCatalogue): Block[] {
+export function invitationBlocks(m: InvitationParams, intro: string, catalogue: EmailTexts<PartnershipEmailName>): Block[] {
   const e = catalogue.emails.invitation;
   return [
     paragraph(intro),
@@ -35,7 +35,7 @@ export function invitationBlocks(m: InvitationParams, intro: string, catalogue: 
 }
 
 /** PRT-2/PRT-4: invites the reseller to authorize the provider and says what that grants. */
-export function partnershipInvitationEmail(m: PartnershipInvitationEmail, catalogue: EmailCatalogue): EmailDraft {
+export function partnershipInvitationEmail(m: PartnershipInvitationEmail, catalogue: EmailTexts<PartnershipEmailName>): EmailDraft {
   const e = catalogue.emails.invitation;
   return {
     subject: e.subject(m),

@@ -1,5 +1,5 @@
 /** PRT-10: reminders for a pending partnership request. */
-import type { EmailCatalogue } from '../catalogues.js';
+import type { EmailTexts, PartnershipEmailName } from '../catalogues.js';
 import type { EmailDraft } from './layout.js';
 import { invitationBlocks, type InvitationParams } from './partnership-invitation.js';
 
@@ -9,7 +9,7 @@ export interface PartnershipReminderEmail extends InvitationParams {
 }
 
 /** PRT-10: reminds the reseller of a pending request, with the same link and grants. */
-export function partnershipReminderEmail(m: PartnershipReminderEmail, catalogue: EmailCatalogue): EmailDraft {
+export function partnershipReminderEmail(m: PartnershipReminderEmail, catalogue: EmailTexts<PartnershipEmailName>): EmailDraft {
   const e = catalogue.emails.invitationReminder;
   return {
     subject: e.subject(m),

@@ -1,5 +1,5 @@
 /** Blocks shared by several email templates. */
-import { fieldLabel, type EmailCatalogue } from '../catalogues.js';
+import { fieldLabel, type EmailTexts } from '../catalogues.js';
 import { formatDateTime } from '../dates.js';
 import { list, paragraph, type Block } from './layout.js';
 
@@ -11,13 +11,13 @@ export interface Reason {
 }
 
 /** PRT-4: the three grants of authorising an indirect provider, as a list. */
-export function grantList(catalogue: EmailCatalogue): Block {
+export function grantList(catalogue: EmailTexts<never>): Block {
   const { grants } = catalogue.common;
   return list([grants.placeOrders, grants.addSubscriptions, grants.delegatedAdmin]);
 }
 
 /** The vetting reasons as a list, under a heading; nothing when there are none. */
-export function reasonBlocks(reasons: readonly Reason[] | undefined, catalogue: EmailCatalogue): Block[] {
+export function reasonBlocks(reasons: readonly Reason[] | undefined, catalogue: EmailTexts<never>): Block[] {
   if (!reasons?.length) return [];
   const items = reasons.map((reason) =>
     reason.field ? `${reason.message} (${fieldLabel(catalogue, reason.field)})` : reason.message,
@@ -30,7 +30,7 @@ export function requirementBlocks(
   fields: readonly string[] | undefined,
   reasons: readonly Reason[] | undefined,
   deadline: string | undefined,
-  catalogue: EmailCatalogue,
+  catalogue: EmailTexts<never>,
 ): Block[] {
   const named = fields ?? (reasons ?? []).flatMap((reason) => (reason.field ? [reason.field] : []));
   const unique = [...new Set(named)];

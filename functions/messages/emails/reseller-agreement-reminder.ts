@@ -1,5 +1,5 @@
 /** MPA-6: a provider reminds a partnered reseller to accept the partner agreement. */
-import type { EmailCatalogue } from '../catalogues.js';
+import type { EmailTexts, RelationshipEmailName } from '../catalogues.js';
 import { action, paragraph, type EmailDraft } from './layout.js';
 
 export interface ResellerAgreementReminderEmail {
@@ -12,7 +12,7 @@ export interface ResellerAgreementReminderEmail {
 }
 
 /** MPA-1/MPA-2/PRT-7: what the reseller misses and how a global admin accepts. */
-export function resellerAgreementReminderEmail(m: ResellerAgreementReminderEmail, catalogue: EmailCatalogue): EmailDraft {
+export function resellerAgreementReminderEmail(m: ResellerAgreementReminderEmail, catalogue: EmailTexts<RelationshipEmailName>): EmailDraft {
   const e = catalogue.emails.resellerAgreementReminder;
   return {
     subject: e.subject(m),

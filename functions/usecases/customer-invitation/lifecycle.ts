@@ -7,7 +7,7 @@ import { invitationNotPendingRefusal, invitationPendingLock, type CustomerInvita
 import type { Relationships } from '#domain/partnerships.js';
 import type { Clock, Ids, LifecycleReader, LinkLookup, Links, Mailer, Partners, Workflows } from '#domain/ports.js';
 import { config } from '#lib/config.js';
-import { renderEmail } from '#messages/emails.js';
+import { renderCustomerEmail } from '#messages/emails.js';
 import { pickLanguage } from '#messages/language.js';
 import { regionName } from '#messages/regions.js';
 import { invitationLifecycle, type InvitationLifecycle } from '../invitation.js';
@@ -53,7 +53,7 @@ export async function customerInvitationEmail(p: Pick<CustomerInvitationPorts, '
     link: await customerLink(p, e),
     expiresAt: e.link.expiresAt,
   };
-  return renderEmail(reminderNumber === undefined ? { kind: 'customer.invitation', ...base } : { kind: 'customer.invitation_reminder', ...base, reminderNumber }, language);
+  return renderCustomerEmail(reminderNumber === undefined ? { kind: 'customer.invitation', ...base } : { kind: 'customer.invitation_reminder', ...base, reminderNumber }, language);
 }
 
 /** CUS-7: the inviting partner (and the named provider) hear of the acceptance, each in its own language. */
@@ -61,10 +61,10 @@ async function acceptedEmails(p: CustomerInvitationPorts, e: CustomerInvitation)
   const customerName = e.customerName ?? e.respondedBy?.email.split('@')[1] ?? e.email;
   const names = { partnerName: e.partnerName, customerName, ...(e.provider ? { providerName: e.provider.name } : {}), delegatedAdmin: e.delegatedAdmin };
   const partner = await p.partners.get(e.partnerTenantId);
-  await p.mailer.send({ to: e.createdBy.email, ...renderEmail({ kind: 'customer.accepted', recipient: 'partner', ...names }, pickLanguage(partner?.primaryContact.language, undefined)), tags: { invitation: e.id } });
+  await p.mailer.send({ to: e.createdBy.email, ...renderCustomerEmail({ kind: 'customer.accepted', recipient: 'partner', ...names }, pickLanguage(partner?.primaryContact.language, undefined)), tags: { invitation: e.id } });
   if (e.provider) {
     const provider = await p.partners.get(e.provider.tenantId);
-    if (provider) await p.mailer.send({ to: provider.primaryContact.email, ...renderEmail({ kind: 'customer.accepted', recipient: 'provider', ...names }, pickLanguage(provider.primaryContact.language, undefined)), tags: { invitation: e.id } });
+    if (provider) await p.mailer.send({ to: provider.primaryContact.email, ...renderCustomerEmail({ kind: 'customer.accepted', recipient: 'provider', ...names }, pickLanguage(provider.primaryContact.language, undefined)), tags: { invitation: e.id } });
   }
 }
 

@@ -2,7 +2,7 @@
 import type { Enrollment } from '#domain/enrollment.js';
 import type { Links, Mailer } from '#domain/ports.js';
 import { config } from '#lib/config.js';
-import { renderEmail, type EmailMessage } from '#messages/emails.js';
+import { renderEnrollmentEmail, type EnrollmentEmailMessage } from '#messages/emails.js';
 import { pickLanguage } from '#messages/language.js';
 
 const contactName = (e: Enrollment) => `${e.primaryContact.firstName} ${e.primaryContact.lastName}`;
@@ -11,7 +11,7 @@ const contactName = (e: Enrollment) => `${e.primaryContact.firstName} ${e.primar
 export const verificationLink = async (p: { links: Links }, e: Enrollment): Promise<string> => p.links.url('verify', await p.links.tokenOf('verify', e.contactVerification.linkNonce));
 
 /** ENR-9: the email owed for a notification key (see notificationKey), or undefined for none. */
-export async function notificationEmail(p: { links: Links }, e: Enrollment, key: string): Promise<EmailMessage | undefined> {
+export async function notificationEmail(p: { links: Links }, e: Enrollment, key: string): Promise<EnrollmentEmailMessage | undefined> {
   const base = { contactName: contactName(e), companyName: e.company.legalName, portalUrl: config().PORTAL_URL };
   const [kind] = key.split('#');
   switch (kind) {
@@ -34,7 +34,7 @@ export async function notificationEmail(p: { links: Links }, e: Enrollment, key:
 }
 
 /** The reminder an enrollment's due action sends (ENR-10, MPA agreement reminders, ENR-8). */
-export async function reminderEmail(p: { links: Links }, e: Enrollment, action: 'verification_reminder' | 'agreement_reminder' | 'more_info_reminder'): Promise<EmailMessage> {
+export async function reminderEmail(p: { links: Links }, e: Enrollment, action: 'verification_reminder' | 'agreement_reminder' | 'more_info_reminder'): Promise<EnrollmentEmailMessage> {
   const base = { contactName: contactName(e), companyName: e.company.legalName };
   const c = config();
   switch (action) {
@@ -48,7 +48,7 @@ export async function reminderEmail(p: { links: Links }, e: Enrollment, action: 
 }
 
 /** Sends an enrollment email to its primary contact, in the contact's language (GEN-2). */
-export async function sendToContact(p: { mailer: Mailer }, e: Enrollment, message: EmailMessage): Promise<void> {
-  const rendered = renderEmail(message, pickLanguage(e.primaryContact.language, undefined));
+export async function sendToContact(p: { mailer: Mailer }, e: Enrollment, message: EnrollmentEmailMessage): Promise<void> {
+  const rendered = renderEnrollmentEmail(message, pickLanguage(e.primaryContact.language, undefined));
   await p.mailer.send({ to: e.primaryContact.email, ...rendered, tags: { enrollment: e.id } });
 }

@@ -10,7 +10,7 @@ import { isOrderOpen, isOrderOverdue, orderNextDue, orderNotificationKey, orderS
 import type { Clock, Ids, Mailer, Partners, Workflows } from '#domain/ports.js';
 import { subscriptionsOf, type SubscriptionStore } from '#domain/subscriptions.js';
 import { config } from '#lib/config.js';
-import { renderEmail } from '#messages/emails.js';
+import { renderOrderEmail } from '#messages/emails.js';
 import { pickLanguage } from '#messages/language.js';
 import { change, expireIf, type Lifecycle } from '../lifecycle.js';
 
@@ -37,11 +37,11 @@ async function confirmationEmails(p: OrderPorts, o: Order): Promise<void> {
   const lines = o.lineItems.map((l) => ({ offerName: l.offerName, quantity: l.quantity, ...(l.subscriptionId ? { subscriptionId: l.subscriptionId } : {}) }));
   const base = { orderId: o.id, customerName: o.customerName, partnerName: o.partnerName, lines };
   if (customer) {
-    await p.mailer.send({ to: customer.primaryContact.email, ...renderEmail({ kind: 'order.confirmation', recipient: 'customer', ...base }, pickLanguage(customer.primaryContact.language, undefined)), tags: { order: o.id } });
+    await p.mailer.send({ to: customer.primaryContact.email, ...renderOrderEmail({ kind: 'order.confirmation', recipient: 'customer', ...base }, pickLanguage(customer.primaryContact.language, undefined)), tags: { order: o.id } });
   }
   const reseller = o.resellerTenantId ? await p.partners.get(o.resellerTenantId) : undefined;
   if (reseller) {
-    await p.mailer.send({ to: reseller.primaryContact.email, ...renderEmail({ kind: 'order.confirmation', recipient: 'reseller', ...base }, pickLanguage(reseller.primaryContact.language, undefined)), tags: { order: o.id } });
+    await p.mailer.send({ to: reseller.primaryContact.email, ...renderOrderEmail({ kind: 'order.confirmation', recipient: 'reseller', ...base }, pickLanguage(reseller.primaryContact.language, undefined)), tags: { order: o.id } });
   }
 }
 

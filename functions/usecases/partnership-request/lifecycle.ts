@@ -6,7 +6,7 @@ import type { Enrollment } from '#domain/enrollment.js';
 import { notPendingRefusal, pendingLockId, type PartnershipRequest, type PartnershipRequestStore, type PartnershipWrite, type Relationships } from '#domain/partnerships.js';
 import type { Clock, Ids, LifecycleReader, LifecycleStore, LinkLookup, Links, Mailer, Partners, Workflows } from '#domain/ports.js';
 import { config } from '#lib/config.js';
-import { renderEmail } from '#messages/emails.js';
+import { renderPartnershipEmail } from '#messages/emails.js';
 import { pickLanguage } from '#messages/language.js';
 import { regionName } from '#messages/regions.js';
 import { invitationLifecycle, type InvitationLifecycle } from '../invitation.js';
@@ -40,7 +40,7 @@ export const invitationLink = async (p: Pick<PartnershipPorts, 'links'>, r: Part
 export async function invitationEmail(p: Pick<PartnershipPorts, 'links'>, r: PartnershipRequest, reminderNumber?: number) {
   const language = r.language ?? 'en';
   const base = { providerName: r.providerName, providerRegionName: regionName(r.providerRegion, language), link: await invitationLink(p, r), expiresAt: r.link.expiresAt, ...(r.message ? { message: r.message } : {}) };
-  return renderEmail(reminderNumber === undefined ? { kind: 'partnership.invitation', ...base } : { kind: 'partnership.reminder', ...base, reminderNumber }, language);
+  return renderPartnershipEmail(reminderNumber === undefined ? { kind: 'partnership.invitation', ...base } : { kind: 'partnership.reminder', ...base, reminderNumber }, language);
 }
 
 /** PRT-5: both sides hear of an accepted request, each in its own language. */
@@ -51,8 +51,8 @@ async function acceptedEmails(p: PartnershipPorts, r: PartnershipRequest): Promi
   const provider = profiles.get(r.providerTenantId);
   const names = { providerName: r.providerName, resellerName: reseller?.company.legalName ?? r.email };
   await Promise.all([
-    p.mailer.send({ to: r.createdBy.email, ...renderEmail({ kind: 'partnership.accepted', recipient: 'provider', ...names }, pickLanguage(provider?.primaryContact.language, undefined)) }),
-    ...(r.respondedBy ? [p.mailer.send({ to: r.respondedBy.email, ...renderEmail({ kind: 'partnership.accepted', recipient: 'reseller', ...names }, pickLanguage(reseller?.primaryContact.language ?? r.language, undefined)) })] : []),
+    p.mailer.send({ to: r.createdBy.email, ...renderPartnershipEmail({ kind: 'partnership.accepted', recipient: 'provider', ...names }, pickLanguage(provider?.primaryContact.language, undefined)) }),
+    ...(r.respondedBy ? [p.mailer.send({ to: r.respondedBy.email, ...renderPartnershipEmail({ kind: 'partnership.accepted', recipient: 'reseller', ...names }, pickLanguage(reseller?.primaryContact.language ?? r.language, undefined)) })] : []),
   ]);
 }
 
