@@ -73,16 +73,16 @@ export interface EnrollmentUsage {
   traces: number;
 }
 
-/** Counted by `npm run bench` (bench/results/latest.md, 2026-11-21) except where noted. */
+/** Counted by `npm run bench` (bench/results/latest.md, 2026-12-01; WRU by AWS's billing rules) except where noted. */
 export const ENROLLMENT_USAGE: EnrollmentUsage = {
-  stateTransitions: 15,
-  lambdaInvocations: 15,
+  stateTransitions: 12,
+  lambdaInvocations: 6,
   /** Assumed for AWS (≈ 8 ms per invocation locally, where DynamoDB is on loopback). */
   lambdaAvgBilledMs: 100,
   lambdaMemoryMb: 512,
   apiRequests: 6,
-  writeRequestUnits: 114,
-  readRequestUnits: 17,
+  writeRequestUnits: 45,
+  readRequestUnits: 8,
   emails: 4,
   /** Assumed. */
   logKb: 120,
