@@ -164,7 +164,8 @@ export interface SourceMapV3 {
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-function vlq(value: number): string {
+/** One value as base64 VLQ (source map v3 mappings). */
+export function encodeVlq(value: number): string {
   let v = value < 0 ? (-value << 1) | 1 : value << 1;
   let out = '';
   do {
@@ -175,6 +176,28 @@ function vlq(value: number): string {
   } while (v);
   return out;
 }
+
+/** The fields of one mappings segment (relative values, as the map stores them); also the bundle analysis's (infra/constructs/bundle-access.ts). */
+export function decodeSegment(segment: string): number[] {
+  const fields: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const ch of segment) {
+    const digit = BASE64.indexOf(ch);
+    if (digit < 0) throw new Error(`invalid source map character ${ch}`);
+    value += (digit & 31) << shift;
+    if (digit & 32) {
+      shift += 5;
+      continue;
+    }
+    fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+    value = 0;
+    shift = 0;
+  }
+  return fields;
+}
+
+const vlq = encodeVlq;
 
 /**
  * The map without the mappings of dependencies (`node_modules/`) and of JSON data (no stack
@@ -212,21 +235,7 @@ export function projectMappingsOnly(map: SourceMapV3): SourceMapV3 {
     let mapped = false;
     const segments: string[] = [];
     for (const segment of text === '' ? [] : text.split(',')) {
-      const fields: number[] = [];
-      let value = 0;
-      let shift = 0;
-      for (const ch of segment) {
-        const digit = BASE64.indexOf(ch);
-        if (digit < 0) throw new Error(`invalid source map character ${ch}`);
-        value += (digit & 31) << shift;
-        if (digit & 32) {
-          shift += 5;
-          continue;
-        }
-        fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-        value = 0;
-        shift = 0;
-      }
+      const fields = decodeSegment(segment);
       generated += fields[0]!;
       if (fields.length >= 4) {
         source += fields[1]!;

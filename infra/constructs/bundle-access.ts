@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { SECRET_VARIABLES, type SecretName } from '../../functions/lib/secrets.js';
+import { decodeSegment } from '../bundling.js';
 
 /**
  * What a function's bundle calls, read from esbuild's output: the metafile (which modules
@@ -77,8 +78,6 @@ export interface SourceMap {
   mappings: string;
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
 /**
  * The source lines (0-based) that produced some output, per source as the map names it:
  * what tree-shaking kept. Decodes the map's VLQ mappings (source index and line only).
@@ -87,36 +86,15 @@ export function keptLines(map: SourceMap): Map<string, Set<number>> {
   const kept = new Map<number, Set<number>>();
   let source = 0;
   let line = 0;
-  const fields: number[] = [];
-  let value = 0;
-  let shift = 0;
-  const endSegment = () => {
-    if (fields.length >= 4) {
-      source += fields[1]!;
-      line += fields[2]!;
-      let lines = kept.get(source);
-      if (!lines) kept.set(source, (lines = new Set()));
-      lines.add(line);
-    }
-    fields.length = 0;
-  };
-  for (const ch of map.mappings) {
-    if (ch === ',' || ch === ';') {
-      endSegment();
-      continue;
-    }
-    const digit = BASE64.indexOf(ch);
-    if (digit < 0) throw new Error(`invalid source map character ${ch}`);
-    value += (digit & 31) << shift;
-    if (digit & 32) {
-      shift += 5;
-      continue;
-    }
-    fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-    value = 0;
-    shift = 0;
+  for (const segment of map.mappings.split(/[;,]/)) {
+    const fields = decodeSegment(segment);
+    if (fields.length < 4) continue;
+    source += fields[1]!;
+    line += fields[2]!;
+    let lines = kept.get(source);
+    if (!lines) kept.set(source, (lines = new Set()));
+    lines.add(line);
   }
-  endSegment();
   return new Map([...kept].map(([i, lines]) => [map.sources[i]!, lines]));
 }
 
