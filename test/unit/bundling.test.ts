@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -71,6 +71,8 @@ let probeEntry: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'bundling-'));
   // Inside the project so that its node_modules resolve; removed afterwards.
+  // (bench/tmp is ignored by git: a fresh clone does not have it yet.)
+  mkdirSync(join(root, 'bench', 'tmp'), { recursive: true });
   probeEntry = join(root, 'bench', 'tmp', `bundling-probe-${process.pid}.mjs`);
   writeFileSync(probeEntry, PROBE);
 });
