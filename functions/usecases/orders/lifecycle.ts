@@ -90,8 +90,9 @@ export async function planProvisioning(p: OrderPorts, id: string): Promise<{ ite
  * error: the workflow undoes the writes and fails the order.
  */
 export async function completeProvisioning(p: OrderPorts, id: string): Promise<void> {
-  const o = (await p.orders.load(id))?.entity;
-  if (!o || o.status !== 'submitted') return;
+  const stored = await p.orders.load(id);
+  const o = stored?.entity;
+  if (!stored || !o || o.status !== 'submitted') return;
   const ids = subscriptionsOf(o, o.updatedAt).map((s) => s.id);
   const found = await Promise.all(ids.map((sid) => p.subscriptions.load(sid)));
   if (found.some((s) => s?.orderId !== o.id)) throw Object.assign(new Error(`order ${id}: a subscription is missing after provisioning`), { name: 'ProvisioningIncomplete' });
@@ -101,7 +102,7 @@ export async function completeProvisioning(p: OrderPorts, id: string): Promise<v
       next: transitionOrder(current, { now, actor: 'system:order-workflow', action: 'order.completed', status: 'completed' }, { completedAt: now, lineItems: current.lineItems.map((l, i) => ({ ...l, subscriptionId: ids[i]! })) }),
       wake: false,
     };
-  });
+  }, { read: stored });
 }
 
 /** The workflow's `fail` step, after it removed what it wrote: the order is `failed` with a reason (CUS-3: none or all). */
