@@ -1,8 +1,8 @@
-import { GetCommand, QueryCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { customerDomainLock, type Customer, type CustomerReader, type CustomerStore, type CustomerWrite, type PartnershipLookup } from '#domain/customers.js';
 import { systemClock } from '#lib/clock.js';
 import { cursorFor } from '#lib/cursor.js';
-import { ddb, tableName } from './client.js';
+import { batchGet, ddb, tableName } from './client.js';
 import { compose } from '../compose.js';
 import { dynamoLifecycleReader, storedOf } from './lifecycle-reader.js';
 import { dynamoLifecycleWriter, lifecycleItems, lockKey, type LifecycleTable, type TransactItem } from './lifecycle-store.js';
@@ -43,8 +43,8 @@ export const customerItems = /* @__PURE__ */ lifecycleItems(table);
 
 async function loadMany(ids: string[]): Promise<Customer[]> {
   if (ids.length === 0) return [];
-  const out = await ddb.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: ids.map((id) => ({ pk: `${PREFIX}#${id}`, sk: PREFIX })), ConsistentRead: true } } }));
-  const byId = new Map((out.Responses?.[tableName()] ?? []).map((i) => [String(i.id), storedOf<Customer>(i).entity]));
+  const items = await batchGet(ids.map((id) => ({ pk: `${PREFIX}#${id}`, sk: PREFIX })), { consistent: true });
+  const byId = new Map(items.map((i) => [String(i.id), storedOf<Customer>(i).entity]));
   return ids.map((id) => byId.get(id)).filter((c): c is Customer => c !== undefined);
 }
 

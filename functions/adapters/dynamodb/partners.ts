@@ -1,7 +1,7 @@
-import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Partner, RegistryEntry } from '#domain/partners.js';
 import type { PartnerReader, PartnerWrite, Partners } from '#domain/ports.js';
-import { ddb, tableName } from './client.js';
+import { batchGet, ddb, tableName } from './client.js';
 import { conditionally, transact, type TransactItem } from './lifecycle-store.js';
 import { partnerAgreementUpdate, partnerStatusUpdate } from './partner-updates.js';
 
@@ -75,28 +75,15 @@ export async function createOnboardedPartner(partner: Partner): Promise<void> {
 async function registryEntryAndProfile(partnerId: string, tenantId: string): Promise<{ registry: RegistryEntry | undefined; partner: Partner | undefined }> {
   const registry = registryKey(partnerId);
   const profile = partnerKey(tenantId);
-  let keys: Record<string, unknown>[] = [registry, profile];
-  const items: Record<string, unknown>[] = [];
-  // BatchGetItem may leave keys unprocessed under load: ask for those again.
-  for (let attempt = 0; keys.length > 0; attempt++) {
-    if (attempt === 5) throw new Error('BatchGetItem left keys unprocessed');
-    const out = await ddb.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }));
-    items.push(...(out.Responses?.[tableName()] ?? []));
-    keys = out.UnprocessedKeys?.[tableName()]?.Keys ?? [];
-  }
+  const items = await batchGet([registry, profile], { consistent: true });
   const find = (key: { pk: string; sk: string }) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
   return { registry: strip<RegistryEntry>(find(registry)), partner: strip<Partner>(find(profile)) };
 }
 
 /** Partner profiles of several tenants in one round trip per 100. */
 async function partnersByTenant(tenantIds: string[]): Promise<Map<string, Partner>> {
-  const unique = [...new Set(tenantIds)];
-  const found = new Map<string, Partner>();
-  for (let i = 0; i < unique.length; i += 100) {
-    const out = await ddb.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: unique.slice(i, i + 100).map(partnerKey) } } }));
-    for (const item of out.Responses?.[tableName()] ?? []) found.set(String(item.tenantId), strip<Partner>(item)!);
-  }
-  return found;
+  const items = await batchGet([...new Set(tenantIds)].map(partnerKey), { consistent: false });
+  return new Map(items.map((item) => [String(item.tenantId), strip<Partner>(item)!]));
 }
 
 /** The items of partner writes committed with an entity's change. */
