@@ -12,8 +12,11 @@ import { ddb, tableName } from './client.js';
 
 export type Key = { pk: string; sk: string };
 
+/** The entity item's attribute holding the entries its last change appended (lifecycle-store.ts). */
+export const LATEST = 'latest';
+
 /** Attributes the store writes beside an entity; never part of the entity itself. */
-export const outOfBand = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'listpk', 'listsk', 'dueShard', 'dueAt', 'dueAction', 'parkedToken', 'notified', 'ttl', 'latest']);
+export const outOfBand = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'listpk', 'listsk', 'dueShard', 'dueAt', 'dueAction', 'parkedToken', 'notified', 'ttl', LATEST]);
 
 export const entityKey = (prefix: string, id: string): Key => ({ pk: `${prefix}#${id}`, sk: prefix });
 export const linkKey = (hash: string): Key => ({ pk: `LINK#${hash}`, sk: 'LINK' });
@@ -23,8 +26,6 @@ export const HISTORY = 'HISTORY#';
 /** The attribute of a trail item holding the several entries one change appended. */
 export const HISTORY_ENTRIES = 'entries';
 
-/** The entity item's attribute holding the entries its last change appended (lifecycle-store.ts). */
-export const LATEST = 'latest';
 export interface Latest {
   /** The index in the trail of the first of `entries`. */
   from: number;

@@ -125,7 +125,7 @@ function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set
     sets.push(`#a${i} = :v${i}`);
     i++;
   }
-  const gone = before ? Object.keys(before).filter((k) => !outOfBand.has(k) && k !== 'history' && k !== LATEST && written[k] === undefined) : [];
+  const gone = before ? Object.keys(before).filter((k) => !outOfBand.has(k) && k !== 'history' && written[k] === undefined) : [];
   const removed = [...(before ? index.remove.filter((k) => before[k] !== undefined) : index.remove), ...gone];
   const removes = removed.map((k, j) => {
     names[`#r${j}`] = k;
@@ -138,7 +138,7 @@ function versionedUpdate(key: Key, entity: object, read: ReadState, index: { set
     // Nothing changed (e.g. the sweep found the due time already right): the write alone is
     // skipped (see write); in a transaction with other items the condition still holds them,
     // through an update that sets the version it requires (no ConditionCheck grant needed).
-    return { item: { Update: { TableName: tableName(), Key: key, UpdateExpression: 'SET #version = :expect', ConditionExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values } }, unchanged: true, ...(image ? { image } : {}) };
+    return { ...withImage({ Update: { TableName: tableName(), Key: key, UpdateExpression: 'SET #version = :expect', ConditionExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values } }), unchanged: true };
   }
   return withImage({
     Update: {
