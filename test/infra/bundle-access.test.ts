@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeBundle, grantDrift, iamActionsOf, keptLines, type BundleCalls, type Metafile, type SourceMap } from '../../infra/constructs/bundle-access.js';
 import { PROJECT_ROOT } from '../../infra/stack.js';
@@ -84,6 +84,21 @@ import { reader } from './${adapter}.js';
 export const handler = async (event: { id: string }) => reader.load(event.id);
 `;
 
+/** The esbuild options of both test bundles: minified ESM with a source map and a metafile, as the analysis reads them. */
+const BUILD = {
+  absWorkingDir: PROJECT_ROOT,
+  nodePaths: [join(PROJECT_ROOT, 'node_modules')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourcemap: true,
+  sourcesContent: false,
+  metafile: true,
+  logLevel: 'error',
+} as const satisfies BuildOptions;
+
 /** Builds `entry` of `files` (in a fresh directory) with the options the stack gives esbuild, and analyses the bundle. */
 async function analyze(files: Record<string, string>, entry: string): Promise<BundleCalls> {
   const root = mkdtempSync(join(tmpdir(), 'bundle-access-'));
@@ -93,17 +108,7 @@ async function analyze(files: Record<string, string>, entry: string): Promise<Bu
     const result = await build({
       entryPoints: [join(root, 'src', entry)],
       outfile: join(root, 'out', 'index.mjs'),
-      absWorkingDir: PROJECT_ROOT,
-      nodePaths: [join(PROJECT_ROOT, 'node_modules')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      mainFields: ['module', 'main'],
-      minify: true,
-      sourcemap: true,
-      sourcesContent: false,
-      metafile: true,
-      logLevel: 'error',
+      ...BUILD,
     });
     return analyzeBundle(
       result.metafile as Metafile,
@@ -125,17 +130,7 @@ beforeAll(async () => {
   await build({
     entryPoints: [join(dir, 'src', 'entry.ts')],
     outfile: join(dir, 'out', 'index.mjs'),
-    absWorkingDir: PROJECT_ROOT,
-    nodePaths: [join(PROJECT_ROOT, 'node_modules')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    metafile: true,
-    logLevel: 'error',
+    ...BUILD,
   }).then((result) => writeFileSync(join(dir, 'out', 'index.meta.json'), JSON.stringify(result.metafile)));
   calls = analyzeBundle(
     JSON.parse(readFileSync(join(dir, 'out', 'index.meta.json'), 'utf8')) as Metafile,
