@@ -46,9 +46,10 @@ export const customerRelationship = (partner: Pick<Partner, 'tenantId' | 'compan
 });
 
 /** CUS-8 for every relating partner; CUS-9/PRT-11 for the tenant. */
-export async function customerRefusals(p: CustomerCorePorts, customerTenantId: string, country: string, relating: Pick<Partner, 'region'>[]): Promise<void> {
+export async function customerRefusals(p: CustomerCorePorts, customerTenantId: string, country: string, relating: Pick<Partner, 'region'>[], known: { newTenant?: boolean } = {}): Promise<void> {
   for (const partner of relating) assertAllowed(customerRegionRefusal(partner.region, country));
-  assertAllowed(programTenantRefusal(await p.partners.get(customerTenantId)));
+  // A tenant minted for this customer is no partner's: CUS-9 holds without reading.
+  if (!known.newTenant) assertAllowed(programTenantRefusal(await p.partners.get(customerTenantId)));
 }
 
 const listWrite = (c: Pick<Customer, 'id' | 'createdAt' | 'customerTenantId'>, relationship: CustomerRelationship): CustomerWrite => ({
@@ -135,8 +136,7 @@ export async function relateCustomer(
   known: { relating?: Map<string, Partner>; newTenant?: boolean } = {},
 ): Promise<{ customer: Customer; created: boolean }> {
   const relating = known.relating ?? (await p.partners.getMany(relationships.map((r) => r.partnerTenantId)));
-  if (known.newTenant) for (const partner of relating.values()) assertAllowed(customerRegionRefusal(partner.region, input.company.address.country));
-  else await customerRefusals(p, input.customerTenantId, input.company.address.country, [...relating.values()]);
+  await customerRefusals(p, input.customerTenantId, input.company.address.country, [...relating.values()], known);
   for (let attempt = 0; attempt < 4; attempt++) {
     const now = p.clock.now().toISOString();
     // CUS-10: one customer per tenant, related to several partners.
