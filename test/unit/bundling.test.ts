@@ -22,8 +22,9 @@ const root = resolve(import.meta.dirname, '../..');
  * with a canned response, and reports what was sent and what came back.
  */
 const PROBE = `
-import { MessageRejected, SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { DynamoDBClient, GetItemCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { SESv2Client, SESv2ServiceException, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { DynamoDBClient, DynamoDBServiceException, GetItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { SFNClient, SFNServiceException, StartExecutionCommand } from '@aws-sdk/client-sfn';
 
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 function handler(responses) {
@@ -40,7 +41,8 @@ function handler(responses) {
     },
   };
 }
-const outcome = (p, errorClass) => p.then((r) => { const { $metadata, ...rest } = r; return { ok: rest }; }, (e) => ({ error: e.name, message: e.message, isClass: e instanceof errorClass }));
+// An error as the project can see it: its name, message, fault, HTTP status and fields, and that it is the service's exception.
+const outcome = (p, base) => p.then((r) => { const { $metadata, ...rest } = r; return { ok: rest }; }, (e) => ({ error: e.name, message: e.message, fault: e.$fault, status: e.$metadata?.httpStatusCode, item: e.Item ?? null, reasons: e.CancellationReasons ?? null, isServiceException: e instanceof base }));
 
 export async function run() {
   const ses = handler([
@@ -52,16 +54,28 @@ export async function run() {
   const db = handler([
     { status: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: { Item: { pk: { S: 'a' }, n: { N: '1' }, l: { L: [{ BOOL: true }] } } } },
     { status: 400, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: { __type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException', message: 'gone' } },
+    { status: 400, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: { __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException', message: 'The conditional request failed', Item: { pk: { S: 'a' }, version: { N: '3' } } } },
+    { status: 400, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: { __type: 'com.amazonaws.dynamodb.v20120810#TransactionCanceledException', Message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed]', CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', Item: { pk: { S: 'b' } } }] } },
+    { status: 500, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'try again' } },
   ]);
   const dbClient = new DynamoDBClient({ region: 'eu-west-1', credentials, requestHandler: db.requestHandler, maxAttempts: 1, endpoint: 'https://dynamodb.eu-west-1.amazonaws.com' });
   const get = { TableName: 't', Key: { pk: { S: 'a' } }, ConsistentRead: true, ProjectionExpression: '#n', ExpressionAttributeNames: { '#n': 'n' } };
+  const put = { TableName: 't', Item: { pk: { S: 'a' } }, ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' };
+  const sfn = handler([
+    { status: 400, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: { __type: 'com.amazonaws.sfn#ExecutionAlreadyExists', message: 'Execution Already Exists' } },
+  ]);
+  const sfnClient = new SFNClient({ region: 'eu-west-1', credentials, requestHandler: sfn.requestHandler, maxAttempts: 1 });
   const results = [
-    await outcome(sesClient.send(new SendEmailCommand(email)), MessageRejected),
-    await outcome(sesClient.send(new SendEmailCommand(email)), MessageRejected),
-    await outcome(dbClient.send(new GetItemCommand(get)), ResourceNotFoundException),
-    await outcome(dbClient.send(new GetItemCommand(get)), ResourceNotFoundException),
+    await outcome(sesClient.send(new SendEmailCommand(email)), SESv2ServiceException),
+    await outcome(sesClient.send(new SendEmailCommand(email)), SESv2ServiceException),
+    await outcome(dbClient.send(new GetItemCommand(get)), DynamoDBServiceException),
+    await outcome(dbClient.send(new GetItemCommand(get)), DynamoDBServiceException),
+    await outcome(dbClient.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: put }], ClientRequestToken: 't-1' })), DynamoDBServiceException),
+    await outcome(dbClient.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: put }, { Put: { ...put, Item: { pk: { S: 'b' } } } }], ClientRequestToken: 't-2' })), DynamoDBServiceException),
+    await outcome(dbClient.send(new GetItemCommand(get)), DynamoDBServiceException),
+    await outcome(sfnClient.send(new StartExecutionCommand({ stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:m', name: 'e', input: '{}' })), SFNServiceException),
   ];
-  return { sent: [...ses.sent, ...db.sent], results };
+  return { sent: [...ses.sent, ...db.sent, ...sfn.sent], results };
 }
 `;
 
@@ -91,7 +105,7 @@ describe('AWS SDK plugins', () => {
     ]);
   });
 
-  it('drop the operations and shapes no command reaches, event streams and package.json, keep the errors, and the bundled clients send and parse exactly as without them', async () => {
+  it('drop the operations and shapes no command reaches, the error classes, event streams and package.json, and the bundled clients send and parse exactly as without them', async () => {
     const bundle = async (plugins: boolean) => {
       const outdir = join(dir, plugins ? 'with' : 'without');
       await build({ ...bundleOptions(root), ...(plugins ? {} : { plugins: [] }), sourcemap: false, metafile: false, entryPoints: { probe: probeEntry }, outdir });
@@ -115,8 +129,11 @@ describe('AWS SDK plugins', () => {
     expect(withPlugin.text.includes('endpoint discovery is not in this Lambda bundle')).toBe(true);
     expect(without.text.includes('AWS SDK for JavaScript Sesv2 Client')).toBe(true);
     expect(withPlugin.text.includes('AWS SDK for JavaScript Sesv2 Client')).toBe(false);
-    // Every error of the service stays registered.
-    for (const error of ['MessageRejected', 'SendingPausedException', 'AccountSuspendedException']) expect(withPlugin.text.includes(`"${error}"`), error).toBe(true);
+    // The services' error classes are left out (the project reads an error's name, never its class).
+    for (const error of ['SendingPausedException', 'AccountSuspendedException', 'BackupInUseException', 'StateMachineDeleting']) {
+      expect(without.text.includes(`"${error}"`), error).toBe(true);
+      expect(withPlugin.text.includes(`"${error}"`), error).toBe(false);
+    }
 
     expect(withPlugin.result).toEqual(without.result);
     // And what both did is right, so equality is not two identical failures.
@@ -126,9 +143,21 @@ describe('AWS SDK plugins', () => {
     expect(sent[2]).toMatchObject({ method: 'POST', target: 'DynamoDB_20120810.GetItem', body: { TableName: 't', ConsistentRead: true, ExpressionAttributeNames: { '#n': 'n' } } });
     expect(results).toEqual([
       { ok: { MessageId: 'm-1' } },
-      { error: 'MessageRejected', message: 'no', isClass: true },
+      { error: 'MessageRejected', message: 'no', fault: 'client', status: 400, item: null, reasons: null, isServiceException: true },
       { ok: { Item: { pk: { S: 'a' }, n: { N: '1' }, l: { L: [{ BOOL: true }] } } } },
-      { error: 'ResourceNotFoundException', message: 'gone', isClass: true },
+      { error: 'ResourceNotFoundException', message: 'gone', fault: 'client', status: 400, item: null, reasons: null, isServiceException: true },
+      { error: 'ConditionalCheckFailedException', message: 'The conditional request failed', fault: 'client', status: 400, item: { pk: { S: 'a' }, version: { N: '3' } }, reasons: null, isServiceException: true },
+      {
+        error: 'TransactionCanceledException',
+        message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed]',
+        fault: 'client',
+        status: 400,
+        item: null,
+        reasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', Item: { pk: { S: 'b' } } }],
+        isServiceException: true,
+      },
+      { error: 'InternalServerError', message: 'try again', fault: 'server', status: 500, item: null, reasons: null, isServiceException: true },
+      { error: 'ExecutionAlreadyExists', message: 'Execution Already Exists', fault: 'client', status: 400, item: null, reasons: null, isServiceException: true },
     ]);
   }, 120_000);
 });
