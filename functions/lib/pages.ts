@@ -1,4 +1,4 @@
-import { PAGE_CONTENT_SECURITY_POLICY, renderPage, type Page } from '#messages/pages.js';
+import { linkNeutralPage, type Page, PAGE_CONTENT_SECURITY_POLICY, renderPage } from '#messages/pages.js';
 import { pickLanguage } from '#messages/language.js';
 import { config } from './config.js';
 import type { HttpResult } from './response.js';
@@ -30,7 +30,7 @@ export function page(status: number, content: Page, headers: Record<string, stri
 }
 
 /** ENR-7: the one neutral page, whatever made the link invalid. */
-export const neutralPage = (headers: Record<string, string>): HttpResult => page(410, { kind: 'link.neutral' }, headers);
+export const neutralPage = (headers: Record<string, string>): HttpResult => page(410, linkNeutralPage(), headers);
 
 /** 303 See Other: after a form post, the browser GETs `location`. */
 export const seeOther = (location: string): HttpResult => ({ status: 303, headers: { location } });

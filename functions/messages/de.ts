@@ -213,155 +213,154 @@ export const customerEmails: Pick<Catalogue['emails'], 'customerInvitation' | 'c
 export const orderEmails: Pick<Catalogue['emails'], 'orderConfirmation'> = { orderConfirmation };
 export const relationshipEmails: Pick<Catalogue['emails'], 'resellerAgreementReminder'> = { resellerAgreementReminder };
 
-export const pages: Catalogue['pages'] = {
-  customerInvitationView: {
-    title: (p) => `${p.partnerName} lädt Ihr Unternehmen ein, es als Partner zu autorisieren`,
-    intro: (p) =>
-      `${p.partnerName}, ein Partner des Programms in der Region ${p.partnerRegionName}, möchte für Ihr Unternehmen einkaufen und seine Abonnements betreuen.`,
-    signInPrompt: 'Um zu antworten, melden Sie sich mit dem Geschäftskonto Ihres Unternehmens an. Sie müssen globaler Administrator Ihres Unternehmens sein.',
-    signInButton: 'Anmelden',
-    signedInAs: (p) => `Angemeldet als ${p.userEmail}.`,
-    authorizeLabel: 'Ich autorisiere die oben genannten Partner für unser Unternehmen und gewähre ihnen das Beschriebene.',
-    authorizeButton: 'Partner autorisieren',
-    declineHeading: 'Kein Interesse?',
-    declineText: (p) => `Wenn Sie nicht mit ${p.partnerName} zusammenarbeiten möchten, lehnen Sie die Einladung ab.`,
-    declineButton: 'Einladung ablehnen',
+export const customerInvitationViewPage: Catalogue['pages']['customerInvitationView'] = {
+  title: (p) => `${p.partnerName} lädt Ihr Unternehmen ein, es als Partner zu autorisieren`,
+  intro: (p) =>
+    `${p.partnerName}, ein Partner des Programms in der Region ${p.partnerRegionName}, möchte für Ihr Unternehmen einkaufen und seine Abonnements betreuen.`,
+  signInPrompt: 'Um zu antworten, melden Sie sich mit dem Geschäftskonto Ihres Unternehmens an. Sie müssen globaler Administrator Ihres Unternehmens sein.',
+  signInButton: 'Anmelden',
+  signedInAs: (p) => `Angemeldet als ${p.userEmail}.`,
+  authorizeLabel: 'Ich autorisiere die oben genannten Partner für unser Unternehmen und gewähre ihnen das Beschriebene.',
+  authorizeButton: 'Partner autorisieren',
+  declineHeading: 'Kein Interesse?',
+  declineText: (p) => `Wenn Sie nicht mit ${p.partnerName} zusammenarbeiten möchten, lehnen Sie die Einladung ab.`,
+  declineButton: 'Einladung ablehnen',
+};
+export const customerInvitationAcceptedPage: Catalogue['pages']['customerInvitationAccepted'] = {
+  title: 'Partner autorisiert',
+  body: (p) => `${p.partnerName} ist jetzt Partner Ihres Unternehmens.`,
+  next: 'Ihre Partner können jetzt Bestellungen für Ihr Unternehmen aufgeben. Ihre Administratoren behalten die volle Kontrolle über Ihr Geschäftskonto.',
+};
+export const customerInvitationDeclinedPage: Catalogue['pages']['customerInvitationDeclined'] = {
+  title: 'Einladung abgelehnt',
+  body: (p) => `Sie haben die Einladung von ${p.partnerName} abgelehnt.`,
+  next: (p) => `Wenn Sie es sich anders überlegen, bitten Sie ${p.partnerName} um eine neue Einladung.`,
+};
+export const customerInvitationRefusedPage: Catalogue['pages']['customerInvitationRefused'] = {
+  title: 'Wir konnten diese Einladung nicht annehmen',
+  nextHeading: 'Was Sie tun können',
+  wrong_role: {
+    body: 'Nur ein globaler Administrator Ihres Unternehmens kann Partner autorisieren.',
+    next: 'Bitten Sie einen globalen Administrator Ihres Unternehmens, den Einladungslink zu öffnen.',
   },
-  customerInvitationAccepted: {
-    title: 'Partner autorisiert',
-    body: (p) => `${p.partnerName} ist jetzt Partner Ihres Unternehmens.`,
-    next: 'Ihre Partner können jetzt Bestellungen für Ihr Unternehmen aufgeben. Ihre Administratoren behalten die volle Kontrolle über Ihr Geschäftskonto.',
-  },
-  customerInvitationDeclined: {
-    title: 'Einladung abgelehnt',
-    body: (p) => `Sie haben die Einladung von ${p.partnerName} abgelehnt.`,
-    next: (p) => `Wenn Sie es sich anders überlegen, bitten Sie ${p.partnerName} um eine neue Einladung.`,
-  },
-  customerInvitationRefused: {
-    title: 'Wir konnten diese Einladung nicht annehmen',
-    nextHeading: 'Was Sie tun können',
-    wrong_role: {
-      body: 'Nur ein globaler Administrator Ihres Unternehmens kann Partner autorisieren.',
-      next: 'Bitten Sie einen globalen Administrator Ihres Unternehmens, den Einladungslink zu öffnen.',
-    },
-    wrong_region: {
-      body: (p) =>
-        `Ihr Unternehmen liegt in einer anderen Region als ${p.partnerName ?? 'dieser Partner'}. Ein Partner darf nur an Kunden in seiner eigenen Region verkaufen.`,
-      next: 'Arbeiten Sie mit einem Partner in Ihrer Region zusammen.',
-    },
-    program_tenant: {
-      body: 'Sie sind mit dem Geschäftskonto eines Partners des Programms angemeldet. Das eigene Konto eines Partners kann nie ein Kundenkonto sein.',
-      next: 'Verwenden Sie für eigene Einkäufe ein separates Kundenkonto, oder bitten Sie einen Administrator des eingeladenen Unternehmens, den Link zu öffnen.',
-    },
-    not_authorized_checkbox: {
-      body: 'Um die Partner zu autorisieren, müssen Sie das Kästchen zur Autorisierung ankreuzen.',
-      next: 'Gehen Sie zurück, kreuzen Sie das Kästchen an und wählen Sie erneut „Partner autorisieren“.',
-    },
-  },
-  verifyConfirm: {
-    title: 'E-Mail-Adresse bestätigen',
-    intro: (p) =>
-      `Hallo ${p.contactName}, ${p.requestedBy} hat ${p.companyName} im Partnerprogramm registriert und Sie als Hauptansprechpartner angegeben.`,
-    ask: 'Mit „Bestätigen“ bestätigen Sie, dass',
-    button: 'Bestätigen',
-    validity: (p) => `Dieser Link ist bis ${p.expiresAt} gültig.`,
-    notYou: (p) =>
-      `Wenn Sie sich nicht registriert haben oder diese Adresse nicht zu ${p.companyName} gehört, schließen Sie einfach diese Seite. Ohne „Bestätigen“ wird nichts bestätigt.`,
-  },
-  verifyDone: {
-    title: 'Vielen Dank: Ihre E-Mail-Adresse ist bestätigt',
+  wrong_region: {
     body: (p) =>
-      `Sie haben bestätigt, dass Sie sich für ${p.companyName} registriert haben und dass diese E-Mail-Adresse zum Unternehmen gehört.`,
-    nextHeading: 'Wie es weitergeht',
-    vetting: 'Wir prüfen Ihre Unternehmensangaben. Das kann einige Tage dauern.',
-    agreement:
-      'Ein globaler Administrator Ihres Unternehmens akzeptiert die Partnervereinbarung im Partnerportal. Das ist schon jetzt möglich, während wir die Angaben prüfen.',
-    emails: 'Wir informieren Sie per E-Mail über jede Änderung des Registrierungsstatus.',
-    close: 'Sie können diese Seite jetzt schließen.',
+      `Ihr Unternehmen liegt in einer anderen Region als ${p.partnerName ?? 'dieser Partner'}. Ein Partner darf nur an Kunden in seiner eigenen Region verkaufen.`,
+    next: 'Arbeiten Sie mit einem Partner in Ihrer Region zusammen.',
   },
-  linkNeutral: {
-    title: 'Dieser Link ist nicht mehr gültig',
-    body: 'Der geöffnete Link wurde bereits verwendet, ist abgelaufen oder unvollständig.',
-    next: 'Falls noch etwas zu tun ist, bitten Sie die Person, die Ihr Unternehmen registriert oder Ihnen die Einladung gesendet hat, um einen neuen Link.',
-    copyHint: 'Wenn Sie den Link aus einer E-Mail kopiert haben, prüfen Sie, ob Sie ihn vollständig kopiert haben.',
+  program_tenant: {
+    body: 'Sie sind mit dem Geschäftskonto eines Partners des Programms angemeldet. Das eigene Konto eines Partners kann nie ein Kundenkonto sein.',
+    next: 'Verwenden Sie für eigene Einkäufe ein separates Kundenkonto, oder bitten Sie einen Administrator des eingeladenen Unternehmens, den Link zu öffnen.',
   },
-  invitationView: {
-    title: (p) => `Einladung: ${p.providerName} als Ihren indirekten Anbieter autorisieren`,
-    intro: (p) =>
-      `${p.providerName}, ein indirekter Anbieter in der Region ${p.providerRegionName}, möchte mit Ihrem Unternehmen als indirektem Vertriebspartner zusammenarbeiten.`,
-    signInPrompt:
-      'Um zu antworten, melden Sie sich mit Ihrem Geschäftskonto an. Sie müssen globaler Administrator oder Administrator-Agent eines Unternehmens sein, das als indirekter Vertriebspartner registriert ist.',
-    signInButton: 'Anmelden',
-    signedInAs: (p) =>
-      p.tenantName ? `Angemeldet als ${p.userEmail} (${p.tenantName}).` : `Angemeldet als ${p.userEmail}.`,
-    authorizeLabel: (p) =>
-      `Ich autorisiere ${p.providerName} als unseren indirekten Anbieter und erteile die oben genannten Berechtigungen.`,
-    authorizeButton: 'Indirekten Anbieter autorisieren',
-    declineHeading: 'Kein Interesse?',
-    declineText: (p) => `Wenn Sie nicht mit ${p.providerName} zusammenarbeiten möchten, lehnen Sie die Einladung ab.`,
-    declineButton: 'Einladung ablehnen',
-    messageHeading: (p) => `Nachricht von ${p.providerName}:`,
-    switchUser: 'Nicht Sie oder das falsche Konto? Abmelden oder Benutzer wechseln',
-  },
-  invitationAccepted: {
-    title: 'Indirekter Anbieter autorisiert',
-    body: (p) =>
-      `${p.providerName} ist jetzt Ihr indirekter Anbieter und wird in Ihrer Liste der indirekten Anbieter angezeigt.`,
-    grantsIntro: 'Er darf jetzt:',
-    next: 'Um die Partnerschaft später zu beenden, wenden Sie sich an den Support des Programms.',
-  },
-  invitationDeclined: {
-    title: 'Einladung abgelehnt',
-    body: (p) => `Sie haben die Einladung von ${p.providerName} abgelehnt.`,
-    next: (p) => `Falls Sie es sich anders überlegen, bitten Sie ${p.providerName} um eine neue Einladung.`,
-  },
-  invitationRefused: {
-    title: 'Wir konnten diese Einladung nicht annehmen',
-    nextHeading: 'Was Sie tun können',
-    switchUser: 'Mit dem falschen Konto angemeldet? Abmelden oder Benutzer wechseln',
-    wrong_region: {
-      body: (p) =>
-        `Ihr Unternehmen befindet sich in einer anderen Region als ${p.providerName ?? 'dieser indirekte Anbieter'}. Ein indirekter Anbieter und seine indirekten Vertriebspartner müssen sich in derselben Region befinden; maßgeblich ist Ihr offizieller Geschäftsstandort.`,
-      next: 'Arbeiten Sie mit einem indirekten Anbieter in Ihrer Region zusammen. Ist Ihre Geschäftsadresse falsch, kann ein globaler Administrator sie im Partnerportal korrigieren.',
-    },
-    not_enrolled: {
-      body: (p) =>
-        `Ihr Unternehmen ist noch nicht als indirekter Vertriebspartner registriert und kann ${p.providerName ?? 'diesen indirekten Anbieter'} daher noch nicht autorisieren.`,
-      next: 'Bitten Sie einen globalen Administrator Ihres Unternehmens, es als indirekten Vertriebspartner zu registrieren. Öffnen Sie danach den Einladungslink erneut, solange er gültig ist, oder bitten Sie den Anbieter um einen neuen.',
-    },
-    wrong_role: {
-      body: (p) =>
-        `Nur ein globaler Administrator oder Administrator-Agent Ihres Unternehmens kann ${p.providerName ?? 'einen indirekten Anbieter'} autorisieren.`,
-      next: 'Bitten Sie eine Kollegin oder einen Kollegen mit einer dieser Rollen, den Einladungslink zu öffnen, oder lassen Sie sich von einem globalen Administrator die Rolle Administrator-Agent zuweisen.',
-    },
-    already_partnered: {
-      body: (p) =>
-        `Ihr Unternehmen hat ${p.providerName ?? 'diesen indirekten Anbieter'} bereits als indirekten Anbieter autorisiert.`,
-      next: 'Sie müssen nichts weiter tun. Sie finden ihn in Ihrer Liste der indirekten Anbieter.',
-    },
-    not_authorized_checkbox: {
-      body: (p) => `Um ${p.providerName ?? 'den indirekten Anbieter'} zu autorisieren, müssen Sie das Kontrollkästchen aktivieren.`,
-      next: 'Gehen Sie zurück, aktivieren Sie das Kontrollkästchen und wählen Sie erneut „Indirekten Anbieter autorisieren“.',
-    },
-  },
-  localSignIn: {
-    title: 'Anmelden (lokale Demo)',
-    intro: 'Diese Seite gibt es nur in der lokalen Umgebung. Wählen Sie einen Demo-Benutzer oder melden Sie sich als beliebiger Benutzer an, indem Sie Mandant, Land, E-Mail und Rolle eingeben.',
-    legend: 'Demo-Benutzer',
-    button: 'Weiter',
-    noUsers: 'Es sind keine Demo-Benutzer geladen.',
-    otherHeading: 'Ein anderer Benutzer',
-    otherIntro: 'Ein beliebiger Mandant – ein frisch registrierter Reseller, der Administrator eines Kundenmandanten – mit einer Rolle.',
-    tenantIdLabel: 'Mandanten-ID',
-    countryLabel: 'Land des Mandanten (ISO-Code, z. B. DE)',
-    emailLabel: 'E-Mail',
-    roleLabel: 'Rolle',
-    otherButton: 'Als dieser Benutzer fortfahren',
-    signOutHeading: 'Abmelden',
-    signOutText: 'Beendet die lokale Sitzung in diesem Browser.',
-    signOutButton: 'Abmelden',
+  not_authorized_checkbox: {
+    body: 'Um die Partner zu autorisieren, müssen Sie das Kästchen zur Autorisierung ankreuzen.',
+    next: 'Gehen Sie zurück, kreuzen Sie das Kästchen an und wählen Sie erneut „Partner autorisieren“.',
   },
 };
+export const verifyConfirmPage: Catalogue['pages']['verifyConfirm'] = {
+  title: 'E-Mail-Adresse bestätigen',
+  intro: (p) =>
+    `Hallo ${p.contactName}, ${p.requestedBy} hat ${p.companyName} im Partnerprogramm registriert und Sie als Hauptansprechpartner angegeben.`,
+  ask: 'Mit „Bestätigen“ bestätigen Sie, dass',
+  button: 'Bestätigen',
+  validity: (p) => `Dieser Link ist bis ${p.expiresAt} gültig.`,
+  notYou: (p) =>
+    `Wenn Sie sich nicht registriert haben oder diese Adresse nicht zu ${p.companyName} gehört, schließen Sie einfach diese Seite. Ohne „Bestätigen“ wird nichts bestätigt.`,
+};
+export const verifyDonePage: Catalogue['pages']['verifyDone'] = {
+  title: 'Vielen Dank: Ihre E-Mail-Adresse ist bestätigt',
+  body: (p) =>
+    `Sie haben bestätigt, dass Sie sich für ${p.companyName} registriert haben und dass diese E-Mail-Adresse zum Unternehmen gehört.`,
+  nextHeading: 'Wie es weitergeht',
+  vetting: 'Wir prüfen Ihre Unternehmensangaben. Das kann einige Tage dauern.',
+  agreement:
+    'Ein globaler Administrator Ihres Unternehmens akzeptiert die Partnervereinbarung im Partnerportal. Das ist schon jetzt möglich, während wir die Angaben prüfen.',
+  emails: 'Wir informieren Sie per E-Mail über jede Änderung des Registrierungsstatus.',
+  close: 'Sie können diese Seite jetzt schließen.',
+};
+export const linkNeutralPage: Catalogue['pages']['linkNeutral'] = {
+  title: 'Dieser Link ist nicht mehr gültig',
+  body: 'Der geöffnete Link wurde bereits verwendet, ist abgelaufen oder unvollständig.',
+  next: 'Falls noch etwas zu tun ist, bitten Sie die Person, die Ihr Unternehmen registriert oder Ihnen die Einladung gesendet hat, um einen neuen Link.',
+  copyHint: 'Wenn Sie den Link aus einer E-Mail kopiert haben, prüfen Sie, ob Sie ihn vollständig kopiert haben.',
+};
+export const invitationViewPage: Catalogue['pages']['invitationView'] = {
+  title: (p) => `Einladung: ${p.providerName} als Ihren indirekten Anbieter autorisieren`,
+  intro: (p) =>
+    `${p.providerName}, ein indirekter Anbieter in der Region ${p.providerRegionName}, möchte mit Ihrem Unternehmen als indirektem Vertriebspartner zusammenarbeiten.`,
+  signInPrompt:
+    'Um zu antworten, melden Sie sich mit Ihrem Geschäftskonto an. Sie müssen globaler Administrator oder Administrator-Agent eines Unternehmens sein, das als indirekter Vertriebspartner registriert ist.',
+  signInButton: 'Anmelden',
+  signedInAs: (p) =>
+    p.tenantName ? `Angemeldet als ${p.userEmail} (${p.tenantName}).` : `Angemeldet als ${p.userEmail}.`,
+  authorizeLabel: (p) =>
+    `Ich autorisiere ${p.providerName} als unseren indirekten Anbieter und erteile die oben genannten Berechtigungen.`,
+  authorizeButton: 'Indirekten Anbieter autorisieren',
+  declineHeading: 'Kein Interesse?',
+  declineText: (p) => `Wenn Sie nicht mit ${p.providerName} zusammenarbeiten möchten, lehnen Sie die Einladung ab.`,
+  declineButton: 'Einladung ablehnen',
+  messageHeading: (p) => `Nachricht von ${p.providerName}:`,
+  switchUser: 'Nicht Sie oder das falsche Konto? Abmelden oder Benutzer wechseln',
+};
+export const invitationAcceptedPage: Catalogue['pages']['invitationAccepted'] = {
+  title: 'Indirekter Anbieter autorisiert',
+  body: (p) =>
+    `${p.providerName} ist jetzt Ihr indirekter Anbieter und wird in Ihrer Liste der indirekten Anbieter angezeigt.`,
+  grantsIntro: 'Er darf jetzt:',
+  next: 'Um die Partnerschaft später zu beenden, wenden Sie sich an den Support des Programms.',
+};
+export const invitationDeclinedPage: Catalogue['pages']['invitationDeclined'] = {
+  title: 'Einladung abgelehnt',
+  body: (p) => `Sie haben die Einladung von ${p.providerName} abgelehnt.`,
+  next: (p) => `Falls Sie es sich anders überlegen, bitten Sie ${p.providerName} um eine neue Einladung.`,
+};
+export const invitationRefusedPage: Catalogue['pages']['invitationRefused'] = {
+  title: 'Wir konnten diese Einladung nicht annehmen',
+  nextHeading: 'Was Sie tun können',
+  switchUser: 'Mit dem falschen Konto angemeldet? Abmelden oder Benutzer wechseln',
+  wrong_region: {
+    body: (p) =>
+      `Ihr Unternehmen befindet sich in einer anderen Region als ${p.providerName ?? 'dieser indirekte Anbieter'}. Ein indirekter Anbieter und seine indirekten Vertriebspartner müssen sich in derselben Region befinden; maßgeblich ist Ihr offizieller Geschäftsstandort.`,
+    next: 'Arbeiten Sie mit einem indirekten Anbieter in Ihrer Region zusammen. Ist Ihre Geschäftsadresse falsch, kann ein globaler Administrator sie im Partnerportal korrigieren.',
+  },
+  not_enrolled: {
+    body: (p) =>
+      `Ihr Unternehmen ist noch nicht als indirekter Vertriebspartner registriert und kann ${p.providerName ?? 'diesen indirekten Anbieter'} daher noch nicht autorisieren.`,
+    next: 'Bitten Sie einen globalen Administrator Ihres Unternehmens, es als indirekten Vertriebspartner zu registrieren. Öffnen Sie danach den Einladungslink erneut, solange er gültig ist, oder bitten Sie den Anbieter um einen neuen.',
+  },
+  wrong_role: {
+    body: (p) =>
+      `Nur ein globaler Administrator oder Administrator-Agent Ihres Unternehmens kann ${p.providerName ?? 'einen indirekten Anbieter'} autorisieren.`,
+    next: 'Bitten Sie eine Kollegin oder einen Kollegen mit einer dieser Rollen, den Einladungslink zu öffnen, oder lassen Sie sich von einem globalen Administrator die Rolle Administrator-Agent zuweisen.',
+  },
+  already_partnered: {
+    body: (p) =>
+      `Ihr Unternehmen hat ${p.providerName ?? 'diesen indirekten Anbieter'} bereits als indirekten Anbieter autorisiert.`,
+    next: 'Sie müssen nichts weiter tun. Sie finden ihn in Ihrer Liste der indirekten Anbieter.',
+  },
+  not_authorized_checkbox: {
+    body: (p) => `Um ${p.providerName ?? 'den indirekten Anbieter'} zu autorisieren, müssen Sie das Kontrollkästchen aktivieren.`,
+    next: 'Gehen Sie zurück, aktivieren Sie das Kontrollkästchen und wählen Sie erneut „Indirekten Anbieter autorisieren“.',
+  },
+};
+export const localSignInPage: Catalogue['pages']['localSignIn'] = {
+  title: 'Anmelden (lokale Demo)',
+  intro: 'Diese Seite gibt es nur in der lokalen Umgebung. Wählen Sie einen Demo-Benutzer oder melden Sie sich als beliebiger Benutzer an, indem Sie Mandant, Land, E-Mail und Rolle eingeben.',
+  legend: 'Demo-Benutzer',
+  button: 'Weiter',
+  noUsers: 'Es sind keine Demo-Benutzer geladen.',
+  otherHeading: 'Ein anderer Benutzer',
+  otherIntro: 'Ein beliebiger Mandant – ein frisch registrierter Reseller, der Administrator eines Kundenmandanten – mit einer Rolle.',
+  tenantIdLabel: 'Mandanten-ID',
+  countryLabel: 'Land des Mandanten (ISO-Code, z. B. DE)',
+  emailLabel: 'E-Mail',
+  roleLabel: 'Rolle',
+  otherButton: 'Als dieser Benutzer fortfahren',
+  signOutHeading: 'Abmelden',
+  signOutText: 'Beendet die lokale Sitzung in diesem Browser.',
+  signOutButton: 'Abmelden',
+};
+export const pages: Catalogue['pages'] = { customerInvitationView: customerInvitationViewPage, customerInvitationAccepted: customerInvitationAcceptedPage, customerInvitationDeclined: customerInvitationDeclinedPage, customerInvitationRefused: customerInvitationRefusedPage, verifyConfirm: verifyConfirmPage, verifyDone: verifyDonePage, linkNeutral: linkNeutralPage, invitationView: invitationViewPage, invitationAccepted: invitationAcceptedPage, invitationDeclined: invitationDeclinedPage, invitationRefused: invitationRefusedPage, localSignIn: localSignInPage };
 
 /** The whole catalogue. */
 export const de: Catalogue = { meta, common, fields, emails, pages };

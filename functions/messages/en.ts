@@ -230,158 +230,157 @@ export const customerEmails = { customerInvitation, customerInvitationReminder, 
 export const orderEmails = { orderConfirmation };
 export const relationshipEmails = { resellerAgreementReminder };
 
-export const pages = {
-  customerInvitationView: {
-    title: (p: { partnerName: string }) => `${p.partnerName} invites your company to authorize it as a partner`,
-    intro: (p: { partnerName: string; partnerRegionName: string }) =>
-      `${p.partnerName}, a partner of the program in the region ${p.partnerRegionName}, would like to buy for your company and look after its subscriptions.`,
-    signInPrompt: "To respond, sign in with your company's work account. You must be a global administrator of your company.",
-    signInButton: 'Sign in',
-    signedInAs: (p: { userEmail: string }) => `Signed in as ${p.userEmail}.`,
-    authorizeLabel: 'I authorize the partners listed above for our company and grant them what is described.',
-    authorizeButton: 'Authorize partners',
-    declineHeading: 'Not interested?',
-    declineText: (p: { partnerName: string }) => `If you do not want to work with ${p.partnerName}, decline the invitation.`,
-    declineButton: 'Decline invitation',
+export const customerInvitationViewPage = {
+  title: (p: { partnerName: string }) => `${p.partnerName} invites your company to authorize it as a partner`,
+  intro: (p: { partnerName: string; partnerRegionName: string }) =>
+    `${p.partnerName}, a partner of the program in the region ${p.partnerRegionName}, would like to buy for your company and look after its subscriptions.`,
+  signInPrompt: "To respond, sign in with your company's work account. You must be a global administrator of your company.",
+  signInButton: 'Sign in',
+  signedInAs: (p: { userEmail: string }) => `Signed in as ${p.userEmail}.`,
+  authorizeLabel: 'I authorize the partners listed above for our company and grant them what is described.',
+  authorizeButton: 'Authorize partners',
+  declineHeading: 'Not interested?',
+  declineText: (p: { partnerName: string }) => `If you do not want to work with ${p.partnerName}, decline the invitation.`,
+  declineButton: 'Decline invitation',
+};
+export const customerInvitationAcceptedPage = {
+  title: 'Partners authorized',
+  body: (p: { partnerName: string }) => `${p.partnerName} is now a partner of your company.`,
+  next: 'Your partners can now place orders for your company. Your administrators keep full control of your work account.',
+};
+export const customerInvitationDeclinedPage = {
+  title: 'Invitation declined',
+  body: (p: { partnerName: string }) => `You have declined the invitation from ${p.partnerName}.`,
+  next: (p: { partnerName: string }) => `If you change your mind, ask ${p.partnerName} to send you a new invitation.`,
+};
+export const customerInvitationRefusedPage = {
+  title: 'We could not accept this invitation',
+  nextHeading: 'What you can do',
+  wrong_role: {
+    body: 'Only a global administrator of your company can authorize partners.',
+    next: 'Ask a global administrator of your company to open the invitation link.',
   },
-  customerInvitationAccepted: {
-    title: 'Partners authorized',
-    body: (p: { partnerName: string }) => `${p.partnerName} is now a partner of your company.`,
-    next: 'Your partners can now place orders for your company. Your administrators keep full control of your work account.',
+  wrong_region: {
+    body: (p: { partnerName?: string }) =>
+      `Your company is in a different region from ${p.partnerName ?? 'this partner'}. A partner can only sell to customers in its own region.`,
+    next: 'Work with a partner in your region.',
   },
-  customerInvitationDeclined: {
-    title: 'Invitation declined',
-    body: (p: { partnerName: string }) => `You have declined the invitation from ${p.partnerName}.`,
-    next: (p: { partnerName: string }) => `If you change your mind, ask ${p.partnerName} to send you a new invitation.`,
+  program_tenant: {
+    body: 'You are signed in with the work account of a partner of the program. A partner’s own account can never be a customer account.',
+    next: 'For your own purchases, use a separate customer account; or ask an administrator of the invited company to open the link.',
   },
-  customerInvitationRefused: {
-    title: 'We could not accept this invitation',
-    nextHeading: 'What you can do',
-    wrong_role: {
-      body: 'Only a global administrator of your company can authorize partners.',
-      next: 'Ask a global administrator of your company to open the invitation link.',
-    },
-    wrong_region: {
-      body: (p: { partnerName?: string }) =>
-        `Your company is in a different region from ${p.partnerName ?? 'this partner'}. A partner can only sell to customers in its own region.`,
-      next: 'Work with a partner in your region.',
-    },
-    program_tenant: {
-      body: 'You are signed in with the work account of a partner of the program. A partner’s own account can never be a customer account.',
-      next: 'For your own purchases, use a separate customer account; or ask an administrator of the invited company to open the link.',
-    },
-    not_authorized_checkbox: {
-      body: 'To authorize the partners, you must tick the authorization box.',
-      next: 'Go back, tick the box and choose “Authorize partners” again.',
-    },
-  },
-  verifyConfirm: {
-    title: 'Confirm your email address',
-    intro: (p: { contactName: string; requestedBy: string; companyName: string }) =>
-      `Hello ${p.contactName}, ${p.requestedBy} has enrolled ${p.companyName} in the partner program and named you as the primary contact.`,
-    ask: 'By selecting Confirm, you confirm that:',
-    button: 'Confirm',
-    validity: (p: { expiresAt: string }) => `This link works until ${p.expiresAt}.`,
-    notYou: (p: { companyName: string }) =>
-      `If you did not sign up, or this address does not belong to ${p.companyName}, simply close this page. Nothing is confirmed unless you select Confirm.`,
-  },
-  verifyDone: {
-    title: 'Thank you: your email address is confirmed',
-    body: (p: { companyName: string }) =>
-      `You have confirmed that you signed up for ${p.companyName} and that this email address belongs to the company.`,
-    nextHeading: 'What happens next',
-    vetting: 'We check your company details. This can take several days.',
-    agreement:
-      'A global administrator of your company accepts the partner agreement in the partner portal. This can be done now, while we check the details.',
-    emails: 'We email you about every change in the status of the enrollment.',
-    close: 'You can close this page.',
-  },
-  linkNeutral: {
-    title: 'This link is no longer valid',
-    body: 'The link you opened has already been used, has expired, or is incomplete.',
-    next: 'If you still need to act, ask the person who enrolled your company or sent you the invitation for a new link.',
-    copyHint: 'If you copied the link from an email, check that you copied all of it.',
-  },
-  invitationView: {
-    title: (p: { providerName: string }) => `${p.providerName} invites you to authorize it as your indirect provider`,
-    intro: (p: { providerName: string; providerRegionName: string }) =>
-      `${p.providerName}, an indirect provider in the region ${p.providerRegionName}, would like to work with your company as its indirect reseller.`,
-    signInPrompt:
-      'To respond, sign in with your work account. You must be a global administrator or admin agent of a company enrolled as an indirect reseller.',
-    signInButton: 'Sign in',
-    signedInAs: (p: { userEmail: string; tenantName?: string }) =>
-      p.tenantName ? `Signed in as ${p.userEmail} (${p.tenantName}).` : `Signed in as ${p.userEmail}.`,
-    authorizeLabel: (p: { providerName: string }) =>
-      `I authorize ${p.providerName} as our indirect provider and grant it the permissions listed above.`,
-    authorizeButton: 'Authorize indirect provider',
-    declineHeading: 'Not interested?',
-    declineText: (p: { providerName: string }) =>
-      `If you do not want to work with ${p.providerName}, decline the invitation.`,
-    declineButton: 'Decline invitation',
-    messageHeading: (p: { providerName: string }) => `Message from ${p.providerName}:`,
-    switchUser: 'Not you, or the wrong account? Sign out or switch user',
-  },
-  invitationAccepted: {
-    title: 'Indirect provider authorized',
-    body: (p: { providerName: string }) =>
-      `${p.providerName} is now your indirect provider and appears in your list of indirect providers.`,
-    grantsIntro: 'It may now:',
-    next: 'To end the partnership later, contact the program support team.',
-  },
-  invitationDeclined: {
-    title: 'Invitation declined',
-    body: (p: { providerName: string }) => `You have declined the invitation from ${p.providerName}.`,
-    next: (p: { providerName: string }) =>
-      `If you change your mind, ask ${p.providerName} to send you a new invitation.`,
-  },
-  invitationRefused: {
-    title: 'We could not accept this invitation',
-    nextHeading: 'What you can do',
-    switchUser: 'Signed in with the wrong account? Sign out or switch user',
-    wrong_region: {
-      body: (p: { providerName?: string }) =>
-        `Your company is in a different region from ${p.providerName ?? 'this indirect provider'}. An indirect provider and its indirect resellers must be in the same region; your official business address decides your region.`,
-      next: 'Work with an indirect provider in your region. If your business address is wrong, a global administrator can correct it in the partner portal.',
-    },
-    not_enrolled: {
-      body: (p: { providerName?: string }) =>
-        `Your company is not yet enrolled as an indirect reseller, so it cannot authorize ${p.providerName ?? 'this indirect provider'} yet.`,
-      next: 'Ask a global administrator of your company to enroll it as an indirect reseller. Once the enrollment is complete, open the invitation link again while it is still valid, or ask the provider for a new one.',
-    },
-    wrong_role: {
-      body: (p: { providerName?: string }) =>
-        `Only a global administrator or admin agent of your company can authorize ${p.providerName ?? 'an indirect provider'}.`,
-      next: 'Ask a colleague with one of these roles to open the invitation link, or ask a global administrator to give you the admin agent role.',
-    },
-    already_partnered: {
-      body: (p: { providerName?: string }) =>
-        `Your company has already authorized ${p.providerName ?? 'this indirect provider'} as its indirect provider.`,
-      next: 'There is nothing more to do. You find it in your list of indirect providers.',
-    },
-    not_authorized_checkbox: {
-      body: (p: { providerName?: string }) =>
-        `To authorize ${p.providerName ?? 'the indirect provider'}, you must tick the authorization box.`,
-      next: 'Go back, tick the box and choose “Authorize indirect provider” again.',
-    },
-  },
-  localSignIn: {
-    title: 'Sign in (local demo)',
-    intro: 'This page exists only in the local environment. Choose a demo user, or sign in as anyone by typing a tenant, country, email and role.',
-    legend: 'Demo user',
-    button: 'Continue',
-    noUsers: 'No demo users are loaded.',
-    otherHeading: 'Someone else',
-    otherIntro: 'Any tenant — a freshly enrolled reseller, a customer tenant’s administrator — with one role.',
-    tenantIdLabel: 'Tenant ID',
-    countryLabel: 'Tenant country (ISO code, e.g. DE)',
-    emailLabel: 'Email',
-    roleLabel: 'Role',
-    otherButton: 'Continue as this user',
-    signOutHeading: 'Sign out',
-    signOutText: 'Ends the local session on this browser.',
-    signOutButton: 'Sign out',
+  not_authorized_checkbox: {
+    body: 'To authorize the partners, you must tick the authorization box.',
+    next: 'Go back, tick the box and choose “Authorize partners” again.',
   },
 };
+export const verifyConfirmPage = {
+  title: 'Confirm your email address',
+  intro: (p: { contactName: string; requestedBy: string; companyName: string }) =>
+    `Hello ${p.contactName}, ${p.requestedBy} has enrolled ${p.companyName} in the partner program and named you as the primary contact.`,
+  ask: 'By selecting Confirm, you confirm that:',
+  button: 'Confirm',
+  validity: (p: { expiresAt: string }) => `This link works until ${p.expiresAt}.`,
+  notYou: (p: { companyName: string }) =>
+    `If you did not sign up, or this address does not belong to ${p.companyName}, simply close this page. Nothing is confirmed unless you select Confirm.`,
+};
+export const verifyDonePage = {
+  title: 'Thank you: your email address is confirmed',
+  body: (p: { companyName: string }) =>
+    `You have confirmed that you signed up for ${p.companyName} and that this email address belongs to the company.`,
+  nextHeading: 'What happens next',
+  vetting: 'We check your company details. This can take several days.',
+  agreement:
+    'A global administrator of your company accepts the partner agreement in the partner portal. This can be done now, while we check the details.',
+  emails: 'We email you about every change in the status of the enrollment.',
+  close: 'You can close this page.',
+};
+export const linkNeutralPage = {
+  title: 'This link is no longer valid',
+  body: 'The link you opened has already been used, has expired, or is incomplete.',
+  next: 'If you still need to act, ask the person who enrolled your company or sent you the invitation for a new link.',
+  copyHint: 'If you copied the link from an email, check that you copied all of it.',
+};
+export const invitationViewPage = {
+  title: (p: { providerName: string }) => `${p.providerName} invites you to authorize it as your indirect provider`,
+  intro: (p: { providerName: string; providerRegionName: string }) =>
+    `${p.providerName}, an indirect provider in the region ${p.providerRegionName}, would like to work with your company as its indirect reseller.`,
+  signInPrompt:
+    'To respond, sign in with your work account. You must be a global administrator or admin agent of a company enrolled as an indirect reseller.',
+  signInButton: 'Sign in',
+  signedInAs: (p: { userEmail: string; tenantName?: string }) =>
+    p.tenantName ? `Signed in as ${p.userEmail} (${p.tenantName}).` : `Signed in as ${p.userEmail}.`,
+  authorizeLabel: (p: { providerName: string }) =>
+    `I authorize ${p.providerName} as our indirect provider and grant it the permissions listed above.`,
+  authorizeButton: 'Authorize indirect provider',
+  declineHeading: 'Not interested?',
+  declineText: (p: { providerName: string }) =>
+    `If you do not want to work with ${p.providerName}, decline the invitation.`,
+  declineButton: 'Decline invitation',
+  messageHeading: (p: { providerName: string }) => `Message from ${p.providerName}:`,
+  switchUser: 'Not you, or the wrong account? Sign out or switch user',
+};
+export const invitationAcceptedPage = {
+  title: 'Indirect provider authorized',
+  body: (p: { providerName: string }) =>
+    `${p.providerName} is now your indirect provider and appears in your list of indirect providers.`,
+  grantsIntro: 'It may now:',
+  next: 'To end the partnership later, contact the program support team.',
+};
+export const invitationDeclinedPage = {
+  title: 'Invitation declined',
+  body: (p: { providerName: string }) => `You have declined the invitation from ${p.providerName}.`,
+  next: (p: { providerName: string }) =>
+    `If you change your mind, ask ${p.providerName} to send you a new invitation.`,
+};
+export const invitationRefusedPage = {
+  title: 'We could not accept this invitation',
+  nextHeading: 'What you can do',
+  switchUser: 'Signed in with the wrong account? Sign out or switch user',
+  wrong_region: {
+    body: (p: { providerName?: string }) =>
+      `Your company is in a different region from ${p.providerName ?? 'this indirect provider'}. An indirect provider and its indirect resellers must be in the same region; your official business address decides your region.`,
+    next: 'Work with an indirect provider in your region. If your business address is wrong, a global administrator can correct it in the partner portal.',
+  },
+  not_enrolled: {
+    body: (p: { providerName?: string }) =>
+      `Your company is not yet enrolled as an indirect reseller, so it cannot authorize ${p.providerName ?? 'this indirect provider'} yet.`,
+    next: 'Ask a global administrator of your company to enroll it as an indirect reseller. Once the enrollment is complete, open the invitation link again while it is still valid, or ask the provider for a new one.',
+  },
+  wrong_role: {
+    body: (p: { providerName?: string }) =>
+      `Only a global administrator or admin agent of your company can authorize ${p.providerName ?? 'an indirect provider'}.`,
+    next: 'Ask a colleague with one of these roles to open the invitation link, or ask a global administrator to give you the admin agent role.',
+  },
+  already_partnered: {
+    body: (p: { providerName?: string }) =>
+      `Your company has already authorized ${p.providerName ?? 'this indirect provider'} as its indirect provider.`,
+    next: 'There is nothing more to do. You find it in your list of indirect providers.',
+  },
+  not_authorized_checkbox: {
+    body: (p: { providerName?: string }) =>
+      `To authorize ${p.providerName ?? 'the indirect provider'}, you must tick the authorization box.`,
+    next: 'Go back, tick the box and choose “Authorize indirect provider” again.',
+  },
+};
+export const localSignInPage = {
+  title: 'Sign in (local demo)',
+  intro: 'This page exists only in the local environment. Choose a demo user, or sign in as anyone by typing a tenant, country, email and role.',
+  legend: 'Demo user',
+  button: 'Continue',
+  noUsers: 'No demo users are loaded.',
+  otherHeading: 'Someone else',
+  otherIntro: 'Any tenant — a freshly enrolled reseller, a customer tenant’s administrator — with one role.',
+  tenantIdLabel: 'Tenant ID',
+  countryLabel: 'Tenant country (ISO code, e.g. DE)',
+  emailLabel: 'Email',
+  roleLabel: 'Role',
+  otherButton: 'Continue as this user',
+  signOutHeading: 'Sign out',
+  signOutText: 'Ends the local session on this browser.',
+  signOutButton: 'Sign out',
+};
+export const pages = { customerInvitationView: customerInvitationViewPage, customerInvitationAccepted: customerInvitationAcceptedPage, customerInvitationDeclined: customerInvitationDeclinedPage, customerInvitationRefused: customerInvitationRefusedPage, verifyConfirm: verifyConfirmPage, verifyDone: verifyDonePage, linkNeutral: linkNeutralPage, invitationView: invitationViewPage, invitationAccepted: invitationAcceptedPage, invitationDeclined: invitationDeclinedPage, invitationRefused: invitationRefusedPage, localSignIn: localSignInPage };
 
 /** The whole catalogue. */
 export const en = { meta, common, fields, emails, pages };

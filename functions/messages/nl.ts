@@ -211,155 +211,154 @@ export const customerEmails: Pick<Catalogue['emails'], 'customerInvitation' | 'c
 export const orderEmails: Pick<Catalogue['emails'], 'orderConfirmation'> = { orderConfirmation };
 export const relationshipEmails: Pick<Catalogue['emails'], 'resellerAgreementReminder'> = { resellerAgreementReminder };
 
-export const pages: Catalogue['pages'] = {
-  customerInvitationView: {
-    title: (p) => `${p.partnerName} nodigt uw bedrijf uit om het als partner te machtigen`,
-    intro: (p) =>
-      `${p.partnerName}, een partner van het programma in de regio ${p.partnerRegionName}, wil voor uw bedrijf inkopen en de abonnementen ervan beheren.`,
-    signInPrompt: 'Om te reageren, meldt u zich aan met het werkaccount van uw bedrijf. U moet globale beheerder van uw bedrijf zijn.',
-    signInButton: 'Aanmelden',
-    signedInAs: (p) => `Aangemeld als ${p.userEmail}.`,
-    authorizeLabel: 'Ik machtig de hierboven genoemde partners voor ons bedrijf en verleen hun wat beschreven is.',
-    authorizeButton: 'Partners machtigen',
-    declineHeading: 'Geen interesse?',
-    declineText: (p) => `Als u niet met ${p.partnerName} wilt samenwerken, wijs de uitnodiging dan af.`,
-    declineButton: 'Uitnodiging afwijzen',
+export const customerInvitationViewPage: Catalogue['pages']['customerInvitationView'] = {
+  title: (p) => `${p.partnerName} nodigt uw bedrijf uit om het als partner te machtigen`,
+  intro: (p) =>
+    `${p.partnerName}, een partner van het programma in de regio ${p.partnerRegionName}, wil voor uw bedrijf inkopen en de abonnementen ervan beheren.`,
+  signInPrompt: 'Om te reageren, meldt u zich aan met het werkaccount van uw bedrijf. U moet globale beheerder van uw bedrijf zijn.',
+  signInButton: 'Aanmelden',
+  signedInAs: (p) => `Aangemeld als ${p.userEmail}.`,
+  authorizeLabel: 'Ik machtig de hierboven genoemde partners voor ons bedrijf en verleen hun wat beschreven is.',
+  authorizeButton: 'Partners machtigen',
+  declineHeading: 'Geen interesse?',
+  declineText: (p) => `Als u niet met ${p.partnerName} wilt samenwerken, wijs de uitnodiging dan af.`,
+  declineButton: 'Uitnodiging afwijzen',
+};
+export const customerInvitationAcceptedPage: Catalogue['pages']['customerInvitationAccepted'] = {
+  title: 'Partners gemachtigd',
+  body: (p) => `${p.partnerName} is nu partner van uw bedrijf.`,
+  next: 'Uw partners kunnen nu bestellingen plaatsen voor uw bedrijf. Uw beheerders houden volledige controle over uw werkaccount.',
+};
+export const customerInvitationDeclinedPage: Catalogue['pages']['customerInvitationDeclined'] = {
+  title: 'Uitnodiging afgewezen',
+  body: (p) => `U hebt de uitnodiging van ${p.partnerName} afgewezen.`,
+  next: (p) => `Als u van gedachten verandert, vraag ${p.partnerName} dan om een nieuwe uitnodiging.`,
+};
+export const customerInvitationRefusedPage: Catalogue['pages']['customerInvitationRefused'] = {
+  title: 'We konden deze uitnodiging niet accepteren',
+  nextHeading: 'Wat u kunt doen',
+  wrong_role: {
+    body: 'Alleen een globale beheerder van uw bedrijf kan partners machtigen.',
+    next: 'Vraag een globale beheerder van uw bedrijf om de uitnodigingslink te openen.',
   },
-  customerInvitationAccepted: {
-    title: 'Partners gemachtigd',
-    body: (p) => `${p.partnerName} is nu partner van uw bedrijf.`,
-    next: 'Uw partners kunnen nu bestellingen plaatsen voor uw bedrijf. Uw beheerders houden volledige controle over uw werkaccount.',
-  },
-  customerInvitationDeclined: {
-    title: 'Uitnodiging afgewezen',
-    body: (p) => `U hebt de uitnodiging van ${p.partnerName} afgewezen.`,
-    next: (p) => `Als u van gedachten verandert, vraag ${p.partnerName} dan om een nieuwe uitnodiging.`,
-  },
-  customerInvitationRefused: {
-    title: 'We konden deze uitnodiging niet accepteren',
-    nextHeading: 'Wat u kunt doen',
-    wrong_role: {
-      body: 'Alleen een globale beheerder van uw bedrijf kan partners machtigen.',
-      next: 'Vraag een globale beheerder van uw bedrijf om de uitnodigingslink te openen.',
-    },
-    wrong_region: {
-      body: (p) =>
-        `Uw bedrijf bevindt zich in een andere regio dan ${p.partnerName ?? 'deze partner'}. Een partner mag alleen verkopen aan klanten in zijn eigen regio.`,
-      next: 'Werk samen met een partner in uw regio.',
-    },
-    program_tenant: {
-      body: 'U bent aangemeld met het werkaccount van een partner van het programma. Het eigen account van een partner kan nooit een klantaccount zijn.',
-      next: 'Gebruik voor eigen aankopen een apart klantaccount, of vraag een beheerder van het uitgenodigde bedrijf om de link te openen.',
-    },
-    not_authorized_checkbox: {
-      body: 'Om de partners te machtigen, moet u het vakje voor de machtiging aanvinken.',
-      next: 'Ga terug, vink het vakje aan en kies opnieuw „Partners machtigen”.',
-    },
-  },
-  verifyConfirm: {
-    title: 'Bevestig uw e-mailadres',
-    intro: (p) =>
-      `Beste ${p.contactName}, ${p.requestedBy} heeft ${p.companyName} ingeschreven in het partnerprogramma en u opgegeven als primaire contactpersoon.`,
-    ask: 'Door Bevestigen te kiezen, bevestigt u dat',
-    button: 'Bevestigen',
-    validity: (p) => `Deze link is geldig tot ${p.expiresAt}.`,
-    notYou: (p) =>
-      `Hebt u zich niet aangemeld, of is dit adres niet van ${p.companyName}? Sluit dan gewoon deze pagina. Er wordt niets bevestigd tenzij u Bevestigen kiest.`,
-  },
-  verifyDone: {
-    title: 'Bedankt: uw e-mailadres is bevestigd',
+  wrong_region: {
     body: (p) =>
-      `U hebt bevestigd dat u zich hebt aangemeld voor ${p.companyName} en dat dit e-mailadres van het bedrijf is.`,
-    nextHeading: 'Wat er nu gebeurt',
-    vetting: 'We controleren uw bedrijfsgegevens. Dit kan enkele dagen duren.',
-    agreement:
-      'Een globale beheerder van uw bedrijf accepteert de partnerovereenkomst in de partnerportal. Dat kan nu al, terwijl wij de gegevens controleren.',
-    emails: 'We sturen u een e-mail bij elke wijziging van de status van de inschrijving.',
-    close: 'U kunt deze pagina sluiten.',
+      `Uw bedrijf bevindt zich in een andere regio dan ${p.partnerName ?? 'deze partner'}. Een partner mag alleen verkopen aan klanten in zijn eigen regio.`,
+    next: 'Werk samen met een partner in uw regio.',
   },
-  linkNeutral: {
-    title: 'Deze link is niet meer geldig',
-    body: 'De link die u hebt geopend, is al gebruikt, is verlopen of is onvolledig.',
-    next: 'Moet u nog iets doen? Vraag dan de persoon die uw bedrijf heeft ingeschreven of u de uitnodiging heeft gestuurd om een nieuwe link.',
-    copyHint: 'Hebt u de link uit een e-mail gekopieerd? Controleer dan of u de volledige link hebt gekopieerd.',
+  program_tenant: {
+    body: 'U bent aangemeld met het werkaccount van een partner van het programma. Het eigen account van een partner kan nooit een klantaccount zijn.',
+    next: 'Gebruik voor eigen aankopen een apart klantaccount, of vraag een beheerder van het uitgenodigde bedrijf om de link te openen.',
   },
-  invitationView: {
-    title: (p) => `Uitnodiging: autoriseer ${p.providerName} als uw indirecte provider`,
-    intro: (p) =>
-      `${p.providerName}, een indirecte provider in de regio ${p.providerRegionName}, wil met uw bedrijf samenwerken als indirecte reseller.`,
-    signInPrompt:
-      'Meld u aan met uw werkaccount om te reageren. U moet globale beheerder of beheerdersagent zijn van een bedrijf dat is ingeschreven als indirecte reseller.',
-    signInButton: 'Aanmelden',
-    signedInAs: (p) =>
-      p.tenantName ? `Aangemeld als ${p.userEmail} (${p.tenantName}).` : `Aangemeld als ${p.userEmail}.`,
-    authorizeLabel: (p) =>
-      `Ik autoriseer ${p.providerName} als onze indirecte provider en verleen de hierboven genoemde machtigingen.`,
-    authorizeButton: 'Indirecte provider autoriseren',
-    declineHeading: 'Geen interesse?',
-    declineText: (p) => `Wilt u niet samenwerken met ${p.providerName}? Wijs de uitnodiging dan af.`,
-    declineButton: 'Uitnodiging afwijzen',
-    messageHeading: (p) => `Bericht van ${p.providerName}:`,
-    switchUser: 'Niet u, of het verkeerde account? Afmelden of van gebruiker wisselen',
-  },
-  invitationAccepted: {
-    title: 'Indirecte provider geautoriseerd',
-    body: (p) =>
-      `${p.providerName} is nu uw indirecte provider en staat in uw lijst met indirecte providers.`,
-    grantsIntro: 'De provider mag nu:',
-    next: 'Neem contact op met de ondersteuning van het programma als u het partnerschap later wilt beëindigen.',
-  },
-  invitationDeclined: {
-    title: 'Uitnodiging afgewezen',
-    body: (p) => `U hebt de uitnodiging van ${p.providerName} afgewezen.`,
-    next: (p) => `Bedenkt u zich? Vraag ${p.providerName} dan om een nieuwe uitnodiging.`,
-  },
-  invitationRefused: {
-    title: 'We konden deze uitnodiging niet accepteren',
-    nextHeading: 'Wat u kunt doen',
-    switchUser: 'Aangemeld met het verkeerde account? Afmelden of van gebruiker wisselen',
-    wrong_region: {
-      body: (p) =>
-        `Uw bedrijf bevindt zich in een andere regio dan ${p.providerName ?? 'deze indirecte provider'}. Een indirecte provider en zijn indirecte resellers moeten in dezelfde regio zijn; uw officiële bedrijfsadres bepaalt uw regio.`,
-      next: 'Werk samen met een indirecte provider in uw regio. Is uw bedrijfsadres onjuist, dan kan een globale beheerder het corrigeren in de partnerportal.',
-    },
-    not_enrolled: {
-      body: (p) =>
-        `Uw bedrijf is nog niet ingeschreven als indirecte reseller en kan ${p.providerName ?? 'deze indirecte provider'} daarom nog niet autoriseren.`,
-      next: 'Vraag een globale beheerder van uw bedrijf om het in te schrijven als indirecte reseller. Open daarna de uitnodigingslink opnieuw zolang die geldig is, of vraag de provider om een nieuwe.',
-    },
-    wrong_role: {
-      body: (p) =>
-        `Alleen een globale beheerder of beheerdersagent van uw bedrijf kan ${p.providerName ?? 'een indirecte provider'} autoriseren.`,
-      next: 'Vraag een collega met een van deze rollen om de uitnodigingslink te openen, of vraag een globale beheerder om u de rol beheerdersagent te geven.',
-    },
-    already_partnered: {
-      body: (p) =>
-        `Uw bedrijf heeft ${p.providerName ?? 'deze indirecte provider'} al geautoriseerd als indirecte provider.`,
-      next: 'U hoeft verder niets te doen. U vindt de provider in uw lijst met indirecte providers.',
-    },
-    not_authorized_checkbox: {
-      body: (p) => `Om ${p.providerName ?? 'de indirecte provider'} te autoriseren, moet u het selectievakje aanvinken.`,
-      next: "Ga terug, vink het selectievakje aan en kies opnieuw 'Indirecte provider autoriseren'.",
-    },
-  },
-  localSignIn: {
-    title: 'Aanmelden (lokale demo)',
-    intro: 'Deze pagina bestaat alleen in de lokale omgeving. Kies een demogebruiker, of meld u aan als willekeurige gebruiker door tenant, land, e-mail en rol in te vullen.',
-    legend: 'Demogebruiker',
-    button: 'Doorgaan',
-    noUsers: 'Er zijn geen demogebruikers geladen.',
-    otherHeading: 'Iemand anders',
-    otherIntro: 'Elke tenant – een net ingeschreven reseller, de beheerder van een klanttenant – met één rol.',
-    tenantIdLabel: 'Tenant-ID',
-    countryLabel: 'Land van de tenant (ISO-code, bijv. NL)',
-    emailLabel: 'E-mail',
-    roleLabel: 'Rol',
-    otherButton: 'Doorgaan als deze gebruiker',
-    signOutHeading: 'Afmelden',
-    signOutText: 'Beëindigt de lokale sessie in deze browser.',
-    signOutButton: 'Afmelden',
+  not_authorized_checkbox: {
+    body: 'Om de partners te machtigen, moet u het vakje voor de machtiging aanvinken.',
+    next: 'Ga terug, vink het vakje aan en kies opnieuw „Partners machtigen”.',
   },
 };
+export const verifyConfirmPage: Catalogue['pages']['verifyConfirm'] = {
+  title: 'Bevestig uw e-mailadres',
+  intro: (p) =>
+    `Beste ${p.contactName}, ${p.requestedBy} heeft ${p.companyName} ingeschreven in het partnerprogramma en u opgegeven als primaire contactpersoon.`,
+  ask: 'Door Bevestigen te kiezen, bevestigt u dat',
+  button: 'Bevestigen',
+  validity: (p) => `Deze link is geldig tot ${p.expiresAt}.`,
+  notYou: (p) =>
+    `Hebt u zich niet aangemeld, of is dit adres niet van ${p.companyName}? Sluit dan gewoon deze pagina. Er wordt niets bevestigd tenzij u Bevestigen kiest.`,
+};
+export const verifyDonePage: Catalogue['pages']['verifyDone'] = {
+  title: 'Bedankt: uw e-mailadres is bevestigd',
+  body: (p) =>
+    `U hebt bevestigd dat u zich hebt aangemeld voor ${p.companyName} en dat dit e-mailadres van het bedrijf is.`,
+  nextHeading: 'Wat er nu gebeurt',
+  vetting: 'We controleren uw bedrijfsgegevens. Dit kan enkele dagen duren.',
+  agreement:
+    'Een globale beheerder van uw bedrijf accepteert de partnerovereenkomst in de partnerportal. Dat kan nu al, terwijl wij de gegevens controleren.',
+  emails: 'We sturen u een e-mail bij elke wijziging van de status van de inschrijving.',
+  close: 'U kunt deze pagina sluiten.',
+};
+export const linkNeutralPage: Catalogue['pages']['linkNeutral'] = {
+  title: 'Deze link is niet meer geldig',
+  body: 'De link die u hebt geopend, is al gebruikt, is verlopen of is onvolledig.',
+  next: 'Moet u nog iets doen? Vraag dan de persoon die uw bedrijf heeft ingeschreven of u de uitnodiging heeft gestuurd om een nieuwe link.',
+  copyHint: 'Hebt u de link uit een e-mail gekopieerd? Controleer dan of u de volledige link hebt gekopieerd.',
+};
+export const invitationViewPage: Catalogue['pages']['invitationView'] = {
+  title: (p) => `Uitnodiging: autoriseer ${p.providerName} als uw indirecte provider`,
+  intro: (p) =>
+    `${p.providerName}, een indirecte provider in de regio ${p.providerRegionName}, wil met uw bedrijf samenwerken als indirecte reseller.`,
+  signInPrompt:
+    'Meld u aan met uw werkaccount om te reageren. U moet globale beheerder of beheerdersagent zijn van een bedrijf dat is ingeschreven als indirecte reseller.',
+  signInButton: 'Aanmelden',
+  signedInAs: (p) =>
+    p.tenantName ? `Aangemeld als ${p.userEmail} (${p.tenantName}).` : `Aangemeld als ${p.userEmail}.`,
+  authorizeLabel: (p) =>
+    `Ik autoriseer ${p.providerName} als onze indirecte provider en verleen de hierboven genoemde machtigingen.`,
+  authorizeButton: 'Indirecte provider autoriseren',
+  declineHeading: 'Geen interesse?',
+  declineText: (p) => `Wilt u niet samenwerken met ${p.providerName}? Wijs de uitnodiging dan af.`,
+  declineButton: 'Uitnodiging afwijzen',
+  messageHeading: (p) => `Bericht van ${p.providerName}:`,
+  switchUser: 'Niet u, of het verkeerde account? Afmelden of van gebruiker wisselen',
+};
+export const invitationAcceptedPage: Catalogue['pages']['invitationAccepted'] = {
+  title: 'Indirecte provider geautoriseerd',
+  body: (p) =>
+    `${p.providerName} is nu uw indirecte provider en staat in uw lijst met indirecte providers.`,
+  grantsIntro: 'De provider mag nu:',
+  next: 'Neem contact op met de ondersteuning van het programma als u het partnerschap later wilt beëindigen.',
+};
+export const invitationDeclinedPage: Catalogue['pages']['invitationDeclined'] = {
+  title: 'Uitnodiging afgewezen',
+  body: (p) => `U hebt de uitnodiging van ${p.providerName} afgewezen.`,
+  next: (p) => `Bedenkt u zich? Vraag ${p.providerName} dan om een nieuwe uitnodiging.`,
+};
+export const invitationRefusedPage: Catalogue['pages']['invitationRefused'] = {
+  title: 'We konden deze uitnodiging niet accepteren',
+  nextHeading: 'Wat u kunt doen',
+  switchUser: 'Aangemeld met het verkeerde account? Afmelden of van gebruiker wisselen',
+  wrong_region: {
+    body: (p) =>
+      `Uw bedrijf bevindt zich in een andere regio dan ${p.providerName ?? 'deze indirecte provider'}. Een indirecte provider en zijn indirecte resellers moeten in dezelfde regio zijn; uw officiële bedrijfsadres bepaalt uw regio.`,
+    next: 'Werk samen met een indirecte provider in uw regio. Is uw bedrijfsadres onjuist, dan kan een globale beheerder het corrigeren in de partnerportal.',
+  },
+  not_enrolled: {
+    body: (p) =>
+      `Uw bedrijf is nog niet ingeschreven als indirecte reseller en kan ${p.providerName ?? 'deze indirecte provider'} daarom nog niet autoriseren.`,
+    next: 'Vraag een globale beheerder van uw bedrijf om het in te schrijven als indirecte reseller. Open daarna de uitnodigingslink opnieuw zolang die geldig is, of vraag de provider om een nieuwe.',
+  },
+  wrong_role: {
+    body: (p) =>
+      `Alleen een globale beheerder of beheerdersagent van uw bedrijf kan ${p.providerName ?? 'een indirecte provider'} autoriseren.`,
+    next: 'Vraag een collega met een van deze rollen om de uitnodigingslink te openen, of vraag een globale beheerder om u de rol beheerdersagent te geven.',
+  },
+  already_partnered: {
+    body: (p) =>
+      `Uw bedrijf heeft ${p.providerName ?? 'deze indirecte provider'} al geautoriseerd als indirecte provider.`,
+    next: 'U hoeft verder niets te doen. U vindt de provider in uw lijst met indirecte providers.',
+  },
+  not_authorized_checkbox: {
+    body: (p) => `Om ${p.providerName ?? 'de indirecte provider'} te autoriseren, moet u het selectievakje aanvinken.`,
+    next: "Ga terug, vink het selectievakje aan en kies opnieuw 'Indirecte provider autoriseren'.",
+  },
+};
+export const localSignInPage: Catalogue['pages']['localSignIn'] = {
+  title: 'Aanmelden (lokale demo)',
+  intro: 'Deze pagina bestaat alleen in de lokale omgeving. Kies een demogebruiker, of meld u aan als willekeurige gebruiker door tenant, land, e-mail en rol in te vullen.',
+  legend: 'Demogebruiker',
+  button: 'Doorgaan',
+  noUsers: 'Er zijn geen demogebruikers geladen.',
+  otherHeading: 'Iemand anders',
+  otherIntro: 'Elke tenant – een net ingeschreven reseller, de beheerder van een klanttenant – met één rol.',
+  tenantIdLabel: 'Tenant-ID',
+  countryLabel: 'Land van de tenant (ISO-code, bijv. NL)',
+  emailLabel: 'E-mail',
+  roleLabel: 'Rol',
+  otherButton: 'Doorgaan als deze gebruiker',
+  signOutHeading: 'Afmelden',
+  signOutText: 'Beëindigt de lokale sessie in deze browser.',
+  signOutButton: 'Afmelden',
+};
+export const pages: Catalogue['pages'] = { customerInvitationView: customerInvitationViewPage, customerInvitationAccepted: customerInvitationAcceptedPage, customerInvitationDeclined: customerInvitationDeclinedPage, customerInvitationRefused: customerInvitationRefusedPage, verifyConfirm: verifyConfirmPage, verifyDone: verifyDonePage, linkNeutral: linkNeutralPage, invitationView: invitationViewPage, invitationAccepted: invitationAcceptedPage, invitationDeclined: invitationDeclinedPage, invitationRefused: invitationRefusedPage, localSignIn: localSignInPage };
 
 /** The whole catalogue. */
 export const nl: Catalogue = { meta, common, fields, emails, pages };

@@ -1,69 +1,24 @@
 /**
  * Server-rendered link pages (GEN-2): complete HTML documents with one inline `<style>`,
  * no scripts, no external assets; forms are plain POSTs that work without JavaScript.
- * One template per page in `pages/*.ts`.
+ * One template per page in `pages/*.ts`: a function that makes the page from its values
+ * (`verifyDonePage({ companyName })`) and holds the page's texts in every language, so a
+ * Lambda bundle carries the pages its code renders and no others.
  */
-import { pageCatalogueFor, type PageCatalogue } from './catalogues.js';
 import type { Language } from './language.js';
 import { programIdentity, type ProgramIdentity } from './identity.js';
-import {
-  invitationAcceptedPage,
-  invitationDeclinedPage,
-  type InvitationAcceptedPage,
-  type InvitationDeclinedPage,
-} from './pages/invitation-outcome.js';
-import {
-  customerInvitationAcceptedPage,
-  customerInvitationDeclinedPage,
-  customerInvitationRefusedPage,
-  customerInvitationViewPage,
-  type CustomerInvitationAcceptedPage,
-  type CustomerInvitationDeclinedPage,
-  type CustomerInvitationRefusedPage,
-  type CustomerInvitationViewPage,
-} from './pages/customer-invitation.js';
-import { invitationRefusedPage, type InvitationRefusedPage } from './pages/invitation-refused.js';
-import { invitationViewPage, type InvitationViewPage } from './pages/invitation-view.js';
-import { pageDocument, type PageContent } from './pages/layout.js';
-import { linkNeutralPage, type LinkNeutralPage } from './pages/link-neutral.js';
-import { localSignInPage, type LocalSignInPage } from './pages/local-sign-in.js';
-import { verifyConfirmPage, type VerifyConfirmPage } from './pages/verify-confirm.js';
-import { verifyDonePage, type VerifyDonePage } from './pages/verify-done.js';
+import { pageDocument, type Page } from './pages/layout.js';
 
-export type { InvitationRefusal } from './pages/invitation-refused.js';
-export type { CustomerInvitationRefusal } from './pages/customer-invitation.js';
-export type { InvitationViewSignedIn, InvitationViewSignedOut } from './pages/invitation-view.js';
-export type {
-  CustomerInvitationAcceptedPage,
-  CustomerInvitationDeclinedPage,
-  CustomerInvitationRefusedPage,
-  CustomerInvitationViewPage,
-  InvitationAcceptedPage,
-  InvitationDeclinedPage,
-  InvitationRefusedPage,
-  InvitationViewPage,
-  LinkNeutralPage,
-  LocalSignInPage,
-  VerifyConfirmPage,
-  VerifyDonePage,
-};
-
-/** Every page, discriminated on `kind`. */
-export type Page =
-  | VerifyConfirmPage
-  | VerifyDonePage
-  | LinkNeutralPage
-  | InvitationViewPage
-  | InvitationAcceptedPage
-  | InvitationDeclinedPage
-  | InvitationRefusedPage
-  | LocalSignInPage
-  | CustomerInvitationViewPage
-  | CustomerInvitationAcceptedPage
-  | CustomerInvitationDeclinedPage
-  | CustomerInvitationRefusedPage;
-
-export type PageKind = Page['kind'];
+export type { Page } from './pages/layout.js';
+export { customerInvitationAcceptedPage, customerInvitationDeclinedPage, customerInvitationRefusedPage, customerInvitationViewPage } from './pages/customer-invitation.js';
+export type { CustomerInvitationRefusal, CustomerInvitationViewPage } from './pages/customer-invitation.js';
+export { invitationAcceptedPage, invitationDeclinedPage } from './pages/invitation-outcome.js';
+export { invitationRefusedPage, type InvitationRefusal } from './pages/invitation-refused.js';
+export { invitationViewPage, type InvitationViewPage, type InvitationViewSignedIn, type InvitationViewSignedOut } from './pages/invitation-view.js';
+export { linkNeutralPage } from './pages/link-neutral.js';
+export { localSignInPage, type LocalSignInPage } from './pages/local-sign-in.js';
+export { verifyConfirmPage, type VerifyConfirmPage } from './pages/verify-confirm.js';
+export { verifyDonePage } from './pages/verify-done.js';
 
 /**
  * The Content-Security-Policy these pages are built for: inline styles only, no scripts,
@@ -82,37 +37,8 @@ export const FORM_FIELDS = {
   returnTo: 'returnTo',
 } as const;
 
-function contentFor(page: Page, catalogue: PageCatalogue): PageContent {
-  switch (page.kind) {
-    case 'verify.confirm':
-      return verifyConfirmPage(page, catalogue);
-    case 'verify.done':
-      return verifyDonePage(page, catalogue);
-    case 'link.neutral':
-      return linkNeutralPage(page, catalogue);
-    case 'invitation.view':
-      return invitationViewPage(page, catalogue);
-    case 'invitation.accepted':
-      return invitationAcceptedPage(page, catalogue);
-    case 'invitation.declined':
-      return invitationDeclinedPage(page, catalogue);
-    case 'invitation.refused':
-      return invitationRefusedPage(page, catalogue);
-    case 'local.signIn':
-      return localSignInPage(page, catalogue);
-    case 'customerInvitation.view':
-      return customerInvitationViewPage(page, catalogue);
-    case 'customerInvitation.accepted':
-      return customerInvitationAcceptedPage(page, catalogue);
-    case 'customerInvitation.declined':
-      return customerInvitationDeclinedPage(page, catalogue);
-    case 'customerInvitation.refused':
-      return customerInvitationRefusedPage(page, catalogue);
-  }
-}
-
 /**
- * Renders a page as a complete HTML document in a language (GEN-2): `verify.confirm`
+ * Renders a page (made by its template) as a complete HTML document in a language (GEN-2): `verify.confirm`
  * (ENR-6; a POST form, GET changes nothing — ENR-7), `verify.done`, `link.neutral` (ENR-7:
  * byte-identical for used, expired and unknown links), `invitation.view` (PRT-4: grants,
  * required checkbox, "Authorize indirect provider"), `invitation.accepted`,
@@ -122,6 +48,6 @@ function contentFor(page: Page, catalogue: PageCatalogue): PageContent {
  * http(s) URLs (else it throws `TypeError`). Pure: no I/O, no clock.
  */
 export function renderPage(page: Page, language: Language, identity: ProgramIdentity = programIdentity()): string {
-  const catalogue = pageCatalogueFor(language);
-  return pageDocument(contentFor(page, catalogue), catalogue, language, identity);
+  const { content, common } = page.in(language);
+  return pageDocument(content, common, language, identity);
 }

@@ -211,155 +211,154 @@ export const customerEmails: Pick<Catalogue['emails'], 'customerInvitation' | 'c
 export const orderEmails: Pick<Catalogue['emails'], 'orderConfirmation'> = { orderConfirmation };
 export const relationshipEmails: Pick<Catalogue['emails'], 'resellerAgreementReminder'> = { resellerAgreementReminder };
 
-export const pages: Catalogue['pages'] = {
-  customerInvitationView: {
-    title: (p) => `${p.partnerName} bjuder in ditt företag att godkänna den som partner`,
-    intro: (p) =>
-      `${p.partnerName}, en partner i programmet i regionen ${p.partnerRegionName}, vill köpa åt ditt företag och sköta dess prenumerationer.`,
-    signInPrompt: 'För att svara loggar du in med ditt företags arbetskonto. Du måste vara global administratör för ditt företag.',
-    signInButton: 'Logga in',
-    signedInAs: (p) => `Inloggad som ${p.userEmail}.`,
-    authorizeLabel: 'Jag godkänner partnerna ovan för vårt företag och ger dem det som beskrivs.',
-    authorizeButton: 'Godkänn partner',
-    declineHeading: 'Inte intresserad?',
-    declineText: (p) => `Om du inte vill samarbeta med ${p.partnerName}, avböj inbjudan.`,
-    declineButton: 'Avböj inbjudan',
+export const customerInvitationViewPage: Catalogue['pages']['customerInvitationView'] = {
+  title: (p) => `${p.partnerName} bjuder in ditt företag att godkänna den som partner`,
+  intro: (p) =>
+    `${p.partnerName}, en partner i programmet i regionen ${p.partnerRegionName}, vill köpa åt ditt företag och sköta dess prenumerationer.`,
+  signInPrompt: 'För att svara loggar du in med ditt företags arbetskonto. Du måste vara global administratör för ditt företag.',
+  signInButton: 'Logga in',
+  signedInAs: (p) => `Inloggad som ${p.userEmail}.`,
+  authorizeLabel: 'Jag godkänner partnerna ovan för vårt företag och ger dem det som beskrivs.',
+  authorizeButton: 'Godkänn partner',
+  declineHeading: 'Inte intresserad?',
+  declineText: (p) => `Om du inte vill samarbeta med ${p.partnerName}, avböj inbjudan.`,
+  declineButton: 'Avböj inbjudan',
+};
+export const customerInvitationAcceptedPage: Catalogue['pages']['customerInvitationAccepted'] = {
+  title: 'Partner godkända',
+  body: (p) => `${p.partnerName} är nu partner till ditt företag.`,
+  next: 'Dina partner kan nu lägga beställningar åt ditt företag. Era administratörer behåller full kontroll över ert arbetskonto.',
+};
+export const customerInvitationDeclinedPage: Catalogue['pages']['customerInvitationDeclined'] = {
+  title: 'Inbjudan avböjd',
+  body: (p) => `Du har avböjt inbjudan från ${p.partnerName}.`,
+  next: (p) => `Om du ändrar dig, be ${p.partnerName} att skicka en ny inbjudan.`,
+};
+export const customerInvitationRefusedPage: Catalogue['pages']['customerInvitationRefused'] = {
+  title: 'Vi kunde inte acceptera inbjudan',
+  nextHeading: 'Vad du kan göra',
+  wrong_role: {
+    body: 'Endast en global administratör för ditt företag kan godkänna partner.',
+    next: 'Be en global administratör för ditt företag att öppna inbjudningslänken.',
   },
-  customerInvitationAccepted: {
-    title: 'Partner godkända',
-    body: (p) => `${p.partnerName} är nu partner till ditt företag.`,
-    next: 'Dina partner kan nu lägga beställningar åt ditt företag. Era administratörer behåller full kontroll över ert arbetskonto.',
-  },
-  customerInvitationDeclined: {
-    title: 'Inbjudan avböjd',
-    body: (p) => `Du har avböjt inbjudan från ${p.partnerName}.`,
-    next: (p) => `Om du ändrar dig, be ${p.partnerName} att skicka en ny inbjudan.`,
-  },
-  customerInvitationRefused: {
-    title: 'Vi kunde inte acceptera inbjudan',
-    nextHeading: 'Vad du kan göra',
-    wrong_role: {
-      body: 'Endast en global administratör för ditt företag kan godkänna partner.',
-      next: 'Be en global administratör för ditt företag att öppna inbjudningslänken.',
-    },
-    wrong_region: {
-      body: (p) =>
-        `Ditt företag ligger i en annan region än ${p.partnerName ?? 'den här partnern'}. En partner får bara sälja till kunder i sin egen region.`,
-      next: 'Samarbeta med en partner i din region.',
-    },
-    program_tenant: {
-      body: 'Du är inloggad med arbetskontot för en partner i programmet. En partners eget konto kan aldrig vara ett kundkonto.',
-      next: 'Använd ett separat kundkonto för egna inköp, eller be en administratör för det inbjudna företaget att öppna länken.',
-    },
-    not_authorized_checkbox: {
-      body: 'För att godkänna partnerna måste du kryssa i rutan för godkännande.',
-      next: 'Gå tillbaka, kryssa i rutan och välj ”Godkänn partner” igen.',
-    },
-  },
-  verifyConfirm: {
-    title: 'Bekräfta din e-postadress',
-    intro: (p) =>
-      `Hej ${p.contactName}! ${p.requestedBy} har registrerat ${p.companyName} i partnerprogrammet och angett dig som primär kontaktperson.`,
-    ask: 'Genom att välja Bekräfta intygar du att',
-    button: 'Bekräfta',
-    validity: (p) => `Länken gäller till ${p.expiresAt}.`,
-    notYou: (p) =>
-      `Om du inte har registrerat dig, eller om adressen inte tillhör ${p.companyName}, stänger du bara den här sidan. Ingenting bekräftas om du inte väljer Bekräfta.`,
-  },
-  verifyDone: {
-    title: 'Tack! Din e-postadress är bekräftad',
+  wrong_region: {
     body: (p) =>
-      `Du har bekräftat att du har registrerat dig för ${p.companyName} och att den här e-postadressen tillhör företaget.`,
-    nextHeading: 'Så här går det till härnäst',
-    vetting: 'Vi granskar företagets uppgifter. Det kan ta flera dagar.',
-    agreement:
-      'En global administratör på ditt företag godkänner partneravtalet i partnerportalen. Det kan göras redan nu, medan vi granskar uppgifterna.',
-    emails: 'Vi mejlar dig vid varje ändring av registreringens status.',
-    close: 'Du kan stänga den här sidan.',
+      `Ditt företag ligger i en annan region än ${p.partnerName ?? 'den här partnern'}. En partner får bara sälja till kunder i sin egen region.`,
+    next: 'Samarbeta med en partner i din region.',
   },
-  linkNeutral: {
-    title: 'Länken är inte längre giltig',
-    body: 'Länken du öppnade har redan använts, har upphört att gälla eller är ofullständig.',
-    next: 'Om du fortfarande behöver göra något ber du personen som registrerade ditt företag eller skickade inbjudan till dig om en ny länk.',
-    copyHint: 'Om du kopierade länken från ett e-postmeddelande kontrollerar du att du fick med hela länken.',
+  program_tenant: {
+    body: 'Du är inloggad med arbetskontot för en partner i programmet. En partners eget konto kan aldrig vara ett kundkonto.',
+    next: 'Använd ett separat kundkonto för egna inköp, eller be en administratör för det inbjudna företaget att öppna länken.',
   },
-  invitationView: {
-    title: (p) => `Inbjudan: auktorisera ${p.providerName} som din indirekta leverantör`,
-    intro: (p) =>
-      `${p.providerName}, en indirekt leverantör i regionen ${p.providerRegionName}, vill samarbeta med ditt företag som indirekt återförsäljare.`,
-    signInPrompt:
-      'Logga in med ditt arbetskonto för att svara. Du måste vara global administratör eller administratörsagent på ett företag som är registrerat som indirekt återförsäljare.',
-    signInButton: 'Logga in',
-    signedInAs: (p) =>
-      p.tenantName ? `Inloggad som ${p.userEmail} (${p.tenantName}).` : `Inloggad som ${p.userEmail}.`,
-    authorizeLabel: (p) =>
-      `Jag auktoriserar ${p.providerName} som vår indirekta leverantör och ger den behörigheterna ovan.`,
-    authorizeButton: 'Auktorisera indirekt leverantör',
-    declineHeading: 'Inte intresserad?',
-    declineText: (p) => `Om du inte vill samarbeta med ${p.providerName} kan du tacka nej till inbjudan.`,
-    declineButton: 'Tacka nej till inbjudan',
-    messageHeading: (p) => `Meddelande från ${p.providerName}:`,
-    switchUser: 'Inte du, eller fel konto? Logga ut eller byt användare',
-  },
-  invitationAccepted: {
-    title: 'Indirekt leverantör auktoriserad',
-    body: (p) =>
-      `${p.providerName} är nu din indirekta leverantör och visas i din lista över indirekta leverantörer.`,
-    grantsIntro: 'Leverantören får nu:',
-    next: 'Kontakta programmets support om du senare vill avsluta partnerskapet.',
-  },
-  invitationDeclined: {
-    title: 'Inbjudan avböjd',
-    body: (p) => `Du har tackat nej till inbjudan från ${p.providerName}.`,
-    next: (p) => `Om du ändrar dig kan du be ${p.providerName} att skicka en ny inbjudan.`,
-  },
-  invitationRefused: {
-    title: 'Vi kunde inte godkänna inbjudan',
-    nextHeading: 'Det här kan du göra',
-    switchUser: 'Inloggad med fel konto? Logga ut eller byt användare',
-    wrong_region: {
-      body: (p) =>
-        `Ditt företag finns i en annan region än ${p.providerName ?? 'den här indirekta leverantören'}. En indirekt leverantör och dess indirekta återförsäljare måste finnas i samma region; din officiella affärsadress avgör din region.`,
-      next: 'Samarbeta med en indirekt leverantör i din region. Om din affärsadress är fel kan en global administratör rätta den i partnerportalen.',
-    },
-    not_enrolled: {
-      body: (p) =>
-        `Ditt företag är ännu inte registrerat som indirekt återförsäljare och kan därför inte auktorisera ${p.providerName ?? 'den här indirekta leverantören'} än.`,
-      next: 'Be en global administratör på ditt företag att registrera det som indirekt återförsäljare. Öppna sedan inbjudningslänken igen medan den fortfarande gäller, eller be leverantören om en ny.',
-    },
-    wrong_role: {
-      body: (p) =>
-        `Endast en global administratör eller administratörsagent på ditt företag kan auktorisera ${p.providerName ?? 'en indirekt leverantör'}.`,
-      next: 'Be en kollega med någon av dessa roller att öppna inbjudningslänken, eller be en global administratör att ge dig rollen administratörsagent.',
-    },
-    already_partnered: {
-      body: (p) =>
-        `Ditt företag har redan auktoriserat ${p.providerName ?? 'den här indirekta leverantören'} som indirekt leverantör.`,
-      next: 'Du behöver inte göra något mer. Du hittar leverantören i din lista över indirekta leverantörer.',
-    },
-    not_authorized_checkbox: {
-      body: (p) => `För att auktorisera ${p.providerName ?? 'den indirekta leverantören'} måste du markera kryssrutan.`,
-      next: 'Gå tillbaka, markera kryssrutan och välj ”Auktorisera indirekt leverantör” igen.',
-    },
-  },
-  localSignIn: {
-    title: 'Logga in (lokal demo)',
-    intro: 'Den här sidan finns bara i den lokala miljön. Välj en demoanvändare, eller logga in som vem som helst genom att ange klientorganisation, land, e-post och roll.',
-    legend: 'Demoanvändare',
-    button: 'Fortsätt',
-    noUsers: 'Inga demoanvändare har lästs in.',
-    otherHeading: 'Någon annan',
-    otherIntro: 'Valfri klientorganisation – en nyregistrerad återförsäljare, administratören för en kunds klientorganisation – med en roll.',
-    tenantIdLabel: 'Klientorganisationens ID',
-    countryLabel: 'Klientorganisationens land (ISO-kod, t.ex. SE)',
-    emailLabel: 'E-post',
-    roleLabel: 'Roll',
-    otherButton: 'Fortsätt som den här användaren',
-    signOutHeading: 'Logga ut',
-    signOutText: 'Avslutar den lokala sessionen i den här webbläsaren.',
-    signOutButton: 'Logga ut',
+  not_authorized_checkbox: {
+    body: 'För att godkänna partnerna måste du kryssa i rutan för godkännande.',
+    next: 'Gå tillbaka, kryssa i rutan och välj ”Godkänn partner” igen.',
   },
 };
+export const verifyConfirmPage: Catalogue['pages']['verifyConfirm'] = {
+  title: 'Bekräfta din e-postadress',
+  intro: (p) =>
+    `Hej ${p.contactName}! ${p.requestedBy} har registrerat ${p.companyName} i partnerprogrammet och angett dig som primär kontaktperson.`,
+  ask: 'Genom att välja Bekräfta intygar du att',
+  button: 'Bekräfta',
+  validity: (p) => `Länken gäller till ${p.expiresAt}.`,
+  notYou: (p) =>
+    `Om du inte har registrerat dig, eller om adressen inte tillhör ${p.companyName}, stänger du bara den här sidan. Ingenting bekräftas om du inte väljer Bekräfta.`,
+};
+export const verifyDonePage: Catalogue['pages']['verifyDone'] = {
+  title: 'Tack! Din e-postadress är bekräftad',
+  body: (p) =>
+    `Du har bekräftat att du har registrerat dig för ${p.companyName} och att den här e-postadressen tillhör företaget.`,
+  nextHeading: 'Så här går det till härnäst',
+  vetting: 'Vi granskar företagets uppgifter. Det kan ta flera dagar.',
+  agreement:
+    'En global administratör på ditt företag godkänner partneravtalet i partnerportalen. Det kan göras redan nu, medan vi granskar uppgifterna.',
+  emails: 'Vi mejlar dig vid varje ändring av registreringens status.',
+  close: 'Du kan stänga den här sidan.',
+};
+export const linkNeutralPage: Catalogue['pages']['linkNeutral'] = {
+  title: 'Länken är inte längre giltig',
+  body: 'Länken du öppnade har redan använts, har upphört att gälla eller är ofullständig.',
+  next: 'Om du fortfarande behöver göra något ber du personen som registrerade ditt företag eller skickade inbjudan till dig om en ny länk.',
+  copyHint: 'Om du kopierade länken från ett e-postmeddelande kontrollerar du att du fick med hela länken.',
+};
+export const invitationViewPage: Catalogue['pages']['invitationView'] = {
+  title: (p) => `Inbjudan: auktorisera ${p.providerName} som din indirekta leverantör`,
+  intro: (p) =>
+    `${p.providerName}, en indirekt leverantör i regionen ${p.providerRegionName}, vill samarbeta med ditt företag som indirekt återförsäljare.`,
+  signInPrompt:
+    'Logga in med ditt arbetskonto för att svara. Du måste vara global administratör eller administratörsagent på ett företag som är registrerat som indirekt återförsäljare.',
+  signInButton: 'Logga in',
+  signedInAs: (p) =>
+    p.tenantName ? `Inloggad som ${p.userEmail} (${p.tenantName}).` : `Inloggad som ${p.userEmail}.`,
+  authorizeLabel: (p) =>
+    `Jag auktoriserar ${p.providerName} som vår indirekta leverantör och ger den behörigheterna ovan.`,
+  authorizeButton: 'Auktorisera indirekt leverantör',
+  declineHeading: 'Inte intresserad?',
+  declineText: (p) => `Om du inte vill samarbeta med ${p.providerName} kan du tacka nej till inbjudan.`,
+  declineButton: 'Tacka nej till inbjudan',
+  messageHeading: (p) => `Meddelande från ${p.providerName}:`,
+  switchUser: 'Inte du, eller fel konto? Logga ut eller byt användare',
+};
+export const invitationAcceptedPage: Catalogue['pages']['invitationAccepted'] = {
+  title: 'Indirekt leverantör auktoriserad',
+  body: (p) =>
+    `${p.providerName} är nu din indirekta leverantör och visas i din lista över indirekta leverantörer.`,
+  grantsIntro: 'Leverantören får nu:',
+  next: 'Kontakta programmets support om du senare vill avsluta partnerskapet.',
+};
+export const invitationDeclinedPage: Catalogue['pages']['invitationDeclined'] = {
+  title: 'Inbjudan avböjd',
+  body: (p) => `Du har tackat nej till inbjudan från ${p.providerName}.`,
+  next: (p) => `Om du ändrar dig kan du be ${p.providerName} att skicka en ny inbjudan.`,
+};
+export const invitationRefusedPage: Catalogue['pages']['invitationRefused'] = {
+  title: 'Vi kunde inte godkänna inbjudan',
+  nextHeading: 'Det här kan du göra',
+  switchUser: 'Inloggad med fel konto? Logga ut eller byt användare',
+  wrong_region: {
+    body: (p) =>
+      `Ditt företag finns i en annan region än ${p.providerName ?? 'den här indirekta leverantören'}. En indirekt leverantör och dess indirekta återförsäljare måste finnas i samma region; din officiella affärsadress avgör din region.`,
+    next: 'Samarbeta med en indirekt leverantör i din region. Om din affärsadress är fel kan en global administratör rätta den i partnerportalen.',
+  },
+  not_enrolled: {
+    body: (p) =>
+      `Ditt företag är ännu inte registrerat som indirekt återförsäljare och kan därför inte auktorisera ${p.providerName ?? 'den här indirekta leverantören'} än.`,
+    next: 'Be en global administratör på ditt företag att registrera det som indirekt återförsäljare. Öppna sedan inbjudningslänken igen medan den fortfarande gäller, eller be leverantören om en ny.',
+  },
+  wrong_role: {
+    body: (p) =>
+      `Endast en global administratör eller administratörsagent på ditt företag kan auktorisera ${p.providerName ?? 'en indirekt leverantör'}.`,
+    next: 'Be en kollega med någon av dessa roller att öppna inbjudningslänken, eller be en global administratör att ge dig rollen administratörsagent.',
+  },
+  already_partnered: {
+    body: (p) =>
+      `Ditt företag har redan auktoriserat ${p.providerName ?? 'den här indirekta leverantören'} som indirekt leverantör.`,
+    next: 'Du behöver inte göra något mer. Du hittar leverantören i din lista över indirekta leverantörer.',
+  },
+  not_authorized_checkbox: {
+    body: (p) => `För att auktorisera ${p.providerName ?? 'den indirekta leverantören'} måste du markera kryssrutan.`,
+    next: 'Gå tillbaka, markera kryssrutan och välj ”Auktorisera indirekt leverantör” igen.',
+  },
+};
+export const localSignInPage: Catalogue['pages']['localSignIn'] = {
+  title: 'Logga in (lokal demo)',
+  intro: 'Den här sidan finns bara i den lokala miljön. Välj en demoanvändare, eller logga in som vem som helst genom att ange klientorganisation, land, e-post och roll.',
+  legend: 'Demoanvändare',
+  button: 'Fortsätt',
+  noUsers: 'Inga demoanvändare har lästs in.',
+  otherHeading: 'Någon annan',
+  otherIntro: 'Valfri klientorganisation – en nyregistrerad återförsäljare, administratören för en kunds klientorganisation – med en roll.',
+  tenantIdLabel: 'Klientorganisationens ID',
+  countryLabel: 'Klientorganisationens land (ISO-kod, t.ex. SE)',
+  emailLabel: 'E-post',
+  roleLabel: 'Roll',
+  otherButton: 'Fortsätt som den här användaren',
+  signOutHeading: 'Logga ut',
+  signOutText: 'Avslutar den lokala sessionen i den här webbläsaren.',
+  signOutButton: 'Logga ut',
+};
+export const pages: Catalogue['pages'] = { customerInvitationView: customerInvitationViewPage, customerInvitationAccepted: customerInvitationAcceptedPage, customerInvitationDeclined: customerInvitationDeclinedPage, customerInvitationRefused: customerInvitationRefusedPage, verifyConfirm: verifyConfirmPage, verifyDone: verifyDonePage, linkNeutral: linkNeutralPage, invitationView: invitationViewPage, invitationAccepted: invitationAcceptedPage, invitationDeclined: invitationDeclinedPage, invitationRefused: invitationRefusedPage, localSignIn: localSignInPage };
 
 /** The whole catalogue. */
 export const sv: Catalogue = { meta, common, fields, emails, pages };

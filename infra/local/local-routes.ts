@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { functions } from '../catalog.js';
 import { systemClock } from '../../functions/lib/clock.js';
 import { pickLanguage } from '../../functions/messages/language.js';
-import { FORM_FIELDS, PAGE_CONTENT_SECURITY_POLICY, renderPage } from '../../functions/messages/pages.js';
+import { FORM_FIELDS, localSignInPage, PAGE_CONTENT_SECURITY_POLICY, renderPage } from '../../functions/messages/pages.js';
 import { isSameOriginForm, SESSION_COOKIE } from '../../functions/lib/session.js';
 import { demoTenants } from './demo-data.js';
 import { executionsPage } from './executions-page.js';
@@ -114,7 +114,7 @@ function signInPage(url: URL, headers: IncomingHttpHeaders) {
   return {
     status: 200,
     headers: { ...pageHeaders, 'content-language': language },
-    body: renderPage({ kind: 'local.signIn', returnTo, users }, language),
+    body: renderPage(localSignInPage({ returnTo, users }), language),
   };
 }
 

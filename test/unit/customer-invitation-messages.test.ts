@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogueFor } from '#messages/catalogues.js';
 import { renderEmail } from '#messages/emails.js';
 import { LANGUAGES } from '#messages/language.js';
-import { renderPage } from '#messages/pages.js';
+import { customerInvitationRefusedPage, customerInvitationViewPage, renderPage } from '#messages/pages.js';
 
 const link = 'https://program.example/customer-links/abc';
 const base = { partnerName: 'Fabrikam <GmbH>', partnerType: 'indirect_reseller' as const, partnerRegionName: 'Europa', providerName: 'Contoso & Co', delegatedAdmin: true, link, expiresAt: '2026-12-30T10:00:00.000Z' };
@@ -39,15 +39,15 @@ describe('CUS-7 customer invitation emails and pages in every language (GEN-2)',
 
   it.each(LANGUAGES)('%s: the pages carry no script, a required checkbox when signed in, and each refusal’s next step', (language) => {
     const t = catalogueFor(language);
-    const view = { kind: 'customerInvitation.view' as const, partnerName: base.partnerName, partnerType: 'direct_bill' as const, partnerRegionName: 'Europa', delegatedAdmin: false };
-    const signedOut = renderPage({ ...view, signedIn: false, signInUrl: '/_local/sign-in?returnTo=%2Fcustomer-links%2Fabc' }, language);
+    const view = { partnerName: base.partnerName, partnerType: 'direct_bill' as const, partnerRegionName: 'Europa', delegatedAdmin: false };
+    const signedOut = renderPage(customerInvitationViewPage({ ...view, signedIn: false, signInUrl: '/_local/sign-in?returnTo=%2Fcustomer-links%2Fabc' }), language);
     expect(signedOut).toContain(`lang="${language}"`);
     expect(signedOut).not.toMatch(/<script/i);
     expect(signedOut).toContain(t.common.customerRelations.noDelegatedAdmin.replace(/'/g, '&#39;'));
-    const signedIn = renderPage({ ...view, signedIn: true, userEmail: 'a@b.example', acceptAction: '/customer-links/abc/authorize', declineAction: '/customer-links/abc/refuse' }, language);
+    const signedIn = renderPage(customerInvitationViewPage({ ...view, signedIn: true, userEmail: 'a@b.example', acceptAction: '/customer-links/abc/authorize', declineAction: '/customer-links/abc/refuse' }), language);
     expect(signedIn).toContain('<input type="checkbox" id="authorize" name="authorize" value="true" required>');
     for (const reason of ['wrong_role', 'wrong_region', 'program_tenant', 'not_authorized_checkbox'] as const) {
-      const html = renderPage({ kind: 'customerInvitation.refused', reason, partnerName: 'Fabrikam' }, language);
+      const html = renderPage(customerInvitationRefusedPage({ reason, partnerName: 'Fabrikam' }), language);
       expect(html).toContain(t.pages.customerInvitationRefused.title.replace(/'/g, '&#39;'));
     }
   });

@@ -2,40 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { catalogueFor } from '../../functions/messages/catalogues.js';
 import { escapeHtml } from '../../functions/messages/html.js';
 import { LANGUAGES } from '../../functions/messages/language.js';
-import { FORM_FIELDS, renderPage, type LocalSignInPage, type Page } from '../../functions/messages/pages.js';
+import { FORM_FIELDS, invitationAcceptedPage, invitationDeclinedPage, invitationRefusedPage, invitationViewPage, linkNeutralPage, type LocalSignInPage, localSignInPage, type Page, renderPage, verifyConfirmPage, verifyDonePage, type VerifyConfirmPage } from '../../functions/messages/pages.js';
 import { programIdentity } from '#messages/identity.js';
 
 const expiresAt = '2026-12-01T09:30:00.000Z';
 const verifyAction = '/verify/tok_abc123';
 
+const confirm: VerifyConfirmPage = { companyName: 'Contoso GmbH', contactName: 'Erika', requestedBy: 'admin@contoso.de', formAction: verifyAction, expiresAt };
+const signIn: LocalSignInPage = {
+  returnTo: '/invitations/tok',
+  users: [
+    { label: 'Operator', value: 'operator' },
+    { label: 'Reseller admin', value: 'reseller-admin' },
+  ],
+};
+
 const samples: { name: string; page: Page }[] = [
-  {
-    name: 'verify.confirm',
-    page: {
-      kind: 'verify.confirm',
-      companyName: 'Contoso GmbH',
-      contactName: 'Erika',
-      requestedBy: 'admin@contoso.de',
-      formAction: verifyAction,
-      expiresAt,
-    },
-  },
-  { name: 'verify.done', page: { kind: 'verify.done', companyName: 'Contoso GmbH' } },
-  { name: 'link.neutral', page: { kind: 'link.neutral' } },
+  { name: 'verify.confirm', page: verifyConfirmPage(confirm) },
+  { name: 'verify.done', page: verifyDonePage({ companyName: 'Contoso GmbH' }) },
+  { name: 'link.neutral', page: linkNeutralPage() },
   {
     name: 'invitation.view signed out',
-    page: {
-      kind: 'invitation.view',
+    page: invitationViewPage({
       providerName: 'Fabrikam',
       providerRegionName: 'Europe',
       signedIn: false,
       signInUrl: '/_local/sign-in?returnTo=%2Finvitations%2Ftok',
-    },
+    }),
   },
   {
     name: 'invitation.view signed in',
-    page: {
-      kind: 'invitation.view',
+    page: invitationViewPage({
       providerName: 'Fabrikam',
       providerRegionName: 'Europe',
       signedIn: true,
@@ -43,23 +40,16 @@ const samples: { name: string; page: Page }[] = [
       tenantName: 'Contoso',
       acceptAction: '/invitations/tok/accept',
       declineAction: '/invitations/tok/decline',
-    },
+    }),
   },
-  { name: 'invitation.accepted', page: { kind: 'invitation.accepted', providerName: 'Fabrikam' } },
-  { name: 'invitation.declined', page: { kind: 'invitation.declined', providerName: 'Fabrikam' } },
+  { name: 'invitation.accepted', page: invitationAcceptedPage({ providerName: 'Fabrikam' }) },
+  { name: 'invitation.declined', page: invitationDeclinedPage({ providerName: 'Fabrikam' }) },
   ...(['wrong_region', 'not_enrolled', 'wrong_role', 'already_partnered', 'not_authorized_checkbox'] as const).map(
-    (reason) => ({ name: `invitation.refused ${reason}`, page: { kind: 'invitation.refused' as const, reason, providerName: 'Fabrikam' } }),
+    (reason) => ({ name: `invitation.refused ${reason}`, page: invitationRefusedPage({ reason, providerName: 'Fabrikam' }) }),
   ),
   {
     name: 'local.signIn',
-    page: {
-      kind: 'local.signIn',
-      returnTo: '/invitations/tok',
-      users: [
-        { label: 'Operator', value: 'operator' },
-        { label: 'Reseller admin', value: 'reseller-admin' },
-      ],
-    },
+    page: localSignInPage(signIn),
   },
 ];
 
@@ -114,12 +104,12 @@ describe('ENR-6 / ENR-7 verification page', () => {
   });
 
   it('ENR-7 rejects a form action that could leave the site through a scheme', () => {
-    expect(() => renderPage({ ...page, formAction: 'javascript:alert(1)' } as Page, 'en')).toThrow(TypeError);
-    expect(() => renderPage({ ...page, formAction: '//evil.example/x' } as Page, 'en')).toThrow(TypeError);
+    expect(() => renderPage(verifyConfirmPage({ ...confirm, formAction: 'javascript:alert(1)' }), 'en')).toThrow(TypeError);
+    expect(() => renderPage(verifyConfirmPage({ ...confirm, formAction: '//evil.example/x' }), 'en')).toThrow(TypeError);
   });
 
   it('MPA-5 the done page says what happens next: vetting and agreement acceptance', () => {
-    const out = renderPage({ kind: 'verify.done', companyName: 'Contoso GmbH' }, 'de');
+    const out = renderPage(verifyDonePage({ companyName: 'Contoso GmbH' }), 'de');
     expect(out).toContain('Wir prüfen Ihre Unternehmensangaben');
     expect(out).toContain('Partnervereinbarung');
   });
@@ -127,14 +117,14 @@ describe('ENR-6 / ENR-7 verification page', () => {
 
 describe('ENR-7 neutral link page', () => {
   it.each(LANGUAGES)('ENR-7 is byte-identical on every call (%s)', (language) => {
-    const first = renderPage({ kind: 'link.neutral' }, language);
-    expect(renderPage({ kind: 'link.neutral' }, language)).toBe(first);
+    const first = renderPage(linkNeutralPage(), language);
+    expect(renderPage(linkNeutralPage(), language)).toBe(first);
     expect(first).toContain(catalogueFor(language).pages.linkNeutral.next);
   });
 
   it('ENR-7 ignores anything but the language, so no cause can leak into it', () => {
-    const withExtra = { kind: 'link.neutral', reason: 'cause_marker', token: 'tok_SECRET' } as unknown as Page;
-    expect(renderPage(withExtra, 'sv')).toBe(renderPage({ kind: 'link.neutral' }, 'sv'));
+    const withExtra = (linkNeutralPage as (extra: unknown) => Page)({ reason: 'cause_marker', token: 'tok_SECRET' });
+    expect(renderPage(withExtra, 'sv')).toBe(renderPage(linkNeutralPage(), 'sv'));
     expect(renderPage(withExtra, 'sv')).not.toMatch(/cause_marker|tok_SECRET/);
   });
 });
@@ -176,25 +166,25 @@ describe('PRT-3 / PRT-6 refusals', () => {
   const reasons = ['wrong_region', 'not_enrolled', 'wrong_role', 'already_partnered', 'not_authorized_checkbox'] as const;
 
   it.each(LANGUAGES)('each reason has its own explanation and next step (%s)', (language) => {
-    const bodies = new Set(reasons.map((reason) => renderPage({ kind: 'invitation.refused', reason, providerName: 'Fabrikam' }, language)));
+    const bodies = new Set(reasons.map((reason) => renderPage(invitationRefusedPage({ reason, providerName: 'Fabrikam' }), language)));
     expect(bodies.size).toBe(reasons.length);
   });
 
   it('PRT-6 wrong region explains that the business address decides the region', () => {
-    const out = renderPage({ kind: 'invitation.refused', reason: 'wrong_region', providerName: 'Fabrikam' }, 'en');
+    const out = renderPage(invitationRefusedPage({ reason: 'wrong_region', providerName: 'Fabrikam' }), 'en');
     expect(out).toContain('different region from Fabrikam');
     expect(out).toContain('official business address decides your region');
   });
 
   it.each(LANGUAGES)('every reason reads well without a provider name (%s)', (language) => {
     for (const reason of reasons) {
-      const out = renderPage({ kind: 'invitation.refused', reason, providerName: '' }, language);
+      const out = renderPage(invitationRefusedPage({ reason, providerName: '' }), language);
       expect(out).not.toMatch(/undefined|null|\$\{/);
     }
   });
 
   it('without a provider name it speaks of "this indirect provider"', () => {
-    const out = renderPage({ kind: 'invitation.refused', reason: 'not_enrolled' }, 'en');
+    const out = renderPage(invitationRefusedPage({ reason: 'not_enrolled' }), 'en');
     expect(out).toContain('cannot authorize this indirect provider yet');
   });
 });
@@ -220,8 +210,7 @@ describe('local sign-in page', () => {
   });
 
   it('checks only a user the URL named explicitly', () => {
-    const signIn = page as LocalSignInPage;
-    const named = renderPage({ ...signIn, users: [{ label: 'x', value: '{"tenantId":"t"}', checked: true }, ...signIn.users] }, 'en');
+    const named = renderPage(localSignInPage({ ...signIn, users: [{ label: 'x', value: '{"tenantId":"t"}', checked: true }, ...signIn.users] }), 'en');
     expect(named.match(/ checked>/g)).toHaveLength(1);
     expect(named).toContain('value="{&quot;tenantId&quot;:&quot;t&quot;}" required checked>');
   });
@@ -230,11 +219,10 @@ describe('local sign-in page', () => {
 describe('user-supplied values are escaped on pages', () => {
   const evil = '<script>alert(1)</script>"\r\nBcc: evil@x';
   const evilPages: Page[] = [
-    { kind: 'verify.confirm', companyName: evil, contactName: evil, requestedBy: evil, formAction: verifyAction, expiresAt },
-    { kind: 'verify.done', companyName: evil },
-    { kind: 'invitation.view', providerName: evil, providerRegionName: evil, signedIn: false, signInUrl: '/sign-in' },
-    {
-      kind: 'invitation.view',
+    verifyConfirmPage({ companyName: evil, contactName: evil, requestedBy: evil, formAction: verifyAction, expiresAt }),
+    verifyDonePage({ companyName: evil }),
+    invitationViewPage({ providerName: evil, providerRegionName: evil, signedIn: false, signInUrl: '/sign-in' }),
+    invitationViewPage({
       providerName: evil,
       providerRegionName: evil,
       signedIn: true,
@@ -242,11 +230,11 @@ describe('user-supplied values are escaped on pages', () => {
       tenantName: evil,
       acceptAction: '/a?x="><script>',
       declineAction: '/d',
-    },
-    { kind: 'invitation.accepted', providerName: evil },
-    { kind: 'invitation.declined', providerName: evil },
-    { kind: 'invitation.refused', reason: 'wrong_role', providerName: evil },
-    { kind: 'local.signIn', returnTo: evil, users: [{ label: evil, value: evil }] },
+    }),
+    invitationAcceptedPage({ providerName: evil }),
+    invitationDeclinedPage({ providerName: evil }),
+    invitationRefusedPage({ reason: 'wrong_role', providerName: evil }),
+    localSignInPage({ returnTo: evil, users: [{ label: evil, value: evil }] }),
   ];
 
   it.each(evilPages.map((page) => ({ kind: page.kind, page })))('$kind escapes every value', ({ page }) => {

@@ -5,7 +5,7 @@ import { httpHandler } from '#lib/http.js';
 import { neutralPage, page, seeOther } from '#lib/pages.js';
 import { assertSameOrigin, sessionCaller, sessionCookies } from '#lib/session.js';
 import { signInUrl } from '#lib/sign-in.js';
-import { FORM_FIELDS } from '#messages/pages.js';
+import { customerInvitationAcceptedPage, customerInvitationRefusedPage, FORM_FIELDS } from '#messages/pages.js';
 import { acceptCustomerInvitation, invitationOfLink } from '#usecases/customer-invitation/actions.js';
 import { customerInvitationPorts } from '../wiring/customer-invitation.js';
 
@@ -20,11 +20,11 @@ export const handler = httpHandler(authorizeCustomerLink, async ({ params, heade
     if (!caller) return seeOther(signInUrl(`/customer-links/${params.token}`));
     const authorize = new URLSearchParams(rawBody).get(FORM_FIELDS.authorize) === 'true';
     await acceptCustomerInvitation(customerInvitationPorts, caller, params.token, authorize);
-    return page(200, { kind: 'customerInvitation.accepted', partnerName }, headers, language);
+    return page(200, customerInvitationAcceptedPage({ partnerName }), headers, language);
   } catch (error) {
     if (isLinkGone(error)) return neutralPage(headers);
     const reason = error instanceof Refused ? customerRefusalPage(error) : undefined;
-    if (error instanceof Refused && reason) return page(statusOf(error), { kind: 'customerInvitation.refused', reason, ...(partnerName ? { partnerName } : {}) }, headers, language);
+    if (error instanceof Refused && reason) return page(statusOf(error), customerInvitationRefusedPage({ reason, ...(partnerName ? { partnerName } : {}) }), headers, language);
     throw error;
   }
 }).use(sessionCookies());

@@ -1,5 +1,6 @@
 import { viewInvitation } from '#api/partnership-routes.js';
 import { pickLanguage } from '#messages/language.js';
+import { invitationViewPage } from '#messages/pages.js';
 import { regionName } from '#messages/regions.js';
 import { httpHandler } from '#lib/http.js';
 import { neutralPage, page } from '#lib/pages.js';
@@ -14,16 +15,15 @@ export const handler = httpHandler(viewInvitation, async ({ params, headers }) =
   try {
     const { request: r } = await requestForLink(partnershipLinkPorts, params.token);
     const invitation = {
-      kind: 'invitation.view',
       providerName: r.providerName,
       providerRegionName: regionName(r.providerRegion, pickLanguage(r.language, headers['accept-language'])),
       ...(r.message ? { message: r.message } : {}),
-    } as const;
+    };
     const path = `/invitations/${params.token}`;
     const caller = await sessionCaller({ headers });
-    if (!caller) return page(200, { ...invitation, signedIn: false, signInUrl: signInUrl(path) }, headers, r.language);
+    if (!caller) return page(200, invitationViewPage({ ...invitation, signedIn: false, signInUrl: signInUrl(path) }), headers, r.language);
     const tenantName = (await partnershipLinkPorts.partners.get(caller.tenantId))?.company.legalName;
-    return page(200, { ...invitation, signedIn: true, userEmail: caller.email, tenantName, acceptAction: `${path}/authorize`, declineAction: `${path}/refuse`, switchUserUrl: signInUrl(path) }, headers, r.language);
+    return page(200, invitationViewPage({ ...invitation, signedIn: true, userEmail: caller.email, tenantName, acceptAction: `${path}/authorize`, declineAction: `${path}/refuse`, switchUserUrl: signInUrl(path) }), headers, r.language);
   } catch (error) {
     if (isLinkGone(error)) return neutralPage(headers);
     throw error;

@@ -1,11 +1,11 @@
 /** CUS-7: the pages behind a customer invitation link: the invitation, its outcome, why it was refused. */
-import type { PageCatalogue } from '../catalogues.js';
+import { customerInvitationViewTexts, customerInvitationAcceptedTexts, customerInvitationDeclinedTexts, customerInvitationRefusedTexts, type PageTexts } from '../catalogues.js';
 import { customerRelationLines, type CustomerInvitationParams } from '../emails/customer-invitation.js';
 import { html, type SafeHtml } from '../html.js';
-import type { PageContent } from './layout.js';
+import { pageOf, type Page, type PageContent } from './layout.js';
 import { pageUrl } from '../urls.js';
 
-type ViewBase = Pick<CustomerInvitationParams, 'partnerName' | 'partnerType' | 'partnerRegionName' | 'providerName' | 'delegatedAdmin'> & { kind: 'customerInvitation.view' };
+type ViewBase = Pick<CustomerInvitationParams, 'partnerName' | 'partnerType' | 'partnerRegionName' | 'providerName' | 'delegatedAdmin'>;
 
 export type CustomerInvitationViewPage =
   | (ViewBase & { signedIn: false; signInUrl: string })
@@ -19,24 +19,21 @@ export type CustomerInvitationViewPage =
     });
 
 export interface CustomerInvitationAcceptedPage {
-  kind: 'customerInvitation.accepted';
   partnerName: string;
 }
 
 export interface CustomerInvitationDeclinedPage {
-  kind: 'customerInvitation.declined';
   partnerName: string;
 }
 
 export type CustomerInvitationRefusal = 'wrong_role' | 'wrong_region' | 'program_tenant' | 'not_authorized_checkbox';
 
 export interface CustomerInvitationRefusedPage {
-  kind: 'customerInvitation.refused';
   reason: CustomerInvitationRefusal;
   partnerName?: string;
 }
 
-function respond(p: CustomerInvitationViewPage, catalogue: PageCatalogue): SafeHtml {
+function respond(p: CustomerInvitationViewPage, catalogue: PageTexts<'customerInvitationView'>): SafeHtml {
   const t = catalogue.pages.customerInvitationView;
   if (!p.signedIn) {
     return html`<p>${t.signInPrompt}</p>
@@ -57,8 +54,7 @@ function respond(p: CustomerInvitationViewPage, catalogue: PageCatalogue): SafeH
 </form>`;
 }
 
-/** CUS-7: who invites, which partners will be related, what delegated admin grants; signed in: checkbox and "Authorize partners". */
-export function customerInvitationViewPage(p: CustomerInvitationViewPage, catalogue: PageCatalogue): PageContent {
+function customerInvitationViewContent(p: CustomerInvitationViewPage, catalogue: PageTexts<'customerInvitationView'>): PageContent {
   const t = catalogue.pages.customerInvitationView;
   const lines = customerRelationLines(p, catalogue);
   return {
@@ -72,20 +68,29 @@ ${respond(p, catalogue)}`,
   };
 }
 
-export function customerInvitationAcceptedPage(p: CustomerInvitationAcceptedPage, catalogue: PageCatalogue): PageContent {
+/** CUS-7: who invites, which partners will be related, what delegated admin grants; signed in: checkbox and "Authorize partners". */
+export const customerInvitationViewPage = (p: CustomerInvitationViewPage): Page => pageOf('customerInvitation.view', p, customerInvitationViewTexts, customerInvitationViewContent);
+
+function customerInvitationAcceptedContent(p: CustomerInvitationAcceptedPage, catalogue: PageTexts<'customerInvitationAccepted'>): PageContent {
   const t = catalogue.pages.customerInvitationAccepted;
   return { title: t.title, body: html`<p>${t.body(p)}</p>\n<p>${t.next}</p>` };
 }
 
-export function customerInvitationDeclinedPage(p: CustomerInvitationDeclinedPage, catalogue: PageCatalogue): PageContent {
+export const customerInvitationAcceptedPage = (p: CustomerInvitationAcceptedPage): Page => pageOf('customerInvitation.accepted', p, customerInvitationAcceptedTexts, customerInvitationAcceptedContent);
+
+function customerInvitationDeclinedContent(p: CustomerInvitationDeclinedPage, catalogue: PageTexts<'customerInvitationDeclined'>): PageContent {
   const t = catalogue.pages.customerInvitationDeclined;
   return { title: t.title, body: html`<p>${t.body(p)}</p>\n<p>${t.next(p)}</p>` };
 }
 
-/** CUS-7 (role, checkbox), CUS-8 (region), CUS-9/PRT-11 (a program tenant): why, and what to do. */
-export function customerInvitationRefusedPage(p: CustomerInvitationRefusedPage, catalogue: PageCatalogue): PageContent {
+export const customerInvitationDeclinedPage = (p: CustomerInvitationDeclinedPage): Page => pageOf('customerInvitation.declined', p, customerInvitationDeclinedTexts, customerInvitationDeclinedContent);
+
+function customerInvitationRefusedContent(p: CustomerInvitationRefusedPage, catalogue: PageTexts<'customerInvitationRefused'>): PageContent {
   const t = catalogue.pages.customerInvitationRefused;
   const reason = t[p.reason];
   const body = typeof reason.body === 'function' ? reason.body({ partnerName: p.partnerName || undefined }) : reason.body;
   return { title: t.title, body: html`<p>${body}</p>\n<h2>${t.nextHeading}</h2>\n<p>${reason.next}</p>` };
 }
+
+/** CUS-7 (role, checkbox), CUS-8 (region), CUS-9/PRT-11 (a program tenant): why, and what to do. */
+export const customerInvitationRefusedPage = (p: CustomerInvitationRefusedPage): Page => pageOf('customerInvitation.refused', p, customerInvitationRefusedTexts, customerInvitationRefusedContent);

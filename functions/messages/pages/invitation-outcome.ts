@@ -1,20 +1,17 @@
 /** PRT-4/PRT-5: the pages after a reseller accepted or declined an invitation. */
-import type { PageCatalogue } from '../catalogues.js';
+import { invitationAcceptedTexts, invitationDeclinedTexts, type PageTexts } from '../catalogues.js';
 import { html } from '../html.js';
-import type { PageContent } from './layout.js';
+import { pageOf, type Page, type PageContent } from './layout.js';
 
 export interface InvitationAcceptedPage {
-  kind: 'invitation.accepted';
   providerName: string;
 }
 
 export interface InvitationDeclinedPage {
-  kind: 'invitation.declined';
   providerName: string;
 }
 
-/** PRT-5: the provider is now in the reseller's list of indirect providers. */
-export function invitationAcceptedPage(p: InvitationAcceptedPage, catalogue: PageCatalogue): PageContent {
+function invitationAcceptedContent(p: InvitationAcceptedPage, catalogue: PageTexts<'invitationAccepted'>): PageContent {
   const t = catalogue.pages.invitationAccepted;
   const { grants } = catalogue.common;
   // PRT-4: the same three grants the invitation page and the email list.
@@ -31,8 +28,13 @@ export function invitationAcceptedPage(p: InvitationAcceptedPage, catalogue: Pag
   };
 }
 
-/** PRT-10: the request is declined; a new one needs a new invitation. */
-export function invitationDeclinedPage(p: InvitationDeclinedPage, catalogue: PageCatalogue): PageContent {
+/** PRT-5: the provider is now in the reseller's list of indirect providers. */
+export const invitationAcceptedPage = (p: InvitationAcceptedPage): Page => pageOf('invitation.accepted', p, invitationAcceptedTexts, invitationAcceptedContent);
+
+function invitationDeclinedContent(p: InvitationDeclinedPage, catalogue: PageTexts<'invitationDeclined'>): PageContent {
   const t = catalogue.pages.invitationDeclined;
   return { title: t.title, body: html`<p>${t.body(p)}</p>\n<p>${t.next(p)}</p>` };
 }
+
+/** PRT-10: the request is declined; a new one needs a new invitation. */
+export const invitationDeclinedPage = (p: InvitationDeclinedPage): Page => pageOf('invitation.declined', p, invitationDeclinedTexts, invitationDeclinedContent);

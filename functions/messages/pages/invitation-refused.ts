@@ -1,7 +1,7 @@
 /** PRT-3/PRT-4/PRT-6/PRT-10: why an invitation could not be accepted, and what to do. */
-import type { PageCatalogue } from '../catalogues.js';
+import { invitationRefusedTexts, type PageTexts } from '../catalogues.js';
 import { html } from '../html.js';
-import type { PageContent } from './layout.js';
+import { pageOf, type Page, type PageContent } from './layout.js';
 import { pageUrl } from '../urls.js';
 
 export type InvitationRefusal =
@@ -12,7 +12,6 @@ export type InvitationRefusal =
   | 'not_authorized_checkbox';
 
 export interface InvitationRefusedPage {
-  kind: 'invitation.refused';
   /** PRT-6, PRT-3, PRT-4 (role), PRT-10 (one partnership per pair), PRT-4 (checkbox). */
   reason: InvitationRefusal;
   providerName?: string;
@@ -20,8 +19,7 @@ export interface InvitationRefusedPage {
   switchUserUrl?: string;
 }
 
-/** A specific explanation and next step per refusal reason. */
-export function invitationRefusedPage(p: InvitationRefusedPage, catalogue: PageCatalogue): PageContent {
+function invitationRefusedContent(p: InvitationRefusedPage, catalogue: PageTexts<'invitationRefused'>): PageContent {
   const t = catalogue.pages.invitationRefused;
   const reason = t[p.reason];
   // An empty name counts as none: each language has its own words for "this indirect provider".
@@ -33,3 +31,6 @@ export function invitationRefusedPage(p: InvitationRefusedPage, catalogue: PageC
 <p>${reason.next}</p>${p.switchUserUrl ? html`\n<p><a href="${pageUrl(p.switchUserUrl)}">${t.switchUser}</a></p>` : ''}`,
   };
 }
+
+/** A specific explanation and next step per refusal reason. */
+export const invitationRefusedPage = (p: InvitationRefusedPage): Page => pageOf('invitation.refused', p, invitationRefusedTexts, invitationRefusedContent);

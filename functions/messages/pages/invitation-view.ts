@@ -1,11 +1,10 @@
 /** PRT-2/PRT-4: the page behind a partnership invitation link. */
-import type { PageCatalogue } from '../catalogues.js';
+import { invitationViewTexts, type PageTexts } from '../catalogues.js';
 import { html, type SafeHtml } from '../html.js';
-import type { PageContent } from './layout.js';
+import { pageOf, type Page, type PageContent } from './layout.js';
 import { pageUrl } from '../urls.js';
 
 interface InvitationViewBase {
-  kind: 'invitation.view';
   providerName: string;
   providerRegionName: string;
   /** The provider's own words from the request (PRT-2), shown quoted; absent when none. */
@@ -31,7 +30,7 @@ export interface InvitationViewSignedIn extends InvitationViewBase {
 
 export type InvitationViewPage = InvitationViewSignedOut | InvitationViewSignedIn;
 
-function respond(p: InvitationViewPage, catalogue: PageCatalogue): SafeHtml {
+function respond(p: InvitationViewPage, catalogue: PageTexts<'invitationView'>): SafeHtml {
   const t = catalogue.pages.invitationView;
   if (!p.signedIn) {
     return html`<p>${t.signInPrompt}</p>
@@ -52,8 +51,7 @@ function respond(p: InvitationViewPage, catalogue: PageCatalogue): SafeHtml {
 </form>`;
 }
 
-/** PRT-4: who invites, what authorising grants; signed in: a required checkbox and "Authorize indirect provider". */
-export function invitationViewPage(p: InvitationViewPage, catalogue: PageCatalogue): PageContent {
+function invitationViewContent(p: InvitationViewPage, catalogue: PageTexts<'invitationView'>): PageContent {
   const t = catalogue.pages.invitationView;
   const { grants } = catalogue.common;
   return {
@@ -70,3 +68,6 @@ ${p.message ? html`<h2>${t.messageHeading(p)}</h2>
 ${respond(p, catalogue)}`,
   };
 }
+
+/** PRT-4: who invites, what authorising grants; signed in: a required checkbox and "Authorize indirect provider". */
+export const invitationViewPage = (p: InvitationViewPage): Page => pageOf('invitation.view', p, invitationViewTexts, invitationViewContent);

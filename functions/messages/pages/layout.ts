@@ -2,7 +2,7 @@
  * The shared page layout: a complete, small, accessible HTML document with one inline
  * `<style>`, no scripts and no external assets (works without JavaScript).
  */
-import type { PageCatalogue } from '../catalogues.js';
+import type { PageCommon } from '../catalogues.js';
 import { html, raw, type SafeHtml } from '../html.js';
 import type { Language } from '../language.js';
 import type { ProgramIdentity } from '../identity.js';
@@ -42,8 +42,24 @@ export interface PageContent {
   body: SafeHtml;
 }
 
+/**
+ * A page to render (`renderPage`): its kind, and its content in a language with the common
+ * texts the layout adds. Made by a template's function (`verifyConfirmPage({…})`…), which
+ * holds its own texts in every language: a bundle carries the templates its code calls,
+ * and their texts only.
+ */
+export interface Page {
+  readonly kind: string;
+  in(language: Language): { content: PageContent; common: PageCommon };
+}
+
+/** A template's page: `content` from the parameters and the texts of the language asked for. */
+export function pageOf<P, T extends PageCommon>(kind: string, params: P, texts: Readonly<Record<Language, T>>, content: (p: P, texts: T) => PageContent): Page {
+  return { kind, in: (language) => ({ content: content(params, texts[language]), common: texts[language] }) };
+}
+
 /** The footer: who runs the program and how to reach its support (every value escaped). */
-function footer(catalogue: PageCatalogue, identity: ProgramIdentity): SafeHtml {
+function footer(catalogue: PageCommon, identity: ProgramIdentity): SafeHtml {
   const t = catalogue.common.footer;
   return html`<footer>
 ${identity.logoUrl ? html`<img src="${absoluteUrl(identity.logoUrl)}" alt="${identity.programName}">
@@ -53,7 +69,7 @@ ${identity.logoUrl ? html`<img src="${absoluteUrl(identity.logoUrl)}" alt="${ide
 }
 
 /** Wraps a page body into a full HTML document in the given language. */
-export function pageDocument({ title, body }: PageContent, catalogue: PageCatalogue, language: Language, identity: ProgramIdentity): string {
+export function pageDocument({ title, body }: PageContent, catalogue: PageCommon, language: Language, identity: ProgramIdentity): string {
   return html`<!doctype html>
 <html lang="${language}">
 <head>

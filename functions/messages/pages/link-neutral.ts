@@ -1,14 +1,9 @@
 /** ENR-7/PRT-10: one neutral answer for used, expired and unknown links. */
-import type { PageCatalogue } from '../catalogues.js';
+import { linkNeutralTexts, type PageTexts } from '../catalogues.js';
 import { html } from '../html.js';
-import type { PageContent } from './layout.js';
+import { pageOf, type Page, type PageContent } from './layout.js';
 
-export interface LinkNeutralPage {
-  kind: 'link.neutral';
-}
-
-/** ENR-7: takes nothing but the language, so it cannot tell used, expired and unknown links apart. */
-export function linkNeutralPage(_page: LinkNeutralPage, catalogue: PageCatalogue): PageContent {
+function linkNeutralContent(_nothing: unknown, catalogue: PageTexts<'linkNeutral'>): PageContent {
   const t = catalogue.pages.linkNeutral;
   return {
     title: t.title,
@@ -17,3 +12,6 @@ export function linkNeutralPage(_page: LinkNeutralPage, catalogue: PageCatalogue
 <p class="muted">${t.copyHint}</p>`,
   };
 }
+
+/** ENR-7: takes nothing but the language, so it cannot tell used, expired and unknown links apart. */
+export const linkNeutralPage = (): Page => pageOf('link.neutral', undefined, linkNeutralTexts, linkNeutralContent);

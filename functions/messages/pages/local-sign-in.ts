@@ -1,25 +1,19 @@
 /** Local-only demo sign-in (never deployed). */
-import type { PageCatalogue } from '../catalogues.js';
+import { localSignInTexts, type PageTexts } from '../catalogues.js';
 import { html } from '../html.js';
-import type { PageContent } from './layout.js';
+import { pageOf, type Page, type PageContent } from './layout.js';
 
 /** Roles the "someone else" form offers, `global_admin` first (the one most flows need). */
 export const SIGN_IN_ROLES = ['global_admin', 'admin_agent', 'user_admin', 'sales_agent', 'operator'] as const;
 
 export interface LocalSignInPage {
-  kind: 'local.signIn';
   /** Where to go after signing in; sent back as the `returnTo` field. */
   returnTo: string;
   /** Demo users; the chosen `value` is sent as the `user` field. None is chosen in advance unless `checked`. */
   users: { label: string; value: string; checked?: boolean }[];
 }
 
-/**
- * Two ways to sign in, both posting to `/_local/sign-in`: choose a listed user (`user`), or
- * type any tenant, country, email and role (`tenantId`, `tenantCountry`, `email`, `role`) —
- * a freshly enrolled reseller or a customer tenant's admin. And a sign-out.
- */
-export function localSignInPage(p: LocalSignInPage, catalogue: PageCatalogue): PageContent {
+function localSignInContent(p: LocalSignInPage, catalogue: PageTexts<'localSignIn'>): PageContent {
   const t = catalogue.pages.localSignIn;
   const options = p.users.map(
     (user, i) => html`<div class="option">
@@ -56,3 +50,10 @@ ${p.users.length ? options : html`<p>${t.noUsers}</p>`}</fieldset>
 </form>`,
   };
 }
+
+/**
+ * Two ways to sign in, both posting to `/_local/sign-in`: choose a listed user (`user`), or
+ * type any tenant, country, email and role (`tenantId`, `tenantCountry`, `email`, `role`) —
+ * a freshly enrolled reseller or a customer tenant's admin. And a sign-out.
+ */
+export const localSignInPage = (p: LocalSignInPage): Page => pageOf('local.signIn', p, localSignInTexts, localSignInContent);

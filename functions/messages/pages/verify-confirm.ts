@@ -1,12 +1,11 @@
 /** ENR-6/ENR-7: the page behind the verification link; GET shows it, only the POST confirms. */
-import type { PageCatalogue } from '../catalogues.js';
+import { verifyConfirmTexts, type PageTexts } from '../catalogues.js';
 import { formatDateTime } from '../dates.js';
 import { html } from '../html.js';
-import type { PageContent } from './layout.js';
+import { pageOf, type Page, type PageContent } from './layout.js';
 import { pageUrl } from '../urls.js';
 
 export interface VerifyConfirmPage {
-  kind: 'verify.confirm';
   companyName: string;
   contactName: string;
   requestedBy: string;
@@ -16,8 +15,7 @@ export interface VerifyConfirmPage {
   expiresAt: string;
 }
 
-/** ENR-6: the two statements and a real POST form with a "Confirm" button (never auto-submitted, ENR-7). */
-export function verifyConfirmPage(p: VerifyConfirmPage, catalogue: PageCatalogue): PageContent {
+function verifyConfirmContent(p: VerifyConfirmPage, catalogue: PageTexts<'verifyConfirm'>): PageContent {
   const t = catalogue.pages.verifyConfirm;
   const { statements } = catalogue.common;
   return {
@@ -35,3 +33,6 @@ export function verifyConfirmPage(p: VerifyConfirmPage, catalogue: PageCatalogue
 <p class="muted">${t.notYou(p)}</p>`,
   };
 }
+
+/** ENR-6: the two statements and a real POST form with a "Confirm" button (never auto-submitted, ENR-7). */
+export const verifyConfirmPage = (p: VerifyConfirmPage): Page => pageOf('verify.confirm', p, verifyConfirmTexts, verifyConfirmContent);

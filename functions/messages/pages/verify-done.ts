@@ -1,15 +1,13 @@
 /** ENR-6: shown after the primary contact confirmed. */
-import type { PageCatalogue } from '../catalogues.js';
+import { verifyDoneTexts, type PageTexts } from '../catalogues.js';
 import { html } from '../html.js';
-import type { PageContent } from './layout.js';
+import { pageOf, type Page, type PageContent } from './layout.js';
 
 export interface VerifyDonePage {
-  kind: 'verify.done';
   companyName: string;
 }
 
-/** ENR-6/ENR-8/MPA-5/ENR-9: confirmed; next come vetting and agreement acceptance, in either order. */
-export function verifyDonePage(p: VerifyDonePage, catalogue: PageCatalogue): PageContent {
+function verifyDoneContent(p: VerifyDonePage, catalogue: PageTexts<'verifyDone'>): PageContent {
   const t = catalogue.pages.verifyDone;
   return {
     title: t.title,
@@ -23,3 +21,6 @@ export function verifyDonePage(p: VerifyDonePage, catalogue: PageCatalogue): Pag
 <p class="muted">${t.close}</p>`,
   };
 }
+
+/** ENR-6/ENR-8/MPA-5/ENR-9: confirmed; next come vetting and agreement acceptance, in either order. */
+export const verifyDonePage = (p: VerifyDonePage): Page => pageOf('verify.done', p, verifyDoneTexts, verifyDoneContent);
