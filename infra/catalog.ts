@@ -24,11 +24,6 @@ export interface FunctionAccess {
    * DescribeExecution are granted only if its bundle calls them); default: every workflow.
    */
   workflows?: WorkflowName[];
-  /**
-   * Project source files that are in the bundle but whose SDK calls never run in this
-   * function, each with the reason; their call sites are not granted.
-   */
-  unreachableSources?: { path: string; reason: string }[];
 }
 
 export interface FunctionSpec {
@@ -88,24 +83,13 @@ const httpWorkflows: Record<string, WorkflowName[]> = {
   'refuse-customer-link': ['customer-invitation'],
 };
 
-/**
- * functions/lib/http.ts runs the idempotency store (functions/lib/idempotency.ts) only for
- * idempotent contracts — by default every method but GET, the same rule as here.
- */
-export const IDEMPOTENCY_SOURCE = 'functions/lib/idempotency.ts';
-const isIdempotent = (r: { method: HttpMethod; idempotent?: boolean }) => r.idempotent ?? r.method !== 'GET';
 
 /** Every route of API.md is one function. */
 const httpFunctions: FunctionSpec[] = httpRoutes.map((r) => ({
   name: r.name,
   entry: `functions/handlers/http/${r.name}.ts`,
   trigger: { kind: 'http', method: r.method, path: r.path, auth: r.auth, ...(r.html && r.method === 'GET' ? { head: true } : {}) },
-  access: {
-    ...(httpWorkflows[r.name] ? { workflows: httpWorkflows[r.name] } : {}),
-    ...(isIdempotent(r)
-      ? {}
-      : { unreachableSources: [{ path: IDEMPOTENCY_SOURCE, reason: `${r.method} ${r.path} is not idempotent: httpHandler never opens an idempotency record for it` }] }),
-  },
+  access: httpWorkflows[r.name] ? { workflows: httpWorkflows[r.name] } : {},
   ...(r.reservedConcurrency === undefined ? {} : { reservedConcurrency: r.reservedConcurrency }),
 }));
 

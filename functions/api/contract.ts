@@ -50,3 +50,6 @@ export interface RouteContract<
 export const route = <P extends z.ZodMiniType, Q extends z.ZodMiniType, B extends z.ZodMiniType, A extends Auth>(
   contract: RouteContract<P, Q, B, A>,
 ): RouteContract<P, Q, B, A> => contract;
+
+/** GEN-3: a mutating route honours Idempotency-Key; GET routes, and those whose contract says otherwise, do not. */
+export const isIdempotent = (contract: Pick<RouteContract, 'method' | 'idempotent'>): boolean => contract.idempotent ?? contract.method !== 'GET';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { RouteContract } from './contract.js';
+import { isIdempotent, type RouteContract } from './contract.js';
 import { forDeployment, type ApiIdentity } from './openapi-deployment.js';
 import { VettingWebhook } from './schemas.js';
 
@@ -89,7 +89,7 @@ const extraHeaders: Record<string, unknown[]> = {
 const jsonSchema = (schema: z.ZodMiniType, io: 'input' | 'output' = 'input') =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
 
-const idempotentRoute = (contract: RouteContract) => (contract.idempotent ?? contract.method !== 'GET') && !contract.html;
+const idempotentRoute = (contract: RouteContract) => isIdempotent(contract) && !contract.html;
 const hasIdParam = (contract: RouteContract) => contract.params instanceof z.ZodMiniObject && 'id' in contract.params.shape;
 
 function parameters(contract: RouteContract) {

@@ -3,12 +3,12 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import type { Auth, RouteContract } from '#api/contract.js';
+import { isIdempotent, type Auth, type RouteContract } from '#api/contract.js';
 import { apiErrorOf } from '#api/refusals.js';
 import { authorize, type Caller } from './auth.js';
 import { bodyLimit, mediaType, parseAndValidate, type MediaType } from './body.js';
 import { ApiError, errorEnvelope, errorResponse } from './errors.js';
-import { idempotency } from './idempotency.js';
+import type { idempotency } from './idempotency.js';
 import { logger } from './observability.js';
 import { requestState } from './request-state.js';
 import { toResponse, withSecurityHeaders, type HttpResult, type Result } from './response.js';
@@ -73,7 +73,10 @@ export const mediaTypeOf = (contract: Pick<RouteContract, 'html' | 'form'>): Med
  * 4. `authorize` — caller (401) and the route's roles (403);
  * 5. `parseAndValidate` — JSON body (`@middy/http-json-body-parser`) and the route's zod
  *    schemas for path, query and body (400);
- * 6. `idempotency` — GEN-3 with Powertools' idempotency utility (mutating routes);
+ * 6. `idempotency` — GEN-3 with Powertools' idempotency utility (mutating routes), which
+ *    the handler passes in (`httpHandler(contract, useCase, idempotency)`): a function
+ *    that is not idempotent does not carry it, nor Powertools' idempotency and JMESPath
+ *    (~37 KB); a mutating route without it, or another route with it, fails at cold start;
  * 7. `securityHeaders`, `headLikeGet` — on the way out.
  *
  * The use case's refusals (`Refused`, mapped by `apiErrorOf`) and `ApiError`s become the answer inside
@@ -83,9 +86,12 @@ export const mediaTypeOf = (contract: Pick<RouteContract, 'html' | 'form'>): Med
 export function httpHandler<P extends z.ZodMiniType, Q extends z.ZodMiniType, B extends z.ZodMiniType, A extends Auth>(
   contract: RouteContract<P, Q, B, A>,
   useCase: (request: HttpRequest<Infer<P>, Infer<Q>, Infer<B>, A>) => Promise<HttpResult>,
+  gen3?: typeof idempotency,
 ) {
   const media = mediaTypeOf(contract);
-  const idempotent = contract.idempotent ?? contract.method !== 'GET';
+  if (isIdempotent(contract) !== (gen3 !== undefined)) {
+    throw new Error(`${contract.name}: ${gen3 ? 'is not idempotent, yet was given' : 'is a mutating route, yet was not given'} the idempotency middleware (GEN-3)`);
+  }
 
   const run = async (event: Event, _context: Context): Promise<Result> => {
     const requestId = event.requestContext?.requestId ?? 'unknown';
@@ -121,7 +127,7 @@ export function httpHandler<P extends z.ZodMiniType, Q extends z.ZodMiniType, B 
     .use(mediaType(media, contract.body !== undefined))
     .use(authorize(contract))
     .use(parseAndValidate(contract, media));
-  if (idempotent) chain.use(idempotency(contract));
+  if (gen3) chain.use(gen3(contract));
   const handler = chain.use(securityHeaders()).use(headLikeGet()).handler(run);
   return Object.assign(handler, { contract });
 }

@@ -194,13 +194,12 @@ export class PartnerFunction extends Construct {
       if (!stack.bundlingRequired) return undefined;
       throw new Error(`${this.spec.name}: esbuild wrote no metafile at ${metafile}`);
     }
-    const unreachable = new Set((this.spec.access?.unreachableSources ?? []).map((u) => u.path));
     return analyzeBundle(
       JSON.parse(readFileSync(metafile, 'utf8')) as Metafile,
       readFileSync(join(dir, 'index.mjs'), 'utf8'),
       JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as SourceMap,
       projectRoot,
-      (path) => (unreachable.has(path) ? '' : readFileSync(resolve(projectRoot, path), 'utf8')),
+      (path) => readFileSync(resolve(projectRoot, path), 'utf8'),
     );
   }
 

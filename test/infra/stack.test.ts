@@ -20,6 +20,8 @@ import { grantsFile, grantsOfStack } from '../../scripts/grants.js';
 import { functionPhysicalName, stateMachinePhysicalName } from '../../infra/constructs/naming.js';
 import { PROJECT_ROOT, POWERTOOLS, PartnerProgramStack, reservedConcurrencyTotal } from '../../infra/stack.js';
 import { SECRET_VARIABLES } from '../../functions/lib/secrets.js';
+import { isIdempotent } from '../../functions/api/contract.js';
+import { httpRoutes } from '../../functions/api/routes.js';
 
 type Resource = { Type: string; Properties: Record<string, any>; Condition?: string };
 type Resources = Record<string, Resource>;
@@ -399,19 +401,18 @@ describe('least privilege', () => {
   });
 
   /** What each function's bundle calls, analysed here from its asset (as the stack does). */
+  const assetDir = (spec: FunctionSpec) => join(outdir, `asset.${String(resources[functionLogicalId(spec.name)]!.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
   const bundles = new Map<string, BundleCalls>();
   const bundleOf = (spec: FunctionSpec): BundleCalls => {
     let found = bundles.get(spec.name);
     if (!found) {
-      const key = String(resources[functionLogicalId(spec.name)]!.Properties.Code.S3Key).replace(/\.zip$/, '');
-      const dir = join(outdir, `asset.${key}`);
-      const unreachable = new Set((spec.access?.unreachableSources ?? []).map((u) => u.path));
+      const dir = assetDir(spec);
       found = analyzeBundle(
         JSON.parse(readFileSync(join(dir, 'index.meta.json'), 'utf8')) as Metafile,
         readFileSync(join(dir, 'index.mjs'), 'utf8'),
         JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as SourceMap,
         PROJECT_ROOT,
-        (path) => (unreachable.has(path) ? '' : readFileSync(join(PROJECT_ROOT, path), 'utf8')),
+        (path) => readFileSync(join(PROJECT_ROOT, path), 'utf8'),
       );
       bundles.set(spec.name, found);
     }
@@ -444,15 +445,18 @@ describe('least privilege', () => {
     expect([...all].sort()).toEqual(['cognito-idp', 'dynamodb', 'logs', 'secretsmanager', 'ses', 'sqs', 'states', 'xray']);
   });
 
-  it('what the catalogue declares unreachable exists, and http.ts gates it by the same rule', () => {
-    const http = readFileSync(join(PROJECT_ROOT, 'functions/lib/http.ts'), 'utf8');
-    expect(http).toContain("contract.idempotent ?? contract.method !== 'GET'");
-    for (const spec of functions) {
-      for (const u of spec.access?.unreachableSources ?? []) {
-        expect(existsSync(join(PROJECT_ROOT, u.path)), `${spec.name}: ${u.path}`).toBe(true);
-        expect(u.reason.length).toBeGreaterThan(10);
-      }
+  it('GEN-3: a route\'s function carries the idempotency store exactly when its contract is idempotent', () => {
+    const withStore: string[] = [];
+    for (const route of httpRoutes) {
+      const spec = functions.find((f) => f.name === route.name)!;
+      const inputs = Object.keys((JSON.parse(readFileSync(join(assetDir(spec), 'index.meta.json'), 'utf8')) as Metafile).inputs);
+      const carries = inputs.includes('functions/lib/idempotency.ts') || inputs.some((i) => i.includes('@aws-lambda-powertools/idempotency'));
+      expect(carries, route.name).toBe(isIdempotent(route));
+      if (carries) withStore.push(route.name);
     }
+    // Both kinds exist, so the check above compares something.
+    expect(withStore.length).toBeGreaterThan(10);
+    expect(httpRoutes.length - withStore.length).toBeGreaterThan(10);
   });
 
   it('table actions name the table; Query names exactly the indexes the bundle queries (the due index: the sweep only)', () => {

@@ -1,6 +1,7 @@
 import { confirmVerification } from '#api/enrollment-routes.js';
 import { isLinkGone } from '#domain/refusal.js';
 import { httpHandler } from '#lib/http.js';
+import { idempotency } from '#lib/idempotency.js';
 import { neutralPage, page, wantsJson } from '#lib/pages.js';
 import { confirmContact } from '#usecases/enrollment/actions.js';
 import { enrollmentPorts } from '../wiring/enrollment.js';
@@ -15,4 +16,4 @@ export const handler = httpHandler(confirmVerification, async ({ params, headers
     if (isLinkGone(error) && !wantsJson(headers)) return neutralPage(headers);
     throw error;
   }
-});
+}, idempotency);

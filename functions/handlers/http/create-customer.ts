@@ -1,6 +1,7 @@
 import { createCustomer as route } from '#api/customer-routes.js';
 import { customerResource } from '#api/resources.js';
 import { httpHandler } from '#lib/http.js';
+import { idempotency } from '#lib/idempotency.js';
 import { createCustomer } from '#usecases/customers/actions.js';
 import { customerPorts } from '../wiring/customers.js';
 
@@ -11,4 +12,4 @@ export const handler = httpHandler(route, async ({ caller, body }) => {
     status: 201,
     json: { ...customerResource(customer), adminCredentials: { userName: adminCredentials.userName, temporaryPassword: adminCredentials.temporaryPassword.reveal() } },
   };
-});
+}, idempotency);

@@ -1,7 +1,8 @@
 import { putSupportContact as route } from '#api/customer-routes.js';
 import { subscriptionResource } from '#api/resources.js';
 import { httpHandler } from '#lib/http.js';
+import { idempotency } from '#lib/idempotency.js';
 import { setSupportContact } from '#usecases/subscriptions.js';
 import { subscriptionPorts } from '../wiring/orders.js';
 
-export const handler = httpHandler(route, async ({ caller, params, body }) => ({ status: 200, json: subscriptionResource(await setSupportContact(subscriptionPorts, caller, params.id, body.tenantId)) }));
+export const handler = httpHandler(route, async ({ caller, params, body }) => ({ status: 200, json: subscriptionResource(await setSupportContact(subscriptionPorts, caller, params.id, body.tenantId)) }), idempotency);
