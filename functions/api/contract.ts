@@ -47,6 +47,11 @@ export interface RouteContract<
   reservedConcurrency?: number;
 }
 
+/**
+ * Declares a route contract (it only infers the types). The route modules call it as
+ * `/* @__PURE__ *\/ route({…})`: a call esbuild may drop when nothing uses its result, so a
+ * function's bundle keeps its own contract, not every contract of the module.
+ */
 export const route = <P extends z.ZodMiniType, Q extends z.ZodMiniType, B extends z.ZodMiniType, A extends Auth>(
   contract: RouteContract<P, Q, B, A>,
 ): RouteContract<P, Q, B, A> => contract;

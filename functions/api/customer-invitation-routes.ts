@@ -6,7 +6,7 @@ const idParam = z.object({ id: Id });
 const tokenParam = z.object({ token: LinkToken });
 const inviterRoles = ['global_admin', 'admin_agent'] as const;
 
-export const createCustomerInvitation = route({
+export const createCustomerInvitation = /* @__PURE__ */ route({
   name: 'create-customer-invitation',
   method: 'POST',
   path: '/customer-invitations',
@@ -25,7 +25,7 @@ export const createCustomerInvitation = route({
   },
 });
 
-export const listCustomerInvitations = route({
+export const listCustomerInvitations = /* @__PURE__ */ route({
   name: 'list-customer-invitations',
   method: 'GET',
   path: '/customer-invitations',
@@ -36,7 +36,7 @@ export const listCustomerInvitations = route({
   responses: { 200: '{data, nextCursor}' },
 });
 
-export const resendCustomerInvitation = route({
+export const resendCustomerInvitation = /* @__PURE__ */ route({
   name: 'resend-customer-invitation',
   method: 'POST',
   path: '/customer-invitations/{id}/resend',
@@ -49,7 +49,7 @@ export const resendCustomerInvitation = route({
   responses: { 200: 'The invitation with its new link', 404: 'Unknown or another partner’s', 409: 'Not pending' },
 });
 
-export const revokeCustomerInvitation = route({
+export const revokeCustomerInvitation = /* @__PURE__ */ route({
   name: 'revoke-customer-invitation',
   method: 'POST',
   path: '/customer-invitations/{id}/revoke',
@@ -62,7 +62,7 @@ export const revokeCustomerInvitation = route({
   responses: { 200: 'The revoked invitation', 404: 'Unknown or another partner’s', 409: 'Not pending' },
 });
 
-export const viewCustomerLink = route({
+export const viewCustomerLink = /* @__PURE__ */ route({
   name: 'view-customer-link',
   method: 'GET',
   path: '/customer-links/{token}',
@@ -74,7 +74,7 @@ export const viewCustomerLink = route({
   responses: { 200: 'The invitation page', 410: 'The neutral page' },
 });
 
-export const acceptCustomerLink = route({
+export const acceptCustomerLink = /* @__PURE__ */ route({
   name: 'accept-customer-link',
   method: 'POST',
   path: '/customer-links/{token}/accept',
@@ -87,7 +87,7 @@ export const acceptCustomerLink = route({
   responses: { 201: 'The customer', 403: 'CUS-7 not a global admin', 410: 'Used, expired, revoked or unknown link', 422: 'CUS-9/PRT-11 a program tenant, CUS-8 other region, CUS-7 not authorised' },
 });
 
-export const declineCustomerLink = route({
+export const declineCustomerLink = /* @__PURE__ */ route({
   name: 'decline-customer-link',
   method: 'POST',
   path: '/customer-links/{token}/decline',
@@ -98,7 +98,7 @@ export const declineCustomerLink = route({
   responses: { 200: 'The declined invitation', 410: 'Used, expired, revoked or unknown link' },
 });
 
-export const authorizeCustomerLink = route({
+export const authorizeCustomerLink = /* @__PURE__ */ route({
   name: 'authorize-customer-link',
   method: 'POST',
   path: '/customer-links/{token}/authorize',
@@ -119,7 +119,7 @@ export const authorizeCustomerLink = route({
   },
 });
 
-export const refuseCustomerLink = route({
+export const refuseCustomerLink = /* @__PURE__ */ route({
   name: 'refuse-customer-link',
   method: 'POST',
   path: '/customer-links/{token}/refuse',

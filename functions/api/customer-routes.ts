@@ -13,7 +13,7 @@ const idParam = z.object({ id: Id });
 const adminRoles = ['global_admin', 'admin_agent'] as const;
 const TenantFilter = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)));
 
-export const putOffer = route({
+export const putOffer = /* @__PURE__ */ route({
   name: 'operator-put-offer',
   method: 'PUT',
   path: '/operator/offers/{offerId}',
@@ -26,7 +26,7 @@ export const putOffer = route({
   responses: { 200: 'The updated offer', 201: 'The new offer', 400: 'Invalid input (maxQuantity below minQuantity)' },
 });
 
-export const listOffers = route({
+export const listOffers = /* @__PURE__ */ route({
   name: 'list-offers',
   method: 'GET',
   path: '/offers',
@@ -37,7 +37,7 @@ export const listOffers = route({
   responses: { 200: '{data, nextCursor}' },
 });
 
-export const createCustomer = route({
+export const createCustomer = /* @__PURE__ */ route({
   name: 'create-customer',
   method: 'POST',
   path: '/customers',
@@ -59,7 +59,7 @@ export const createCustomer = route({
   },
 });
 
-export const listCustomers = route({
+export const listCustomers = /* @__PURE__ */ route({
   name: 'list-customers',
   method: 'GET',
   path: '/customers',
@@ -70,7 +70,7 @@ export const listCustomers = route({
   responses: { 200: '{data, nextCursor}' },
 });
 
-export const getCustomer = route({
+export const getCustomer = /* @__PURE__ */ route({
   name: 'get-customer',
   method: 'GET',
   path: '/customers/{id}',
@@ -81,7 +81,7 @@ export const getCustomer = route({
   responses: { 200: 'The customer (no credentials)', 404: 'Unknown, or no relationship to it' },
 });
 
-export const createOrder = route({
+export const createOrder = /* @__PURE__ */ route({
   name: 'create-order',
   method: 'POST',
   path: '/customers/{id}/orders',
@@ -101,7 +101,7 @@ export const createOrder = route({
   },
 });
 
-export const listOrders = route({
+export const listOrders = /* @__PURE__ */ route({
   name: 'list-orders',
   method: 'GET',
   path: '/customers/{id}/orders',
@@ -113,7 +113,7 @@ export const listOrders = route({
   responses: { 200: '{data, nextCursor}', 404: 'Unknown customer, or no relationship to it' },
 });
 
-export const getOrder = route({
+export const getOrder = /* @__PURE__ */ route({
   name: 'get-order',
   method: 'GET',
   path: '/orders/{id}',
@@ -124,7 +124,7 @@ export const getOrder = route({
   responses: { 200: 'The order', 404: 'Unknown, or not a party' },
 });
 
-export const submitOrder = route({
+export const submitOrder = /* @__PURE__ */ route({
   name: 'submit-order',
   method: 'POST',
   path: '/orders/{id}/submit',
@@ -137,7 +137,7 @@ export const submitOrder = route({
   responses: { 202: 'The submitted order', 409: 'order_not_draft', 422: 'A rule no longer holds; the order stays a draft' },
 });
 
-export const cancelOrder = route({
+export const cancelOrder = /* @__PURE__ */ route({
   name: 'cancel-order',
   method: 'POST',
   path: '/orders/{id}/cancel',
@@ -150,7 +150,7 @@ export const cancelOrder = route({
   responses: { 200: 'The cancelled order', 409: 'order_not_draft' },
 });
 
-export const listSubscriptions = route({
+export const listSubscriptions = /* @__PURE__ */ route({
   name: 'list-subscriptions',
   method: 'GET',
   path: '/customers/{id}/subscriptions',
@@ -162,7 +162,7 @@ export const listSubscriptions = route({
   responses: { 200: '{data, nextCursor}', 404: 'Unknown customer, or no relationship to it' },
 });
 
-export const getSubscription = route({
+export const getSubscription = /* @__PURE__ */ route({
   name: 'get-subscription',
   method: 'GET',
   path: '/subscriptions/{id}',
@@ -173,7 +173,7 @@ export const getSubscription = route({
   responses: { 200: 'The subscription', 404: 'Unknown, or not visible to the caller' },
 });
 
-export const changeSubscription = route({
+export const changeSubscription = /* @__PURE__ */ route({
   name: 'change-subscription',
   method: 'PATCH',
   path: '/subscriptions/{id}',
@@ -187,7 +187,7 @@ export const changeSubscription = route({
   responses: { 200: 'The subscription', 400: 'quantity_out_of_range', 403: 'Not the transacting partner', 422: 'CUS-4' },
 });
 
-export const putSupportContact = route({
+export const putSupportContact = /* @__PURE__ */ route({
   name: 'put-support-contact',
   method: 'PUT',
   path: '/subscriptions/{id}/support-contact',
@@ -201,7 +201,7 @@ export const putSupportContact = route({
   responses: { 200: 'The subscription', 403: 'Not the transacting partner', 422: 'CUS-5' },
 });
 
-export const remindAgreement = route({
+export const remindAgreement = /* @__PURE__ */ route({
   name: 'remind-agreement',
   method: 'POST',
   path: '/relationships/{id}/agreement-reminder',

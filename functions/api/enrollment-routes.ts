@@ -16,7 +16,7 @@ import {
 const idParam = z.object({ id: Id });
 const tokenParam = z.object({ token: LinkToken });
 
-export const createEnrollment = route({
+export const createEnrollment = /* @__PURE__ */ route({
   name: 'create-enrollment',
   method: 'POST',
   path: '/enrollments',
@@ -29,7 +29,7 @@ export const createEnrollment = route({
   responses: { 202: 'The enrollment; a verification email goes to the primary contact', 409: 'ENR-5', 422: 'ENR-3, ENR-4' },
 });
 
-export const getEnrollment = route({
+export const getEnrollment = /* @__PURE__ */ route({
   name: 'get-enrollment',
   method: 'GET',
   path: '/enrollments/{id}',
@@ -40,7 +40,7 @@ export const getEnrollment = route({
   responses: { 200: 'The enrollment', 404: 'Unknown, or of another tenant' },
 });
 
-export const changePrimaryContact = route({
+export const changePrimaryContact = /* @__PURE__ */ route({
   name: 'change-primary-contact',
   method: 'PUT',
   path: '/enrollments/{id}/primary-contact',
@@ -54,7 +54,7 @@ export const changePrimaryContact = route({
   responses: { 200: 'The enrollment', 409: 'Already confirmed', 422: 'ENR-4' },
 });
 
-export const resendVerification = route({
+export const resendVerification = /* @__PURE__ */ route({
   name: 'resend-verification-email',
   method: 'POST',
   path: '/enrollments/{id}/verification-email',
@@ -67,7 +67,7 @@ export const resendVerification = route({
   responses: { 202: 'Sent', 409: 'Not awaiting confirmation', 422: 'ENR-12 contact undeliverable', 429: 'Rate-limited' },
 });
 
-export const correctEnrollment = route({
+export const correctEnrollment = /* @__PURE__ */ route({
   name: 'correct-enrollment',
   method: 'PATCH',
   path: '/enrollments/{id}',
@@ -81,7 +81,7 @@ export const correctEnrollment = route({
   responses: { 200: 'The enrollment, back under review', 409: 'Not awaiting information', 422: 'ENR-8 field not requested' },
 });
 
-export const viewVerification = route({
+export const viewVerification = /* @__PURE__ */ route({
   name: 'view-verification',
   method: 'GET',
   path: '/verify/{token}',
@@ -93,7 +93,7 @@ export const viewVerification = route({
   responses: { 200: 'Page with a confirm button', 410: 'The neutral page' },
 });
 
-export const confirmVerification = route({
+export const confirmVerification = /* @__PURE__ */ route({
   name: 'confirm-verification',
   method: 'POST',
   path: '/verify/{token}',
@@ -106,7 +106,7 @@ export const confirmVerification = route({
   responses: { 200: 'Confirmed (HTML, or JSON with Accept: application/json)', 410: 'Used, expired or unknown link: the same neutral answer' },
 });
 
-export const vettingWebhook = route({
+export const vettingWebhook = /* @__PURE__ */ route({
   name: 'vetting-webhook',
   method: 'POST',
   path: '/webhooks/vetting',
@@ -118,7 +118,7 @@ export const vettingWebhook = route({
   responses: { 204: 'Applied, or a replay of an applied webhook-id', 400: 'Invalid body', 401: 'Bad signature or timestamp', 404: 'Unknown enrollment', 409: 'Not awaiting vetting' },
 });
 
-export const reviewQueue = route({
+export const reviewQueue = /* @__PURE__ */ route({
   name: 'operator-list-enrollments',
   method: 'GET',
   path: '/operator/enrollments',
@@ -130,7 +130,7 @@ export const reviewQueue = route({
   responses: { 200: '{data, nextCursor}' },
 });
 
-export const operatorDecision = route({
+export const operatorDecision = /* @__PURE__ */ route({
   name: 'operator-decide-enrollment',
   method: 'POST',
   path: '/operator/enrollments/{id}/decision',
@@ -143,7 +143,7 @@ export const operatorDecision = route({
   responses: { 200: 'The enrollment', 409: 'Not awaiting vetting' },
 });
 
-export const currentAgreement = route({
+export const currentAgreement = /* @__PURE__ */ route({
   name: 'get-current-agreement',
   method: 'GET',
   path: '/agreements/current',
@@ -153,7 +153,7 @@ export const currentAgreement = route({
   responses: { 200: '{type, version, title, url}' },
 });
 
-export const acceptAgreement = route({
+export const acceptAgreement = /* @__PURE__ */ route({
   name: 'accept-agreement',
   method: 'POST',
   path: '/partners/me/agreements',
@@ -166,7 +166,7 @@ export const acceptAgreement = route({
   responses: { 201: 'The acceptance', 200: 'Already accepted', 422: 'MPA-1 not the current version, MPA-5 contact not confirmed' },
 });
 
-export const agreementStatus = route({
+export const agreementStatus = /* @__PURE__ */ route({
   name: 'get-agreement-status',
   method: 'GET',
   path: '/partners/{partnerId}/agreement-status',

@@ -3,7 +3,7 @@ import { route } from './contract.js';
 import { OnboardPartnerInput, PartnerId, RegistryEntryInput } from './schemas.js';
 
 /** Routes of API.md "Operator setup" and the partner profile. */
-export const putPartnerId = route({
+export const putPartnerId = /* @__PURE__ */ route({
   name: 'operator-put-partner-id',
   method: 'PUT',
   path: '/operator/partner-ids/{partnerId}',
@@ -16,7 +16,7 @@ export const putPartnerId = route({
   responses: { 200: 'The registry entry', 400: 'Invalid input', 403: 'Not an operator' },
 });
 
-export const onboardPartner = route({
+export const onboardPartner = /* @__PURE__ */ route({
   name: 'operator-create-partner',
   method: 'POST',
   path: '/operator/partners',
@@ -28,7 +28,7 @@ export const onboardPartner = route({
   responses: { 201: 'The partner', 409: 'The tenant is already a partner or the partner ID is linked', 422: 'A rule says no (TYP-2, ENR-3)' },
 });
 
-export const getPartnerMe = route({
+export const getPartnerMe = /* @__PURE__ */ route({
   name: 'get-partner-me',
   method: 'GET',
   path: '/partners/me',

@@ -6,7 +6,7 @@ const idParam = z.object({ id: Id });
 const tokenParam = z.object({ token: LinkToken });
 const providerRoles = ['global_admin', 'admin_agent'] as const;
 
-export const createPartnershipRequest = route({
+export const createPartnershipRequest = /* @__PURE__ */ route({
   name: 'create-partnership-request',
   method: 'POST',
   path: '/partnership-requests',
@@ -19,7 +19,7 @@ export const createPartnershipRequest = route({
   responses: { 201: '{id, status, email, expiresAt, link, draft:{subject, body}}', 409: 'PRT-10 a pending request to this address exists', 422: 'PRT-1 not an active indirect provider' },
 });
 
-export const listPartnershipRequests = route({
+export const listPartnershipRequests = /* @__PURE__ */ route({
   name: 'list-partnership-requests',
   method: 'GET',
   path: '/partnership-requests',
@@ -30,7 +30,7 @@ export const listPartnershipRequests = route({
   responses: { 200: '{data, nextCursor}' },
 });
 
-export const resendPartnershipRequest = route({
+export const resendPartnershipRequest = /* @__PURE__ */ route({
   name: 'resend-partnership-request',
   method: 'POST',
   path: '/partnership-requests/{id}/resend',
@@ -43,7 +43,7 @@ export const resendPartnershipRequest = route({
   responses: { 200: 'The request with its new link', 409: 'Not pending' },
 });
 
-export const revokePartnershipRequest = route({
+export const revokePartnershipRequest = /* @__PURE__ */ route({
   name: 'revoke-partnership-request',
   method: 'POST',
   path: '/partnership-requests/{id}/revoke',
@@ -56,7 +56,7 @@ export const revokePartnershipRequest = route({
   responses: { 200: 'The revoked request', 409: 'Not pending' },
 });
 
-export const viewInvitation = route({
+export const viewInvitation = /* @__PURE__ */ route({
   name: 'view-invitation',
   method: 'GET',
   path: '/invitations/{token}',
@@ -68,7 +68,7 @@ export const viewInvitation = route({
   responses: { 200: 'The invitation page', 410: 'The neutral page' },
 });
 
-export const invitationDetails = route({
+export const invitationDetails = /* @__PURE__ */ route({
   name: 'get-invitation-details',
   method: 'GET',
   path: '/invitations/{token}/details',
@@ -79,7 +79,7 @@ export const invitationDetails = route({
   responses: { 200: '{providerName, providerPartnerId, region, grants, expiresAt}', 410: 'Used, expired, revoked or unknown link' },
 });
 
-export const acceptInvitation = route({
+export const acceptInvitation = /* @__PURE__ */ route({
   name: 'accept-invitation',
   method: 'POST',
   path: '/invitations/{token}/accept',
@@ -92,7 +92,7 @@ export const acceptInvitation = route({
   responses: { 201: 'The relationship', 403: 'PRT-4 wrong role', 409: 'PRT-10 already partnered', 410: 'Used, expired, revoked or unknown link', 422: 'PRT-3 not enrolled, PRT-6 other region, PRT-4 not authorised' },
 });
 
-export const declineInvitation = route({
+export const declineInvitation = /* @__PURE__ */ route({
   name: 'decline-invitation',
   method: 'POST',
   path: '/invitations/{token}/decline',
@@ -103,7 +103,7 @@ export const declineInvitation = route({
   responses: { 200: 'The declined request', 410: 'Used, expired, revoked or unknown link' },
 });
 
-export const listRelationships = route({
+export const listRelationships = /* @__PURE__ */ route({
   name: 'list-relationships',
   method: 'GET',
   path: '/relationships',
@@ -114,7 +114,7 @@ export const listRelationships = route({
   responses: { 200: '{data, nextCursor}' },
 });
 
-export const getRelationship = route({
+export const getRelationship = /* @__PURE__ */ route({
   name: 'get-relationship',
   method: 'GET',
   path: '/relationships/{id}',
@@ -125,7 +125,7 @@ export const getRelationship = route({
   responses: { 200: 'The relationship', 404: 'Unknown or not a party' },
 });
 
-export const removeRelationship = route({
+export const removeRelationship = /* @__PURE__ */ route({
   name: 'remove-relationship',
   method: 'DELETE',
   path: '/relationships/{id}',
@@ -137,7 +137,7 @@ export const removeRelationship = route({
   responses: { 200: 'The terminated relationship', 403: 'PRT-9 reseller, PRT-8 wrong role', 422: 'PRT-8 confirmation or attestation missing' },
 });
 
-export const terminateRelationship = route({
+export const terminateRelationship = /* @__PURE__ */ route({
   name: 'operator-terminate-relationship',
   method: 'POST',
   path: '/operator/relationships/{id}/terminate',
@@ -150,7 +150,7 @@ export const terminateRelationship = route({
   responses: { 200: 'The terminated relationship', 409: 'Not active' },
 });
 
-export const authorizeInvitation = route({
+export const authorizeInvitation = /* @__PURE__ */ route({
   name: 'authorize-invitation',
   method: 'POST',
   path: '/invitations/{token}/authorize',
@@ -172,7 +172,7 @@ export const authorizeInvitation = route({
   },
 });
 
-export const refuseInvitation = route({
+export const refuseInvitation = /* @__PURE__ */ route({
   name: 'refuse-invitation',
   method: 'POST',
   path: '/invitations/{token}/refuse',

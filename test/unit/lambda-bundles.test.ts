@@ -43,6 +43,22 @@ describe('Lambda bundles carry only what runs in Lambda', () => {
       // And only the emails of its part of the program (functions/messages/emails.ts renders them by group).
       expect(text('create-order')).not.toContain(EMAIL_TEXT);
       expect(text('create-partnership-request')).not.toContain(EMAIL_TEXT);
+      // Of the pages, only those it renders (each template holds its own texts, functions/messages/pages.ts).
+      const DONE_PAGE = 'Thank you: your email address is confirmed';
+      const PROVIDER_AUTHORIZED_PAGE = 'Indirect provider authorized';
+      expect(text('confirm-verification')).toContain(DONE_PAGE);
+      expect(text('confirm-verification')).not.toContain(PAGE_TEXT);
+      expect(text('confirm-verification')).not.toContain(PROVIDER_AUTHORIZED_PAGE);
+      expect(text('authorize-invitation')).toContain(PROVIDER_AUTHORIZED_PAGE);
+      expect(text('authorize-invitation')).not.toContain(DONE_PAGE);
+      expect(text('authorize-invitation')).not.toContain('Partners authorized');
+      // Of the route contracts, only its own (each is a pure `route(…)`, functions/api/contract.ts).
+      const CREATE_SUMMARY = 'Enroll the signed-in tenant as an indirect reseller';
+      const CHANGE_SUMMARY = 'Replace the primary contact before it confirmed';
+      expect(text('create-enrollment')).toContain(CREATE_SUMMARY);
+      expect(text('create-enrollment')).not.toContain(CHANGE_SUMMARY);
+      expect(text('change-primary-contact')).toContain(CHANGE_SUMMARY);
+      expect(text('change-primary-contact')).not.toContain(CREATE_SUMMARY);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
