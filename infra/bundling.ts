@@ -31,7 +31,7 @@ export const LAMBDA_CREDENTIALS = 'functions/adapters/lambda-credentials.ts';
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': `./${LAMBDA_CREDENTIALS}`,
   '@aws-sdk/endpoint-cache': './functions/adapters/lambda-endpoint-cache.ts',
-  ...Object.fromEntries(['http'].map((name) => [`node:${name}`, `./functions/adapters/lambda-builtins/${name}.cjs`])),
+  ...Object.fromEntries(['http', 'https'].map((name) => [`node:${name}`, `./functions/adapters/lambda-builtins/${name}.cjs`])),
 };
 
 /** The createRequire shim CommonJS dependencies need inside an ESM bundle. */

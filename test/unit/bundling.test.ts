@@ -184,6 +184,28 @@ describe('event streams in a Lambda bundle', () => {
   }, 60_000);
 });
 
+describe('built-ins read as CommonJS (functions/adapters/lambda-builtins)', () => {
+  it('node:http and node:https in a bundle are the very modules Node has, read without an ESM namespace', async () => {
+    const file = join(root, 'bench', 'tmp', `bundling-builtins-${process.pid}.mjs`);
+    writeFileSync(file, "import { Agent, request } from 'node:https';\nimport * as http from 'node:http';\nexport const https = { Agent, request };\nexport { http };\n");
+    try {
+      const outdir = join(dir, 'builtins');
+      await build({ ...bundleOptions(root), sourcemap: false, metafile: false, entryPoints: { builtins: file }, outdir });
+      const text = readFileSync(join(outdir, 'builtins.mjs'), 'utf8');
+      expect(text).not.toMatch(/from\s*"node:https?"/);
+      expect(text).toContain("getBuiltinModule(\"node:https\")");
+      const bundled = (await import(pathToFileURL(join(outdir, 'builtins.mjs')).href)) as { https: { Agent: unknown; request: unknown }; http: { request: unknown; STATUS_CODES: unknown } };
+      const real = { https: await import('node:https'), http: await import('node:http') };
+      expect(bundled.https.Agent).toBe(real.https.Agent);
+      expect(bundled.https.request).toBe(real.https.request);
+      expect(bundled.http.request).toBe(real.http.request);
+      expect(bundled.http.STATUS_CODES).toBe(real.http.STATUS_CODES);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }, 60_000);
+});
+
 describe('the shipped source map', () => {
   it('keeps every mapping into the project\'s code, and maps no position of dependency code or JSON data to anything', async () => {
     const outdir = join(dir, 'maps');
