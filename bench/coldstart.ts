@@ -24,6 +24,44 @@ const tmp = resolve(root, 'bench/tmp');
 const probe = resolve(root, 'bench/coldstart-probe.mjs');
 const EMPTY = '(empty handler)';
 
+/**
+ * What no function can start below: handlers of nothing but the libraries every function
+ * builds at module scope, bundled and imported exactly like the functions. The first is the
+ * table's client alone (every function but get-openapi and get-current-agreement has it);
+ * the second adds what every route wraps its use case in (middy, Powertools' logger, a
+ * zod/mini schema).
+ */
+const FLOORS: { name: string; source: string }[] = [
+  {
+    name: '(floor: DynamoDB document client)',
+    source: [
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
+      'const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      "export const handler = async (event) => ddb.send(new GetCommand({ TableName: 'partner-program', Key: { pk: event.pk, sk: event.sk } }));",
+    ].join('\n'),
+  },
+  {
+    name: '(floor: + middy, Powertools logger, zod/mini)',
+    source: [
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
+      "import { Logger } from '@aws-lambda-powertools/logger';",
+      "import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';",
+      "import middy from '@middy/core';",
+      "import httpHeaderNormalizer from '@middy/http-header-normalizer';",
+      "import * as z from 'zod/mini';",
+      'const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      "const logger = new Logger({ serviceName: 'partner-program' });",
+      'const Params = z.object({ id: z.string().check(z.regex(/^[a-z]+_[A-Za-z0-9]{10,40}$/)) });',
+      'export const handler = middy()',
+      '  .use(injectLambdaContext(logger))',
+      '  .use(httpHeaderNormalizer())',
+      "  .handler(async (event) => ddb.send(new GetCommand({ TableName: 'partner-program', Key: { pk: Params.parse(event.pathParameters).id, sk: 'X' } })));",
+    ].join('\n'),
+  },
+];
+
 const TOP_CONTRIBUTORS = 5;
 
 /** The construct's bundling, as esbuild options (infra/bundling.ts, shared with infra/constructs/partner-function.ts). */
@@ -54,6 +92,8 @@ export interface ColdStartResult {
   bundleMs: number;
   functions: number;
   empty: ColdStartRow;
+  /** The libraries' own floor (FLOORS), measured like the functions. */
+  floors: ColdStartRow[];
   rows: ColdStartRow[];
   /** One function imported with and without `--enable-source-maps` (every row above is with it, as Lambda runs). */
   sourceMaps: { name: string; withoutMs: number; withMs: number; mapBytes: number } | undefined;
@@ -116,6 +156,11 @@ export async function coldStartSection(options: { samples: number; concurrency: 
   const bundleStarted = performance.now();
   const entryPoints: Record<string, string> = Object.fromEntries(functions.map((f) => [f.name, resolve(root, f.entry)]));
   entryPoints.__empty__ = emptyEntry;
+  FLOORS.forEach((floor, i) => {
+    const entry = resolve(tmp, `floor-${i}.mjs`);
+    writeFileSync(entry, `${floor.source}\n`);
+    entryPoints[`__floor_${i}__`] = entry;
+  });
   const metafile = await bundleFunctions(root, entryPoints, outdir);
   const bundleMs = performance.now() - bundleStarted;
   const topContributors = (file: string): Contributor[] => {
@@ -123,7 +168,8 @@ export async function coldStartSection(options: { samples: number; concurrency: 
     return output ? contributors(output).slice(0, TOP_CONTRIBUTORS) : [];
   };
 
-  const targets = [{ name: EMPTY, trigger: 'baseline', file: resolve(outdir, '__empty__.mjs') }, ...functions.map((f) => ({ name: f.name, trigger: f.trigger.kind, file: resolve(outdir, `${f.name}.mjs`) }))];
+  const floorTargets = FLOORS.map((floor, i) => ({ name: floor.name, trigger: 'floor', file: resolve(outdir, `__floor_${i}__.mjs`) }));
+  const targets = [{ name: EMPTY, trigger: 'baseline', file: resolve(outdir, '__empty__.mjs') }, ...floorTargets, ...functions.map((f) => ({ name: f.name, trigger: f.trigger.kind, file: resolve(outdir, `${f.name}.mjs`) }))];
   const results = new Map<string, Sample[]>(targets.map((t) => [t.name, []]));
   // Round-robin: sample i of every function before sample i+1 of any.
   const jobs = Array.from({ length: options.samples }, () => targets).flat();
@@ -148,7 +194,8 @@ export async function coldStartSection(options: { samples: number; concurrency: 
   };
   const emptyMedian = median(results.get(EMPTY)!.map((x) => x.initMs));
   const empty = row(targets[0]!, emptyMedian);
-  const rows = targets.slice(1).map((t) => row(t, emptyMedian)).sort((a, b) => b.initMs.median - a.initMs.median);
+  const floors = floorTargets.map((t) => row(t, emptyMedian));
+  const rows = targets.slice(1 + floorTargets.length).map((t) => row(t, emptyMedian)).sort((a, b) => b.initMs.median - a.initMs.median);
 
   // What Lambda's NODE_OPTIONS=--enable-source-maps (set by the CDK construct) adds to one function's init.
   let sourceMaps: ColdStartResult['sourceMaps'];
@@ -170,11 +217,13 @@ export async function coldStartSection(options: { samples: number; concurrency: 
     bundleMs,
     functions: functions.length,
     empty,
+    floors,
     rows,
     sourceMaps,
     notes: [
       `Init = time to import the bundle in a fresh process with Lambda's NODE_OPTIONS (${LAMBDA_NODE_OPTIONS}): module evaluation (parse + top-level code) and reading the source map, median of ${options.samples}; every function of the catalogue is measured, ${options.concurrency === 1 ? 'one process at a time' : `${options.concurrency} processes at a time`}.`,
       'Lambda adds its own runtime start and the download/unpack of the code (which grows with bundle size) before this; the empty handler is the floor of this measurement.',
+      `The floors are handlers of nothing but the libraries the functions build at module scope, bundled and imported the same way: ${FLOORS.map((f) => f.name).join('; ')}. No function can start faster than the floor of the libraries it uses.`,
       `Bundle = the minified .mjs; its top ${TOP_CONTRIBUTORS} contributors are npm packages (or project directories) by bytes in the output, from esbuild's metafile.`,
       "Bundles carry the source map the construct ships (the project's mappings only, infra/bundling.ts); what --enable-source-maps costs is measured for one function, with and without the flag.",
     ],

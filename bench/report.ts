@@ -93,7 +93,7 @@ export function summarize(r: Results, info: RunInfo): Summary {
 export function bundleContributorsTable(cs: ColdStartResult): string[] {
   const top = cs.rows[0]?.contributors.length ?? 0;
   const lines = [`| Function | Bundle | Init ms | Init CPU ms | Top ${top} contributors (KB in the bundle) |`, '|---|---:|---:|---:|---|'];
-  for (const row of [...cs.rows].sort((a, b) => b.bytes - a.bytes)) {
+  for (const row of [...[...cs.rows].sort((a, b) => b.bytes - a.bytes), ...cs.floors]) {
     const list = row.contributors.map((c) => `${c.name} ${int(c.bytes / 1024)}`).join(' · ');
     lines.push(`| ${row.name} | ${kb(row.bytes)} | ${ms(row.initMs.median)} | ${ms(row.initCpuMs)} | ${list} |`);
   }
@@ -153,7 +153,7 @@ export function rows(r: Results): Row[] {
     result: `${kb(cs.empty.bytes)} · init ${ms(cs.empty.initMs.median)} ms`,
     detail: `median of ${cs.samples} fresh processes · process up ${ms(cs.empty.processMs)} ms at the end`,
   });
-  for (const row of cs.rows) {
+  for (const row of [...cs.floors, ...cs.rows]) {
     out.push({
       section: '3 Cold start',
       item: `${row.name} (${row.trigger})`,

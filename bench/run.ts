@@ -72,6 +72,7 @@ const coldStart = await section('3 cold start (bundle + fresh processes)', () =>
 
 if (process.env.BENCH_SECTION === 'coldstart') {
   console.log(`Cold start: median of ${coldStart.samples} fresh processes per function; empty handler ${(coldStart.empty.bytes / 1024).toFixed(0)} KB, init ${coldStart.empty.initMs.median.toFixed(1)} ms (CPU ${coldStart.empty.initCpuMs.toFixed(1)} ms).`);
+  for (const f of coldStart.floors) console.log(`${f.name}: ${(f.bytes / 1024).toFixed(0)} KB, init ${f.initMs.median.toFixed(1)} ms (CPU ${f.initCpuMs.toFixed(1)} ms).`);
   console.log(bundleContributorsTable(coldStart).join('\n'));
   if (coldStart.sourceMaps) {
     const s = coldStart.sourceMaps;
