@@ -4,7 +4,7 @@ import type { Clock } from '#domain/ports.js';
 import { assertAllowed } from '#domain/refusal.js';
 
 export interface OfferPorts {
-  offers: Offers;
+  offers: Pick<Offers, 'put'>;
   clock: Clock;
 }
 

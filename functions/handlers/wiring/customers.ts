@@ -4,14 +4,14 @@
  */
 import { customerDirectory } from '#adapters/cognito/customer-directory.js';
 import { customerReader, customers, partnershipLookup } from '#adapters/dynamodb/customers.js';
-import { offerReader, offers } from '#adapters/dynamodb/offers.js';
+import { offerReader, offerWriter } from '#adapters/dynamodb/offers.js';
 import { partners } from '#adapters/dynamodb/partners.js';
 import { clock, ids } from '#adapters/system.js';
 import type { CustomerPorts } from '#usecases/customers/actions.js';
 import type { OfferPorts } from '#usecases/offers.js';
 
 export const customerPorts: CustomerPorts = { customers, partners, partnerships: partnershipLookup, directory: customerDirectory, clock, ids };
-export const offerPorts: OfferPorts = { offers, clock };
+export const offerPorts: OfferPorts = { offers: offerWriter, clock };
 
 /** The customer and offer GET routes. */
 export const customerReadPorts = { customers: customerReader };
