@@ -29,7 +29,9 @@ const EMPTY = '(empty handler)';
  * builds at module scope, bundled and imported exactly like the functions. The first is the
  * table's client alone (every function but get-openapi and get-current-agreement has it);
  * the second adds what every route wraps its use case in (middy, Powertools' logger, a
- * zod/mini schema).
+ * zod/mini schema); the third what a mutating route that sends email adds: Powertools'
+ * idempotency (with its JMESPath) and the SESv2, Step Functions and Secrets Manager
+ * clients, built on first use as the functions build them.
  */
 const FLOORS: { name: string; source: string }[] = [
   {
@@ -58,6 +60,42 @@ const FLOORS: { name: string; source: string }[] = [
       '  .use(injectLambdaContext(logger))',
       '  .use(httpHeaderNormalizer())',
       "  .handler(async (event) => ddb.send(new GetCommand({ TableName: 'partner-program', Key: { pk: Params.parse(event.pathParameters).id, sk: 'X' } })));",
+    ].join('\n'),
+  },
+  {
+    name: '(floor: + idempotency, SESv2, Step Functions, Secrets Manager)',
+    source: [
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
+      "import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';",
+      "import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';",
+      "import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';",
+      "import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';",
+      "import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';",
+      "import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';",
+      "import { Logger } from '@aws-lambda-powertools/logger';",
+      "import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';",
+      "import middy from '@middy/core';",
+      "import httpHeaderNormalizer from '@middy/http-header-normalizer';",
+      "import * as z from 'zod/mini';",
+      'const dynamodb = new DynamoDBClient({});',
+      'const ddb = DynamoDBDocumentClient.from(dynamodb);',
+      'let ses, sfn, secrets;',
+      "const logger = new Logger({ serviceName: 'partner-program' });",
+      'const Params = z.object({ id: z.string().check(z.regex(/^[a-z]+_[A-Za-z0-9]{10,40}$/)) });',
+      "const persistenceStore = new DynamoDBPersistenceLayer({ tableName: 'partner-program', awsSdkV3Client: dynamodb });",
+      'const config = new IdempotencyConfig({ eventKeyJmesPath: \'headers."idempotency-key"\', payloadValidationJmesPath: \'body\' });',
+      'export const handler = middy()',
+      '  .use(injectLambdaContext(logger))',
+      '  .use(httpHeaderNormalizer())',
+      '  .use(makeHandlerIdempotent({ persistenceStore, config }))',
+      '  .handler(async (event) => {',
+      "    const { id } = Params.parse(event.pathParameters);",
+      "    const key = (await (secrets ??= new SecretsManagerClient({})).send(new GetSecretValueCommand({ SecretId: 'k' }))).SecretString;",
+      "    await ddb.send(new GetCommand({ TableName: 'partner-program', Key: { pk: id, sk: key } }));",
+      "    await (ses ??= new SESv2Client({})).send(new SendEmailCommand({ FromEmailAddress: 'a@b.example', Destination: { ToAddresses: ['c@d.example'] }, Content: { Simple: { Subject: { Data: id }, Body: { Text: { Data: id } } } } }));",
+      "    await (sfn ??= new SFNClient({})).send(new StartExecutionCommand({ stateMachineArn: 'arn', input: '{}' }));",
+      '  });',
     ].join('\n'),
   },
 ];

@@ -156,7 +156,7 @@ export function rows(r: Results): Row[] {
   for (const row of [...cs.floors, ...cs.rows]) {
     out.push({
       section: '3 Cold start',
-      item: `${row.name} (${row.trigger})`,
+      item: row.trigger === 'floor' ? row.name : `${row.name} (${row.trigger})`,
       result: `${kb(row.bytes)} · init ${ms(row.initMs.median)} ms`,
       detail: `+${ms(row.overEmptyMs)} ms over empty · p10–p90 ${ms(row.initMs.p10)}–${ms(row.initMs.p90)} ms · CPU ${ms(row.initCpuMs)} ms`,
     });
