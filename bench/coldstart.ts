@@ -33,69 +33,78 @@ const EMPTY = '(empty handler)';
  * idempotency (with its JMESPath) and the SESv2, Step Functions and Secrets Manager
  * clients, built on first use as the functions build them.
  */
+/** The table's client, built at module scope as the functions build it. */
+const TABLE_CLIENT = [
+  "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+  "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
+  'const dynamodb = new DynamoDBClient({});',
+  'const ddb = DynamoDBDocumentClient.from(dynamodb);',
+];
+/** What every route wraps its use case in. */
+const ROUTE_WRAPPING = [
+  "import { Logger } from '@aws-lambda-powertools/logger';",
+  "import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';",
+  "import middy from '@middy/core';",
+  "import httpHeaderNormalizer from '@middy/http-header-normalizer';",
+  "import * as z from 'zod/mini';",
+  "const logger = new Logger({ serviceName: 'partner-program' });",
+  'const Params = z.object({ id: z.string().check(z.regex(/^[a-z]+_[A-Za-z0-9]{10,40}$/)) });',
+];
+/** What a mutating route that sends email adds: GEN-3's store and three more clients, built on first use. */
+const EMAILING_ROUTE = [
+  "import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';",
+  "import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';",
+  "import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';",
+  "import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';",
+  "import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';",
+  "import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';",
+  'let ses, sfn, secrets;',
+  "const persistenceStore = new DynamoDBPersistenceLayer({ tableName: 'partner-program', awsSdkV3Client: dynamodb });",
+  'const config = new IdempotencyConfig({ eventKeyJmesPath: \'headers."idempotency-key"\', payloadValidationJmesPath: \'body\' });',
+];
+/** A route handler: middy with the logger and header normalizer (and `extra` middlewares) around `body`. */
+const routeHandler = (extra: string[], body: string[]) => [
+  'export const handler = middy()',
+  '  .use(injectLambdaContext(logger))',
+  '  .use(httpHeaderNormalizer())',
+  ...extra,
+  '  .handler(async (event) => {',
+  '    const { id } = Params.parse(event.pathParameters);',
+  ...body,
+  '  });',
+];
+
 const FLOORS: { name: string; source: string }[] = [
   {
     name: '(floor: DynamoDB document client)',
     source: [
-      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
-      "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
-      'const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      ...TABLE_CLIENT,
       "export const handler = async (event) => ddb.send(new GetCommand({ TableName: 'partner-program', Key: { pk: event.pk, sk: event.sk } }));",
     ].join('\n'),
   },
   {
     name: '(floor: + middy, Powertools logger, zod/mini)',
     source: [
-      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
-      "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
-      "import { Logger } from '@aws-lambda-powertools/logger';",
-      "import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';",
-      "import middy from '@middy/core';",
-      "import httpHeaderNormalizer from '@middy/http-header-normalizer';",
-      "import * as z from 'zod/mini';",
-      'const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
-      "const logger = new Logger({ serviceName: 'partner-program' });",
-      'const Params = z.object({ id: z.string().check(z.regex(/^[a-z]+_[A-Za-z0-9]{10,40}$/)) });',
-      'export const handler = middy()',
-      '  .use(injectLambdaContext(logger))',
-      '  .use(httpHeaderNormalizer())',
-      "  .handler(async (event) => ddb.send(new GetCommand({ TableName: 'partner-program', Key: { pk: Params.parse(event.pathParameters).id, sk: 'X' } })));",
+      ...TABLE_CLIENT,
+      ...ROUTE_WRAPPING,
+      ...routeHandler([], ["    return ddb.send(new GetCommand({ TableName: 'partner-program', Key: { pk: id, sk: 'X' } }));"]),
     ].join('\n'),
   },
   {
     name: '(floor: + idempotency, SESv2, Step Functions, Secrets Manager)',
     source: [
-      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
-      "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
-      "import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';",
-      "import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';",
-      "import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';",
-      "import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';",
-      "import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';",
-      "import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';",
-      "import { Logger } from '@aws-lambda-powertools/logger';",
-      "import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';",
-      "import middy from '@middy/core';",
-      "import httpHeaderNormalizer from '@middy/http-header-normalizer';",
-      "import * as z from 'zod/mini';",
-      'const dynamodb = new DynamoDBClient({});',
-      'const ddb = DynamoDBDocumentClient.from(dynamodb);',
-      'let ses, sfn, secrets;',
-      "const logger = new Logger({ serviceName: 'partner-program' });",
-      'const Params = z.object({ id: z.string().check(z.regex(/^[a-z]+_[A-Za-z0-9]{10,40}$/)) });',
-      "const persistenceStore = new DynamoDBPersistenceLayer({ tableName: 'partner-program', awsSdkV3Client: dynamodb });",
-      'const config = new IdempotencyConfig({ eventKeyJmesPath: \'headers."idempotency-key"\', payloadValidationJmesPath: \'body\' });',
-      'export const handler = middy()',
-      '  .use(injectLambdaContext(logger))',
-      '  .use(httpHeaderNormalizer())',
-      '  .use(makeHandlerIdempotent({ persistenceStore, config }))',
-      '  .handler(async (event) => {',
-      "    const { id } = Params.parse(event.pathParameters);",
-      "    const key = (await (secrets ??= new SecretsManagerClient({})).send(new GetSecretValueCommand({ SecretId: 'k' }))).SecretString;",
-      "    await ddb.send(new GetCommand({ TableName: 'partner-program', Key: { pk: id, sk: key } }));",
-      "    await (ses ??= new SESv2Client({})).send(new SendEmailCommand({ FromEmailAddress: 'a@b.example', Destination: { ToAddresses: ['c@d.example'] }, Content: { Simple: { Subject: { Data: id }, Body: { Text: { Data: id } } } } }));",
-      "    await (sfn ??= new SFNClient({})).send(new StartExecutionCommand({ stateMachineArn: 'arn', input: '{}' }));",
-      '  });',
+      ...TABLE_CLIENT,
+      ...ROUTE_WRAPPING,
+      ...EMAILING_ROUTE,
+      ...routeHandler(
+        ['  .use(makeHandlerIdempotent({ persistenceStore, config }))'],
+        [
+          "    const key = (await (secrets ??= new SecretsManagerClient({})).send(new GetSecretValueCommand({ SecretId: 'k' }))).SecretString;",
+          "    await ddb.send(new GetCommand({ TableName: 'partner-program', Key: { pk: id, sk: key } }));",
+          "    await (ses ??= new SESv2Client({})).send(new SendEmailCommand({ FromEmailAddress: 'a@b.example', Destination: { ToAddresses: ['c@d.example'] }, Content: { Simple: { Subject: { Data: id }, Body: { Text: { Data: id } } } } }));",
+          "    await (sfn ??= new SFNClient({})).send(new StartExecutionCommand({ stateMachineArn: 'arn', input: '{}' }));",
+        ],
+      ),
     ].join('\n'),
   },
 ];
