@@ -162,13 +162,15 @@ describe('AWS SDK plugins', () => {
   }, 120_000);
 });
 
+/** A probe entry in the project (so it resolves the project's dependencies); the test removes it. */
+const entry = (name: string, text: string) => {
+  const file = join(root, 'bench', 'tmp', `bundling-${name}-${process.pid}.mjs`);
+  writeFileSync(file, text);
+  return file;
+};
+
 describe('event streams in a Lambda bundle', () => {
   it('a dynamic import gets a module that fails clearly; a static import gets the real one', async () => {
-    const entry = (name: string, text: string) => {
-      const file = join(root, 'bench', 'tmp', `bundling-${name}-${process.pid}.mjs`);
-      writeFileSync(file, text);
-      return file;
-    };
     const dynamicEntry = entry('dynamic', "export const load = async () => { const { EventStreamSerde } = await import('@smithy/core/event-streams'); return new EventStreamSerde({}); };\n");
     const staticEntry = entry('static', "import { EventStreamSerde } from '@smithy/core/event-streams';\nexport const Serde = EventStreamSerde;\n");
     try {
@@ -186,8 +188,7 @@ describe('event streams in a Lambda bundle', () => {
 
 describe('built-ins read as CommonJS (functions/adapters/lambda-builtins)', () => {
   it('node:http and node:https in a bundle are the very modules Node has, read without an ESM namespace', async () => {
-    const file = join(root, 'bench', 'tmp', `bundling-builtins-${process.pid}.mjs`);
-    writeFileSync(file, "import { Agent, request } from 'node:https';\nimport * as http from 'node:http';\nexport const https = { Agent, request };\nexport { http };\n");
+    const file = entry('builtins', "import { Agent, request } from 'node:https';\nimport * as http from 'node:http';\nexport const https = { Agent, request };\nexport { http };\n");
     try {
       const outdir = join(dir, 'builtins');
       await build({ ...bundleOptions(root), sourcemap: false, metafile: false, entryPoints: { builtins: file }, outdir });
