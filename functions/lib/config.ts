@@ -84,7 +84,7 @@ const schema = z.object({
   /** Empty (the deploy parameter's default) means no logo. */
   LOGO_URL: z.pipe(
     z.optional(z.union([z.literal(''), z.url({ protocol: /^https$/ })])),
-    z.transform((url: string | undefined) => url || undefined),
+    z.transform((value: string | undefined) => value || undefined),
   ),
   AGREEMENT_VERSION: z._default(text, '2026-10'),
   AGREEMENT_URL: z._default(url, 'https://partner-program.example/legal/partner-agreement/2026-10'),
